@@ -1,0 +1,101 @@
+import { findSource } from '../article/grounding';
+import { ArticleFormatError, parseArticle, type Article } from '../article/parse';
+import { parseSetFile } from './parse-set';
+import { itemLocation, type ContentProblem } from './problems';
+import type { Item, SetFile } from './schema';
+
+/** The raw files of one article folder, as read from disk (or written by a test). */
+export interface ArticleFolder {
+  slug: string;
+  article: { file: string; text: string };
+  sets: { file: string; text: string }[];
+}
+
+export interface GroundedItem {
+  item: Item;
+  /** The article paragraph (1-based) that the item's `source` quotes. */
+  paragraph: number;
+}
+
+export interface LoadedSet {
+  file: string;
+  id: string;
+  title: string;
+  description: string;
+  items: GroundedItem[];
+}
+
+export interface LoadedArticle {
+  slug: string;
+  markdown: string;
+  article: Article;
+  sets: LoadedSet[];
+}
+
+export interface ContentBundle {
+  articles: LoadedArticle[];
+  problems: ContentProblem[];
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Parses and cross-checks every article folder: schema, grounding, unique ids. */
+export function loadContent(folders: ArticleFolder[]): ContentBundle {
+  const problems: ContentProblem[] = [];
+  const articles: LoadedArticle[] = [];
+  const itemOwners = new Map<string, string>();
+  const setOwners = new Map<string, string>();
+
+  for (const folder of folders) {
+    if (!SLUG.test(folder.slug)) {
+      problems.push({ file: folder.article.file, where: null, message: `folder name "${folder.slug}" must use lowercase letters, digits and hyphens` });
+      continue;
+    }
+    let article: Article;
+    try {
+      article = parseArticle(folder.article.text);
+    } catch (error) {
+      if (!(error instanceof ArticleFormatError)) throw error;
+      problems.push({ file: folder.article.file, where: null, message: error.message });
+      continue;
+    }
+    const sets: LoadedSet[] = [];
+    for (const setFile of folder.sets) {
+      const parsed = parseSetFile(setFile.file, setFile.text);
+      if (!parsed.ok) {
+        problems.push(...parsed.problems);
+        continue;
+      }
+      const set: SetFile = parsed.set;
+      const owner = setOwners.get(set.id);
+      if (owner) {
+        problems.push({ file: setFile.file, where: null, message: `set id "${set.id}" is already used by ${owner}` });
+        continue;
+      }
+      setOwners.set(set.id, setFile.file);
+      const items: GroundedItem[] = [];
+      set.items.forEach((item, index) => {
+        const where = itemLocation(index, item.id);
+        const previous = itemOwners.get(item.id);
+        if (previous) {
+          problems.push({ file: setFile.file, where, message: `id "${item.id}" is already used in ${previous}` });
+          return;
+        }
+        itemOwners.set(item.id, setFile.file);
+        const paragraph = findSource(article.paragraphs, item.source);
+        if (!paragraph) {
+          problems.push({
+            file: setFile.file,
+            where,
+            message: `source is not a verbatim quote from a single paragraph of ${folder.article.file}: "${item.source.length > 80 ? item.source.slice(0, 77) + '...' : item.source}"`,
+          });
+          return;
+        }
+        items.push({ item, paragraph: paragraph.n });
+      });
+      sets.push({ file: setFile.file, id: set.id, title: set.title, description: set.description, items });
+    }
+    articles.push({ slug: folder.slug, markdown: folder.article.text, article, sets });
+  }
+  return { articles, problems };
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import path from 'node:path';
+
+const DEFAULT_DATABASE_URL = 'file:./data/passage.db';
+
+/** Absolute path of the SQLite file named by DATABASE_URL (a `file:` URL, relative to the cwd). */
+export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  if (!url.startsWith('file:')) {
+    throw new Error(`DATABASE_URL must be a SQLite "file:" URL such as ${DEFAULT_DATABASE_URL}; got "${url}"`);
+  }
+  const file = url.slice('file:'.length).replace(/\?.*$/, '');
+  if (!file) throw new Error('DATABASE_URL names no file');
+  return path.resolve(file);
+}
+
+export function questionsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.PASSAGE_QUESTIONS_DIR?.trim() || 'questions');
+}
+
+export function migrationsDir(): string {
+  return path.resolve('prisma/migrations');
+}
