@@ -11,13 +11,13 @@ export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
   }
   const file = url.slice('file:'.length).replace(/\?.*$/, '');
   if (!file) throw new Error('DATABASE_URL names no file');
-  return path.resolve(file);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
 export function questionsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.PASSAGE_QUESTIONS_DIR?.trim() || 'questions');
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PASSAGE_QUESTIONS_DIR?.trim() || "questions");
 }
 
 export function migrationsDir(): string {
-  return path.resolve('prisma/migrations');
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
 }

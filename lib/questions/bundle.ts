@@ -1,6 +1,7 @@
 import { findSource } from '../article/grounding';
 import { ArticleFormatError, parseArticle, type Article } from '../article/parse';
 import { parseSetFile } from './parse-set';
+import { checkItemRules } from './rules';
 import { itemLocation, type ContentProblem } from './problems';
 import type { Item, SetFile } from './schema';
 
@@ -82,6 +83,8 @@ export function loadContent(folders: ArticleFolder[]): ContentBundle {
           return;
         }
         itemOwners.set(item.id, setFile.file);
+        const ruleProblems = checkItemRules(item);
+        for (const message of ruleProblems) problems.push({ file: setFile.file, where, message });
         const paragraph = findSource(article.paragraphs, item.source);
         if (!paragraph) {
           problems.push({

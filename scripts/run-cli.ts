@@ -1,0 +1,18 @@
+import { ContentError } from '@/server/content-sync';
+import { MigrationError } from '@/server/migrations';
+import { disconnectDb } from '@/server/db';
+
+/** Runs a command-line entry point: expected failures print their message alone and exit 1. */
+export function runCli(main: () => Promise<void>): void {
+  main()
+    .then(() => disconnectDb())
+    .catch(async (error: unknown) => {
+      await disconnectDb().catch(() => {});
+      if (error instanceof ContentError || error instanceof MigrationError) {
+        console.error(`\n${error.message}\n`);
+      } else {
+        console.error(error);
+      }
+      process.exit(1);
+    });
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { ITEM_TYPES, type ItemType } from '@/lib/questions/schema';
+import { getDb } from './db';
+
+export interface SetSummary {
+  id: string;
+  title: string;
+  description: string;
+  articleSlug: string;
+  articleTitle: string;
+  itemCount: number;
+  typeCounts: Partial<Record<ItemType, number>>;
+}
+
+/** The sets a learner can open, in article and file order, with their live item counts by type. */
+export async function listSets(): Promise<SetSummary[]> {
+  const db = await getDb();
+  const [sets, counts] = await Promise.all([
+    db.questionSet.findMany({
+      where: { retiredAt: null },
+      orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }],
+      select: { id: true, title: true, description: true, articleSlug: true, article: { select: { title: true } } },
+    }),
+    db.question.groupBy({ by: ['setId', 'type'], where: { retiredAt: null }, _count: { _all: true } }),
+  ]);
+  return sets.map((set) => {
+    const typeCounts: Partial<Record<ItemType, number>> = {};
+    for (const row of counts) {
+      if (row.setId === set.id && (ITEM_TYPES as readonly string[]).includes(row.type)) {
+        typeCounts[row.type as ItemType] = row._count._all;
+      }
+    }
+    return {
+      id: set.id,
+      title: set.title,
+      description: set.description,
+      articleSlug: set.articleSlug,
+      articleTitle: set.article.title,
+      itemCount: Object.values(typeCounts).reduce((sum, n) => sum + n, 0),
+      typeCounts,
+    };
+  });
+}
+
+export interface ArticleCredit {
+  slug: string;
+  title: string;
+  author: string;
+  publisher: string;
+}
+
+export async function listArticles(): Promise<ArticleCredit[]> {
+  const db = await getDb();
+  return db.article.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, title: true, author: true, publisher: true } });
+}
