@@ -31,6 +31,7 @@ export async function syncContent(db: PrismaClient, bundle: ContentBundle, now =
   const report: SyncReport = { articles: bundle.articles.length, sets: emptyTally(), items: emptyTally() };
 
   await db.$transaction(async (tx) => {
+    const existingArticles = new Map((await tx.article.findMany({ select: { slug: true, contentHash: true } })).map((a) => [a.slug, a.contentHash]));
     const existingSets = new Map((await tx.questionSet.findMany({ select: { id: true, contentHash: true, retiredAt: true } })).map((s) => [s.id, s]));
     const existingItems = new Map((await tx.question.findMany({ select: { id: true, contentHash: true, retiredAt: true } })).map((q) => [q.id, q]));
     const liveSets = new Set<string>();
@@ -45,7 +46,9 @@ export async function syncContent(db: PrismaClient, bundle: ContentBundle, now =
         markdown: loaded.markdown,
         contentHash: hash(loaded.markdown),
       };
-      await tx.article.upsert({ where: { slug: loaded.slug }, create: { slug: loaded.slug, ...articleData }, update: articleData });
+      if (existingArticles.get(loaded.slug) !== articleData.contentHash) {
+        await tx.article.upsert({ where: { slug: loaded.slug }, create: { slug: loaded.slug, ...articleData }, update: articleData });
+      }
 
       for (const [setPosition, set] of loaded.sets.entries()) {
         liveSets.add(set.id);

@@ -60,7 +60,7 @@ export function loadContent(folders: ArticleFolder[]): ContentBundle {
       problems.push({ file: folder.article.file, where: null, message: error.message });
       continue;
     }
-    const sets: LoadedSet[] = [];
+    const sets: (LoadedSet & { order: number })[] = [];
     for (const setFile of folder.sets) {
       const parsed = parseSetFile(setFile.file, setFile.text);
       if (!parsed.ok) {
@@ -96,9 +96,10 @@ export function loadContent(folders: ArticleFolder[]): ContentBundle {
         }
         items.push({ item, paragraph: paragraph.n });
       });
-      sets.push({ file: setFile.file, id: set.id, title: set.title, description: set.description, items });
+      sets.push({ file: setFile.file, id: set.id, title: set.title, description: set.description, items, order: set.order ?? Infinity });
     }
-    articles.push({ slug: folder.slug, markdown: folder.article.text, article, sets });
+    sets.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
+    articles.push({ slug: folder.slug, markdown: folder.article.text, article, sets: sets.map(({ order: _order, ...set }) => set) });
   }
   return { articles, problems };
 }

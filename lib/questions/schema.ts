@@ -39,7 +39,7 @@ function uniqueIds(entries: { id: string }[], ctx: z.RefinementCtx, field: strin
       ctx.addIssue({
         code: 'custom',
         path: [field, index, 'id'],
-        message: `id "${entry.id}" is used twice in ${field}`,
+        message: `repeats the id "${entry.id}"; ids within ${field} must be unique`,
       });
     }
     seen.add(entry.id);
@@ -151,13 +151,15 @@ export const cardItem = z.strictObject({
 export const itemSchema = z.discriminatedUnion(
   'type',
   [singleItem, multipleItem, trueFalseItem, typedItem, numericItem, orderingItem, matchingItem, cardItem],
-  { error: `type must be one of ${ITEM_TYPES.join(', ')}` },
+  { error: `must be one of ${ITEM_TYPES.join(", ")}` },
 );
 
 export const setFileSchema = z.strictObject({
   id: idField,
   title: text.max(120),
   description: text.max(500),
+  /** Where the set is listed among its article's sets; sets without it follow, by file name. */
+  order: z.number().int().min(1).optional(),
   items: z.array(itemSchema).min(1, { error: 'must list at least one item' }),
 });
 

@@ -1,0 +1,23 @@
+// Serves the production build for the end-to-end tests on a fresh, temporary database.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const port = process.argv[2] ?? '3107';
+const dir = process.env.PASSAGE_E2E_DB_DIR;
+if (!dir) throw new Error('PASSAGE_E2E_DB_DIR is not set (playwright.config.ts sets it)');
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'passage.db')}` };
+
+const prepared = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/prepare-db.ts'], { env, stdio: 'inherit' });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
