@@ -28,7 +28,7 @@ export default async function HomePage() {
             <ul className="grid gap-4 sm:grid-cols-2">
               {articleSets.map((set) => (
                 <li key={set.id}>
-                  <SetCard {...set} />
+                  <SetCard {...set} href={`/sets/${set.id}`} />
                 </li>
               ))}
             </ul>

@@ -13,15 +13,19 @@ export interface SetSummary {
 }
 
 /** The sets a learner can open, in article and file order, with their live item counts by type. */
-export async function listSets(): Promise<SetSummary[]> {
+export function listSets(): Promise<SetSummary[]> {
+  return summariseSets();
+}
+
+async function summariseSets(onlyId?: string): Promise<SetSummary[]> {
   const db = await getDb();
   const [sets, counts] = await Promise.all([
     db.questionSet.findMany({
-      where: { retiredAt: null },
+      where: { retiredAt: null, ...(onlyId ? { id: onlyId } : {}) },
       orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }],
       select: { id: true, title: true, description: true, articleSlug: true, article: { select: { title: true } } },
     }),
-    db.question.groupBy({ by: ['setId', 'type'], where: { retiredAt: null }, _count: { _all: true } }),
+    db.question.groupBy({ by: ['setId', 'type'], where: { retiredAt: null, ...(onlyId ? { setId: onlyId } : {}) }, _count: { _all: true } }),
   ]);
   return sets.map((set) => {
     const typeCounts: Partial<Record<ItemType, number>> = {};
@@ -52,4 +56,9 @@ export interface ArticleCredit {
 export async function listArticles(): Promise<ArticleCredit[]> {
   const db = await getDb();
   return db.article.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, title: true, author: true, publisher: true } });
+}
+
+export async function getSet(id: string): Promise<SetSummary | null> {
+  const [set] = await summariseSets(id);
+  return set ?? null;
 }

@@ -13,7 +13,7 @@ export const ITEM_TYPES = [
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 const slugLike = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const idField = z
+export const idSchema = z
   .string()
   .regex(slugLike, { error: 'must use lowercase letters, digits and single hyphens' })
   .max(64);
@@ -25,11 +25,11 @@ const text = z.string().trim().min(1, { error: 'must not be empty' });
 const option = z.strictObject({ id: entryId, text });
 
 const common = {
-  id: idField,
+  id: idSchema,
   prompt: text.max(1000),
   explanation: text.max(2000),
   source: text.max(1500),
-  tags: z.array(idField).optional(),
+  tags: z.array(idSchema).optional(),
 };
 
 function uniqueIds(entries: { id: string }[], ctx: z.RefinementCtx, field: string) {
@@ -155,7 +155,7 @@ export const itemSchema = z.discriminatedUnion(
 );
 
 export const setFileSchema = z.strictObject({
-  id: idField,
+  id: idSchema,
   title: text.max(120),
   description: text.max(500),
   /** Where the set is listed among its article's sets; sets without it follow, by file name. */

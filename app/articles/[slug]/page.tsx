@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { ArticleParagraph } from '@/components/reader/article-paragraph';
+import { FocusHighlight } from '@/components/reader/focus-highlight';
+import { Alert } from '@/components/ui/alert';
+import { idSchema } from '@/lib/questions/schema';
+import { findHighlight, getReaderArticle } from '@/server/articles';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const querySchema = z.object({ item: idSchema.optional().catch(undefined) });
+
+async function load(params: Props['params']) {
+  const { slug } = await params;
+  const parsed = idSchema.safeParse(slug);
+  const article = parsed.success ? await getReaderArticle(parsed.data) : null;
+  if (!article) notFound();
+  return article;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await load(params);
+  return { title: article.title };
+}
+
+export default async function ReaderPage({ params, searchParams }: Props) {
+  const article = await load(params);
+  const { item } = querySchema.parse(await searchParams);
+  const highlight = item ? await findHighlight(article, item) : null;
+
+  return (
+    <article className="mx-auto max-w-[68ch]">
+      <header className="mb-8 space-y-3 border-b border-border pb-6">
+        {article.series ? <p className="text-sm font-medium tracking-wide text-muted uppercase">{`${article.publisher} ${article.series}`}</p> : null}
+        <h1 className="font-serif">{article.title}</h1>
+        <p className="text-muted">
+          By {article.author} · {article.publisher}
+        </p>
+      </header>
+
+      {item && !highlight ? (
+        <div className="mb-6">
+          <Alert tone="warning">That question’s quotation could not be found in this article.</Alert>
+        </div>
+      ) : null}
+
+      <div className="space-y-5 font-serif text-lg leading-8">
+        {article.paragraphs.map((p) => (
+          <ArticleParagraph
+            key={p.n}
+            n={p.n}
+            kind={p.kind}
+            text={p.text}
+            itemCount={p.itemIds.length}
+            highlight={highlight?.paragraph === p.n ? highlight.span : null}
+            practiseHref={null}
+          />
+        ))}
+      </div>
+      {highlight ? <FocusHighlight targetId="highlight" /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import type { ParagraphKind } from '@/lib/article/parse';
+
+export interface ArticleParagraphProps {
+  n: number;
+  kind: ParagraphKind;
+  text: string;
+  itemCount: number;
+  highlight: [number, number] | null;
+  practiseHref: string | null;
+}
+
+function withMark(text: string, span: [number, number] | null): ReactNode {
+  if (!span) return text;
+  const [start, end] = span;
+  return (
+    <>
+      {text.slice(0, start)}
+      <mark id="highlight" tabIndex={0} aria-label={`Quoted passage: ${text.slice(start, end)}`}>
+        {text.slice(start, end)}
+      </mark>
+      {text.slice(end)}
+    </>
+  );
+}
+
+export function ArticleParagraph({ n, kind, text, itemCount, highlight, practiseHref }: ArticleParagraphProps) {
+  const anchor = `p-${n}`;
+  const body = withMark(text, highlight);
+  const meta =
+    kind === 'heading' || kind === 'pullquote' ? null : (
+      <p className="mt-1 flex flex-wrap items-center gap-x-3 font-sans text-sm text-muted">
+        <a href={`#${anchor}`} className="text-muted no-underline hover:underline" aria-label={`Link to paragraph ${n}`}>
+          ¶&nbsp;{n}
+        </a>
+        {itemCount > 0 ? (
+          practiseHref ? (
+            <a href={practiseHref}>
+              Practise the {itemCount} {itemCount === 1 ? 'item' : 'items'} on this paragraph
+            </a>
+          ) : (
+            <span>
+              {itemCount} {itemCount === 1 ? 'item draws' : 'items draw'} on this paragraph
+            </span>
+          )
+        ) : null}
+      </p>
+    );
+
+  if (kind === 'heading') {
+    return (
+      <h2 id={anchor} className="scroll-mt-6 pt-6 font-sans">
+        {body}
+      </h2>
+    );
+  }
+  if (kind === 'pullquote') {
+    return (
+      <figure id={anchor} className="scroll-mt-6 border-y border-border py-4 text-center font-serif text-2xl leading-snug text-muted italic">
+        <blockquote>{body}</blockquote>
+      </figure>
+    );
+  }
+  return (
+    <div id={anchor} className="scroll-mt-6">
+      {kind === 'quote' ? (
+        <blockquote className="border-l-4 border-accent pl-4 italic">{body}</blockquote>
+      ) : (
+        <p className={kind === 'standfirst' ? 'text-xl leading-relaxed font-medium' : kind === 'note' ? 'text-base text-muted' : ''}>{body}</p>
+      )}
+      {meta}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { articleParagraphs, fold, loadBank } from './content';
+
+const bank = loadBank();
+
+test.describe('article reader', () => {
+  test('renders every paragraph of the article with a stable anchor', async ({ page }) => {
+    await page.goto('/articles/kuril-talks');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Blessing in Disguise for Japan');
+    await expect(page.getByText('By James D J Brown · RUSI')).toBeVisible();
+    const paragraphs = articleParagraphs();
+    expect(paragraphs.length).toBe(30);
+    for (const [index, block] of paragraphs.entries()) {
+      const anchor = page.locator(`#p-${index + 1}`);
+      await expect(anchor).toContainText(block.replace(/^##\s+|^>\s?/, '').slice(0, 40));
+    }
+    await expect(page.getByText(/\d+ items? draws? on this paragraph/).first()).toBeVisible();
+  });
+
+  test('arriving from an item highlights its quoted words, focused, for one item of every type', async ({ page }) => {
+    const items = bank.flatMap((set) => set.items);
+    const types = [...new Set(items.map((i) => i.type))];
+    expect(types.length).toBe(8);
+    for (const type of types) {
+      const item = items.find((i) => i.type === type)!;
+      await page.goto(`/articles/kuril-talks?item=${item.id}`);
+      const mark = page.locator('mark#highlight');
+      await expect(mark).toBeFocused();
+      expect(fold((await mark.textContent()) ?? '')).toBe(fold(item.source));
+      await expect(mark).toBeInViewport();
+    }
+  });
+
+  test('an unknown item shows a clear message instead of a highlight', async ({ page }) => {
+    await page.goto('/articles/kuril-talks?item=no-such-item');
+    await expect(page.getByRole('status')).toContainText('could not be found');
+    await expect(page.locator('mark')).toHaveCount(0);
+  });
+
+  test('an unknown article is a 404', async ({ page }) => {
+    expect((await page.goto('/articles/no-such-article'))?.status()).toBe(404);
+    expect((await page.goto('/articles/Not_A_Slug!'))?.status()).toBe(404);
+  });
+
+  test('has no accessibility violations, highlighted or not, light and dark, at 375 px', async ({ page }) => {
+    const item = bank[0]!.items[0]!;
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`/articles/kuril-talks?item=${item.id}`);
+        await expect(page.locator('mark#highlight')).toBeVisible();
+        await expectNoAxeViolations(page);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      }
+    }
+  });
+});
+
+test.describe('set page', () => {
+  test('shows the set, its counts by type and the ways in', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await expect(page).toHaveURL(/\/sets\/timeline$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
+    const timeline = bank.find((s) => s.id === 'timeline')!;
+    await expect(page.getByText(`${timeline.items.length} items:`)).toBeVisible();
+    const orderingCount = timeline.items.filter((i) => i.type === 'ordering').length;
+    await expect(page.getByRole('row', { name: `ordering ${orderingCount}` })).toBeVisible();
+    await page.getByRole('link', { name: 'Read the article' }).click();
+    await expect(page).toHaveURL(/\/articles\/kuril-talks$/);
+  });
+
+  test('an unknown set is a 404', async ({ page }) => {
+    expect((await page.goto('/sets/no-such-set'))?.status()).toBe(404);
+  });
+
+  test('has no accessibility violations in light and dark', async ({ page }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/sets/argument');
+      await expectNoAxeViolations(page);
+    }
+  });
+});
