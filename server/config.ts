@@ -21,3 +21,10 @@ export function questionsDir(env: NodeJS.ProcessEnv = process.env): string {
 export function migrationsDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
 }
+
+/** Interval fuzz spreads reviews out in real use; tests switch it off to compare exact dates. */
+export function fsrsFuzz(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.PASSAGE_FSRS_FUZZ === 'off') return false;
+  if (env.PASSAGE_FSRS_FUZZ === 'on') return true;
+  return env.NODE_ENV !== 'test';
+}

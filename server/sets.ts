@@ -1,5 +1,7 @@
 import 'server-only';
-import { ITEM_TYPES, type ItemType } from '@/lib/questions/schema';
+import { idSchema, ITEM_TYPES, type Item, type ItemType } from '@/lib/questions/schema';
+import { isQuizItem, presentItem, type PublicItem } from '@/lib/quiz/present';
+import { notFound } from './errors';
 import { getDb } from './db';
 
 export interface SetSummary {
@@ -61,4 +63,18 @@ export async function listArticles(): Promise<ArticleCredit[]> {
 export async function getSet(id: string): Promise<SetSummary | null> {
   const [set] = await summariseSets(id);
   return set ?? null;
+}
+
+/** A set and its items as a learner may see them before answering: no keys, explanations or sources. */
+export async function getSetWithPublicItems(id: string): Promise<{ set: SetSummary; items: (PublicItem | { id: string; type: 'card'; prompt: string })[] }> {
+  const parsed = idSchema.safeParse(id);
+  const set = parsed.success ? await getSet(parsed.data) : null;
+  if (!set) throw notFound(`Set "${id}"`);
+  const db = await getDb();
+  const rows = await db.question.findMany({ where: { setId: set.id, retiredAt: null }, orderBy: { position: 'asc' }, select: { data: true } });
+  const items = rows.map((row) => {
+    const item = JSON.parse(row.data) as Item;
+    return isQuizItem(item) ? presentItem(item, set.id) : { id: item.id, type: 'card' as const, prompt: item.prompt };
+  });
+  return { set, items };
 }

@@ -1,0 +1,288 @@
+import 'server-only';
+import { z } from 'zod';
+import { describeKey, describeResponse } from '@/lib/grading/describe';
+import { gradeResponse } from '@/lib/grading/grade';
+import { parseResponseFor } from '@/lib/grading/response';
+import { idSchema } from '@/lib/questions/schema';
+import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
+import { getDb } from './db';
+import { AppError, notFound, parseOrThrow } from './errors';
+import type { Prisma } from './generated/prisma/client';
+import { loadItems, readerHref } from './items';
+import type { LearnerRef } from './learners';
+import { recordReview } from './review-recorder';
+import { randomId } from './tokens';
+
+export const MAX_QUIZ_ITEMS = 200;
+
+export const startAttemptInput = z.strictObject({
+  setId: idSchema.optional(),
+  itemIds: z.array(idSchema).min(1, { error: 'must name at least one item' }).max(MAX_QUIZ_ITEMS).optional(),
+});
+
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'must be 8–64 letters, digits, "-" or "_" (a UUID works)' });
+
+export const answerInput = z.strictObject({
+  answerId: clientId,
+  itemId: idSchema,
+  response: z.unknown().refine((v) => v !== undefined, { error: 'is required' }),
+  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).optional(),
+});
+
+export interface AnswerFeedback {
+  itemId: string;
+  correct: boolean;
+  score: number;
+  yourAnswer: string;
+  key: string;
+  explanation: string;
+  source: string;
+  readerHref: string;
+  typo: boolean;
+}
+
+export interface AnswerResult {
+  score: number;
+  correct: boolean;
+  feedback: AnswerFeedback;
+}
+
+export interface AttemptSummary {
+  id: string;
+  setId: string | null;
+  setTitle: string | null;
+  startedAt: Date;
+  submittedAt: Date | null;
+  score: number | null;
+  maxScore: number | null;
+}
+
+export interface AttemptView {
+  attempt: AttemptSummary;
+  items: { item: PublicItem; feedback: AnswerFeedback | null }[];
+  /** Index of the first unanswered question, or null when all are answered. */
+  current: number | null;
+}
+
+type Tx = Prisma.TransactionClient;
+
+async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
+  const attempt = /^[A-Za-z0-9_-]{1,64}$/.test(attemptId)
+    ? await tx.quizAttempt.findUnique({ where: { id: attemptId }, include: { set: { select: { title: true } } } })
+    : null;
+  // Another learner's attempt is indistinguishable from a missing one.
+  if (!attempt || attempt.learnerId !== learnerId) throw notFound('That quiz attempt');
+  return attempt;
+}
+
+function feedbackFor(item: QuizItem, articleSlug: string, response: unknown, seed: string, score: number, correct: boolean, typo: boolean): AnswerFeedback {
+  return {
+    itemId: item.id,
+    correct,
+    score,
+    yourAnswer: describeResponse(item, response as never, seed),
+    key: describeKey(item),
+    explanation: item.explanation,
+    source: item.source,
+    readerHref: readerHref(articleSlug, item.id),
+    typo,
+  };
+}
+
+/** Starts a quiz over a set (all its quiz items, or the chosen ones) or over chosen items. */
+export async function startAttempt(learner: LearnerRef, input: unknown): Promise<{ attemptId: string; items: PublicItem[] }> {
+  const { setId, itemIds } = parseOrThrow(startAttemptInput, input);
+  if (!setId && !itemIds) throw new AppError('invalid_input', 'setId: name a set, or list itemIds', ['setId']);
+  const db = await getDb();
+  if (setId && !(await db.questionSet.findFirst({ where: { id: setId, retiredAt: null }, select: { id: true } }))) {
+    throw notFound(`Set "${setId}"`);
+  }
+  let ids: string[];
+  if (itemIds) {
+    ids = [...new Set(itemIds)];
+    const stored = await loadItems(db, ids);
+    for (const [index, id] of ids.entries()) {
+      const found = stored.get(id);
+      if (!found || found.retired || (setId && found.setId !== setId)) {
+        throw new AppError('invalid_input', `itemIds.${index}: "${id}" is not an item of ${setId ? `set "${setId}"` : 'any set'}`, ['itemIds', index]);
+      }
+    }
+    ids = ids.filter((id) => isQuizItem(stored.get(id)!.item));
+    if (ids.length === 0) throw new AppError('invalid_input', 'itemIds: these are all flashcards; a quiz needs at least one question', ['itemIds']);
+  } else {
+    const rows = await db.question.findMany({
+      where: { setId, retiredAt: null, type: { not: 'card' } },
+      orderBy: { position: 'asc' },
+      select: { id: true },
+    });
+    ids = rows.map((r) => r.id);
+    if (ids.length === 0) throw new AppError('invalid_input', `setId: set "${setId}" has no quiz questions`, ['setId']);
+  }
+  const seed = randomId();
+  const attempt = await db.quizAttempt.create({
+    data: { id: randomId(), learnerId: learner.id, setId: setId ?? null, itemIds: JSON.stringify(ids), seed },
+  });
+  const stored = await loadItems(db, ids);
+  return { attemptId: attempt.id, items: ids.map((id) => presentItem(stored.get(id)!.item, seed)) };
+}
+
+/** The attempt as its learner sees it: questions without keys, feedback only where answered. */
+export async function getAttempt(learner: LearnerRef, attemptId: string): Promise<AttemptView> {
+  const db = await getDb();
+  const attempt = await ownedAttempt(db, learner.id, attemptId);
+  const ids = JSON.parse(attempt.itemIds) as string[];
+  const [stored, responses] = await Promise.all([
+    loadItems(db, ids),
+    db.quizResponse.findMany({ where: { attemptId: attempt.id, round: 1 } }),
+  ]);
+  const byItem = new Map(responses.map((r) => [r.questionId, r]));
+  const items = ids.map((id) => {
+    const { item, articleSlug } = stored.get(id)!;
+    const answered = byItem.get(id);
+    const quizItem = item as QuizItem;
+    return {
+      item: presentItem(item, attempt.seed),
+      feedback: answered
+        ? feedbackFor(quizItem, articleSlug, JSON.parse(answered.response), attempt.seed, answered.score, answered.correct, false)
+        : null,
+    };
+  });
+  const current = attempt.submittedAt ? null : items.findIndex((i) => i.feedback === null);
+  return {
+    attempt: {
+      id: attempt.id,
+      setId: attempt.setId,
+      setTitle: attempt.set?.title ?? null,
+      startedAt: attempt.startedAt,
+      submittedAt: attempt.submittedAt,
+      score: attempt.score,
+      maxScore: attempt.maxScore,
+    },
+    items,
+    current: current === null || current < 0 ? null : current,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
+
+/**
+ * Grades one answer on the server, stores it and records it as a review (right → Good,
+ * wrong → Again) in one transaction. Repeating an `answerId` returns the first result and
+ * writes nothing; a second answer to the same question is refused with 409.
+ */
+export async function answerQuestion(learner: LearnerRef, attemptId: string, input: unknown, now = new Date()): Promise<AnswerResult> {
+  const body = parseOrThrow(answerInput, input);
+  const db = await getDb();
+  const run = () =>
+    db.$transaction(async (tx) => {
+      const attempt = await ownedAttempt(tx, learner.id, attemptId);
+      const previous = await tx.quizResponse.findUnique({ where: { attemptId_answerId: { attemptId: attempt.id, answerId: body.answerId } } });
+      const ids = JSON.parse(attempt.itemIds) as string[];
+      if (previous) {
+        if (previous.questionId !== body.itemId) {
+          throw new AppError('conflict', `answerId: "${body.answerId}" was already used for another question`, ['answerId']);
+        }
+        const stored = (await loadItems(tx, [previous.questionId])).get(previous.questionId)!;
+        const feedback = feedbackFor(stored.item as QuizItem, stored.articleSlug, JSON.parse(previous.response), attempt.seed, previous.score, previous.correct, false);
+        return { score: previous.score, correct: previous.correct, feedback };
+      }
+      if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
+      if (!ids.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
+      const answered = await tx.quizResponse.findUnique({
+        where: { attemptId_questionId_round: { attemptId: attempt.id, questionId: body.itemId, round: 1 } },
+        select: { id: true },
+      });
+      if (answered) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
+
+      const stored = (await loadItems(tx, [body.itemId])).get(body.itemId)!;
+      const item = stored.item as QuizItem;
+      const parsed = parseResponseFor(item, body.response, attempt.seed);
+      if (!parsed.ok) throw new AppError('invalid_input', `response${parsed.path.length ? '.' + parsed.path.join('.') : ''}: ${parsed.message}`, ['response', ...parsed.path]);
+      const grade = gradeResponse(item, parsed.response, attempt.seed);
+
+      await tx.quizResponse.create({
+        data: {
+          attemptId: attempt.id,
+          answerId: body.answerId,
+          questionId: item.id,
+          response: JSON.stringify(parsed.response),
+          score: grade.score,
+          correct: grade.correct,
+          answeredAt: now,
+          durationMs: body.durationMs ?? null,
+        },
+      });
+      await recordReview(tx, {
+        learner,
+        questionId: item.id,
+        reviewId: `quiz-${attempt.id}-${body.answerId}`,
+        rating: grade.correct ? 'good' : 'again',
+        durationMs: body.durationMs ?? 0,
+        source: 'quiz',
+        now,
+      });
+      const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
+      return { score: grade.score, correct: grade.correct, feedback };
+    });
+  try {
+    return await run();
+  } catch (error) {
+    // Two copies of the same request raced; the loser now finds the winner's row.
+    if (isUniqueViolation(error)) return run();
+    throw error;
+  }
+}
+
+export interface SubmitResult {
+  score: number;
+  maxScore: number;
+  results: { itemId: string; answered: boolean; correct: boolean; score: number }[];
+}
+
+/** Closes the attempt and scores it (unanswered questions score 0). Idempotent. */
+export async function submitAttempt(learner: LearnerRef, attemptId: string, now = new Date()): Promise<SubmitResult> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const attempt = await ownedAttempt(tx, learner.id, attemptId);
+    const ids = JSON.parse(attempt.itemIds) as string[];
+    const responses = await tx.quizResponse.findMany({ where: { attemptId: attempt.id, round: 1 } });
+    const byItem = new Map(responses.map((r) => [r.questionId, r]));
+    const results = ids.map((itemId) => {
+      const r = byItem.get(itemId);
+      return { itemId, answered: !!r, correct: r?.correct ?? false, score: r?.score ?? 0 };
+    });
+    const score = Math.round(results.reduce((sum, r) => sum + r.score, 0) * 10_000) / 10_000;
+    if (!attempt.submittedAt) {
+      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length } });
+    }
+    return { score, maxScore: ids.length, results };
+  });
+}
+
+export interface AttemptResultRow {
+  itemId: string;
+  prompt: string;
+  answered: boolean;
+  feedback: AnswerFeedback | null;
+  keyText: string;
+}
+
+/** A submitted attempt's full results, keys included (nothing is left to answer). */
+export async function getAttemptResults(learner: LearnerRef, attemptId: string): Promise<{ attempt: AttemptSummary; rows: AttemptResultRow[] } | null> {
+  const view = await getAttempt(learner, attemptId);
+  if (!view.attempt.submittedAt) return null;
+  const db = await getDb();
+  const stored = await loadItems(db, view.items.map((i) => i.item.id));
+  return {
+    attempt: view.attempt,
+    rows: view.items.map(({ item, feedback }) => ({
+      itemId: item.id,
+      prompt: item.prompt,
+      answered: feedback !== null,
+      feedback,
+      keyText: describeKey(stored.get(item.id)!.item),
+    })),
+  };
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { createLearner, learnerForToken, type LearnerRef } from './learners';
+
+export const LEARNER_COOKIE = 'passage_learner';
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+async function presentedToken(): Promise<string | null> {
+  const auth = (await headers()).get('authorization');
+  const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  return (await cookies()).get(LEARNER_COOKIE)?.value ?? null;
+}
+
+/** The learner this request speaks for (cookie or `Authorization: Bearer`), if any. */
+export async function currentLearner(): Promise<LearnerRef | null> {
+  return learnerForToken(await presentedToken());
+}
+
+/**
+ * Cookies are Secure in production whenever the page was served over HTTPS (directly or behind
+ * a TLS proxy). Over plain HTTP a browser would drop a Secure cookie, so a classroom server on
+ * a LAN address would silently forget every student.
+ */
+export async function cookiesShouldBeSecure(): Promise<boolean> {
+  if (process.env.NODE_ENV !== 'production') return false;
+  const proto = (await headers()).get('x-forwarded-proto')?.split(',')[0]?.trim();
+  return proto === 'https';
+}
+
+export async function setLearnerCookie(token: string): Promise<void> {
+  (await cookies()).set(LEARNER_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: await cookiesShouldBeSecure(),
+    path: '/',
+    maxAge: ONE_YEAR,
+  });
+}
+
+/**
+ * The learner for a write: the current one, or a new anonymous learner whose token is set as
+ * a cookie. Only callable where cookies can be set (route handlers and server actions).
+ */
+export async function learnerForWrite(): Promise<LearnerRef> {
+  const existing = await currentLearner();
+  if (existing) return existing;
+  const { learner, token } = await createLearner();
+  await setLearnerCookie(token);
+  return learner;
+}
