@@ -6,6 +6,8 @@ import { getDb } from './db';
 export interface ReaderParagraph extends Paragraph {
   /** Ids of the live items whose source quotes this paragraph, in set and item order. */
   itemIds: string[];
+  /** Those of them that can be quizzed (not flashcards). */
+  quizItemIds: string[];
 }
 
 export interface ReaderArticle {
@@ -32,7 +34,7 @@ export async function getReaderArticle(slug: string): Promise<ReaderArticle | nu
   const items = await db.question.findMany({
     where: { articleSlug: slug, retiredAt: null, set: { retiredAt: null } },
     orderBy: [{ set: { position: 'asc' } }, { position: 'asc' }],
-    select: { id: true, paragraph: true },
+    select: { id: true, paragraph: true, type: true },
   });
   return {
     slug: row.slug,
@@ -40,7 +42,10 @@ export async function getReaderArticle(slug: string): Promise<ReaderArticle | nu
     author: article.author,
     publisher: article.publisher,
     series: article.series,
-    paragraphs: article.paragraphs.map((p) => ({ ...p, itemIds: items.filter((i) => i.paragraph === p.n).map((i) => i.id) })),
+    paragraphs: article.paragraphs.map((p) => {
+      const here = items.filter((i) => i.paragraph === p.n);
+      return { ...p, itemIds: here.map((i) => i.id), quizItemIds: here.filter((i) => i.type !== 'card').map((i) => i.id) };
+    }),
   };
 }
 

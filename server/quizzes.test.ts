@@ -58,14 +58,17 @@ describe('quiz attempts', () => {
   });
 
   it('grades on the server, records a review, and returns feedback with the source', async () => {
-    const { attemptId } = await startAttempt(learner, { setId: 'timeline', itemIds: ['tl-001'] });
-    const view = await getAttempt(learner, attemptId);
-    const item = view.items[0]!.item;
-    const result = await answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: item.id, response: wrongResponse(item) });
+    const db = await getDb();
+    const single = await db.question.findFirstOrThrow({ where: { setId: 'timeline', type: 'single' } });
+    const key = (JSON.parse(single.data) as { answer: string }).answer;
+    const { attemptId } = await startAttempt(learner, { setId: 'timeline', itemIds: [single.id] });
+    const item = (await getAttempt(learner, attemptId)).items[0]!.item;
+    if (item.type !== 'single') throw new Error('expected a single-choice item');
+    const wrong = item.options.find((o) => o.id !== key)!.id;
+    const result = await answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: item.id, response: { choice: wrong } });
     expect(result.correct).toBe(false);
     expect(result.feedback.source.length).toBeGreaterThan(10);
     expect(result.feedback.readerHref).toBe(`/articles/kuril-talks?item=${item.id}`);
-    const db = await getDb();
     const log = await db.reviewLog.findFirstOrThrow({ where: { learnerId: learner.id } });
     expect([log.rating, log.source, log.questionId]).toEqual([1, 'quiz', item.id]);
     expect(await db.card.count({ where: { learnerId: learner.id } })).toBe(1);

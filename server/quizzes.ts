@@ -110,12 +110,7 @@ export async function startAttempt(learner: LearnerRef, input: unknown): Promise
     ids = ids.filter((id) => isQuizItem(stored.get(id)!.item));
     if (ids.length === 0) throw new AppError('invalid_input', 'itemIds: these are all flashcards; a quiz needs at least one question', ['itemIds']);
   } else {
-    const rows = await db.question.findMany({
-      where: { setId, retiredAt: null, type: { not: 'card' } },
-      orderBy: { position: 'asc' },
-      select: { id: true },
-    });
-    ids = rows.map((r) => r.id);
+    ids = await quizItemIds(setId!);
     if (ids.length === 0) throw new AppError('invalid_input', `setId: set "${setId}" has no quiz questions`, ['setId']);
   }
   const seed = randomId();
@@ -285,4 +280,31 @@ export async function getAttemptResults(learner: LearnerRef, attemptId: string):
       keyText: describeKey(stored.get(item.id)!.item),
     })),
   };
+}
+
+/** The ids a quiz over a whole set asks, in order (flashcards excluded). */
+export async function quizItemIds(setId: string): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.question.findMany({ where: { setId, retiredAt: null, type: { not: 'card' } }, orderBy: { position: 'asc' }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** The learner's latest unfinished attempt at exactly these questions, to offer "resume". */
+export async function findOpenAttempt(learner: LearnerRef | null, setId: string | null, itemIds: string[]): Promise<{ id: string; answered: number; total: number } | null> {
+  if (!learner || itemIds.length === 0) return null;
+  const db = await getDb();
+  const match = await db.quizAttempt.findFirst({
+    where: { learnerId: learner.id, setId, submittedAt: null, itemIds: JSON.stringify(itemIds) },
+    orderBy: { startedAt: 'desc' },
+    select: { id: true, _count: { select: { responses: true } } },
+  });
+  return match ? { id: match.id, answered: match._count.responses, total: itemIds.length } : null;
+}
+
+/** The given ids that name live quiz questions (not flashcards), in the given order. */
+export async function liveQuizItemIds(ids: string[]): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.question.findMany({ where: { id: { in: ids }, retiredAt: null, type: { not: 'card' } }, select: { id: true } });
+  const live = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => live.has(id));
 }

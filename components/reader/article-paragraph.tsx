@@ -35,9 +35,14 @@ export function ArticleParagraph({ n, kind, text, itemCount, highlight, practise
         </a>
         {itemCount > 0 ? (
           practiseHref ? (
-            <a href={practiseHref}>
-              Practise the {itemCount} {itemCount === 1 ? 'item' : 'items'} on this paragraph
-            </a>
+            <>
+              <span>
+                {itemCount} {itemCount === 1 ? 'item draws' : 'items draw'} on this paragraph
+              </span>
+              <a href={practiseHref} aria-label={`Practise the questions on paragraph ${n}`}>
+                Practise them
+              </a>
+            </>
           ) : (
             <span>
               {itemCount} {itemCount === 1 ? 'item draws' : 'items draw'} on this paragraph

@@ -57,7 +57,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
             text={p.text}
             itemCount={p.itemIds.length}
             highlight={highlight?.paragraph === p.n ? highlight.span : null}
-            practiseHref={null}
+            practiseHref={p.quizItemIds.length ? `/quiz?items=${p.quizItemIds.join(',')}` : null}
           />
         ))}
       </div>

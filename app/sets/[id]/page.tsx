@@ -25,6 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SetPage({ params }: Props) {
   const set = await load(params);
   const types = Object.entries(set.typeCounts) as [ItemType, number][];
+  const quizCount = set.itemCount - (set.typeCounts.card ?? 0);
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -41,6 +42,15 @@ export default async function SetPage({ params }: Props) {
       <section aria-labelledby="ways-in" className="space-y-4">
         <h2 id="ways-in">Ways in</h2>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {quizCount > 0 ? (
+            <Card>
+              <h3>Take a quiz</h3>
+              <p className="mt-1 mb-4 text-muted">
+                {quizCount} questions, checked as you go, with the passage each one comes from.
+              </p>
+              <ButtonLink href={`/sets/${set.id}/quiz`}>Take the quiz</ButtonLink>
+            </Card>
+          ) : null}
           <Card>
             <h3>Read the article</h3>
             <p className="mt-1 mb-4 text-muted">Every item quotes it; see which paragraphs the questions draw on.</p>

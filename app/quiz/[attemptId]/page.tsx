@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { QuizQuestion } from '@/components/quiz/quiz-question';
+import { QuizResults } from '@/components/quiz/quiz-results';
+import { AppError } from '@/server/errors';
+import { getAttempt, getAttemptResults } from '@/server/quizzes';
+import { currentLearner } from '@/server/session';
+import { startQuizAction, submitQuizAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Quiz' };
+
+interface Props {
+  params: Promise<{ attemptId: string }>;
+}
+
+async function loadView(attemptId: string) {
+  const learner = await currentLearner();
+  if (!learner) notFound();
+  try {
+    const view = await getAttempt(learner, attemptId);
+    return { learner, view };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export default async function AttemptPage({ params }: Props) {
+  const { attemptId } = await params;
+  const { learner, view } = await loadView(attemptId);
+  const answeredCount = view.items.filter((i) => i.feedback !== null).length;
+
+  if (view.current !== null) {
+    const current = view.items[view.current]!;
+    return <QuizQuestion key={current.item.id} attemptId={view.attempt.id} item={current.item} index={view.current} total={view.items.length} answeredCount={answeredCount} />;
+  }
+  // Null when every question is answered but the attempt is not yet submitted (the tab closed
+  // on the last feedback): the page then offers to finish.
+  const results = await getAttemptResults(learner, attemptId);
+  return (
+    <QuizResults
+      attemptId={view.attempt.id}
+      results={results}
+      setId={view.attempt.setId}
+      setTitle={view.attempt.setTitle}
+      retryAction={startQuizAction}
+      finishAction={submitQuizAction}
+    />
+  );
+}

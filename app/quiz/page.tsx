@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { QuizStart } from '@/components/quiz/quiz-start';
+import { Alert } from '@/components/ui/alert';
+import { parseItemList } from '@/lib/quiz/item-list';
+import { findOpenAttempt, liveQuizItemIds } from '@/server/quizzes';
+import { currentLearner } from '@/server/session';
+import { startQuizAction } from './actions';
+
+export const metadata: Metadata = { title: 'Practise chosen questions' };
+
+/** A quiz over any chosen questions (a paragraph's, or the weakest ones), across sets. */
+export default async function PracticeQuizPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const chosen = parseItemList((await searchParams).items);
+  const ids = chosen ? await liveQuizItemIds(chosen) : [];
+  if (ids.length === 0) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1>Practise chosen questions</h1>
+        <Alert tone="warning">This link names no questions that can be quizzed. Pick a set from the home page instead.</Alert>
+      </div>
+    );
+  }
+  return (
+    <QuizStart
+      title="Practise chosen questions"
+      description={`A quiz on ${ids.length} ${ids.length === 1 ? 'question' : 'questions'} you picked.`}
+      questionCount={ids.length}
+      setId={null}
+      itemIds={ids}
+      openAttempt={await findOpenAttempt(await currentLearner(), null, ids)}
+      action={startQuizAction}
+    />
+  );
+}

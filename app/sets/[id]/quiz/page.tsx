@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { QuizStart } from '@/components/quiz/quiz-start';
+import { idSchema } from '@/lib/questions/schema';
+import { parseItemList } from '@/lib/quiz/item-list';
+import { findOpenAttempt, quizItemIds } from '@/server/quizzes';
+import { currentLearner } from '@/server/session';
+import { getSet } from '@/server/sets';
+import { startQuizAction } from '@/app/quiz/actions';
+
+interface Props {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+async function load(params: Props['params']) {
+  const parsed = idSchema.safeParse((await params).id);
+  const set = parsed.success ? await getSet(parsed.data) : null;
+  if (!set) notFound();
+  return set;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Quiz: ${(await load(params)).title}` };
+}
+
+export default async function SetQuizPage({ params, searchParams }: Props) {
+  const set = await load(params);
+  const chosen = parseItemList((await searchParams).items);
+  const all = await quizItemIds(set.id);
+  const ids = chosen ? chosen.filter((id) => all.includes(id)) : all;
+  const learner = await currentLearner();
+  return (
+    <QuizStart
+      title={set.title}
+      description={chosen ? `A quiz on ${ids.length} chosen ${ids.length === 1 ? 'question' : 'questions'} from this set.` : set.description}
+      questionCount={ids.length}
+      setId={set.id}
+      itemIds={chosen ? ids : null}
+      openAttempt={await findOpenAttempt(learner, set.id, ids)}
+      action={startQuizAction}
+    />
+  );
+}

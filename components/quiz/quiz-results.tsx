@@ -1,0 +1,95 @@
+import Link from 'next/link';
+import { ProgressBar } from '../ui/progress-bar';
+import { FeedbackPanel, verdict, type FeedbackData } from './feedback-panel';
+import { StartQuizForm, type StartQuizState } from './start-quiz-form';
+
+interface ResultRow {
+  itemId: string;
+  prompt: string;
+  answered: boolean;
+  feedback: FeedbackData | null;
+  keyText: string;
+}
+
+interface Props {
+  attemptId: string;
+  results: { attempt: { score: number | null; maxScore: number | null; submittedAt: Date | null }; rows: ResultRow[] } | null;
+  setId: string | null;
+  setTitle: string | null;
+  retryAction: (state: StartQuizState, formData: FormData) => Promise<StartQuizState>;
+  finishAction: (formData: FormData) => Promise<void>;
+}
+
+const formatScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+export function QuizResults({ attemptId, results, setId, setTitle, retryAction, finishAction }: Props) {
+  if (!results) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1>All questions answered</h1>
+        <p className="text-muted">Finish the quiz to see your score and every answer.</p>
+        <form action={finishAction}>
+          <input type="hidden" name="attemptId" value={attemptId} />
+          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover">
+            See my results
+          </button>
+        </form>
+      </div>
+    );
+  }
+  const score = results.attempt.score ?? 0;
+  const max = results.attempt.maxScore ?? results.rows.length;
+  const missed = results.rows.filter((r) => !r.feedback?.correct).map((r) => r.itemId);
+  const percent = max > 0 ? Math.round((score / max) * 100) : 0;
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm font-medium tracking-wide text-muted uppercase">Quiz results{setTitle ? ` · ${setTitle}` : ''}</p>
+        <h1>
+          You scored {formatScore(score)} out of {max} ({percent}%)
+        </h1>
+        <ProgressBar value={score} max={max} label="Score" tone="success" />
+        <div className="flex flex-wrap gap-3 pt-2">
+          {missed.length > 0 ? (
+            <StartQuizForm action={retryAction} setId={setId} itemIds={missed} label={`Retry the ${missed.length} I missed`} />
+          ) : (
+            <p className="font-medium text-success">Every answer right. Well done.</p>
+          )}
+          {setId ? (
+            <Link href={`/sets/${setId}`} className="inline-flex min-h-11 items-center rounded-lg border border-border bg-surface px-4 font-medium text-text no-underline hover:bg-surface-muted">
+              Back to the set
+            </Link>
+          ) : null}
+        </div>
+      </header>
+      <section aria-labelledby="every-answer" className="space-y-3">
+        <h2 id="every-answer">Every question</h2>
+        <ol className="space-y-3">
+          {results.rows.map((row, index) => {
+            const v = row.feedback ? verdict(row.feedback) : { label: 'Not answered', tone: 'danger' as const };
+            return (
+              <li key={row.itemId} className="rounded-xl border border-border bg-surface p-4">
+                <details>
+                  <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1">
+                    <span className="text-sm text-muted tabular-nums">{index + 1}.</span>
+                    <span className="flex-1 font-medium">{row.prompt}</span>
+                    <span className={`text-sm font-semibold ${v.tone === 'success' ? 'text-success' : v.tone === 'warning' ? 'text-warning' : 'text-danger'}`}>{v.label}</span>
+                  </summary>
+                  <div className="mt-3">
+                    {row.feedback ? (
+                      <FeedbackPanel feedback={row.feedback} headingLevel={3} headingId={`result-${row.itemId}`} />
+                    ) : (
+                      <p>
+                        <span className="font-medium">Correct answer:</span> {row.keyText}
+                      </p>
+                    )}
+                  </div>
+                </details>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}
