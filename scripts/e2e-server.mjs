@@ -8,7 +8,8 @@ const dir = process.env.PASSAGE_E2E_DB_DIR;
 if (!dir) throw new Error('PASSAGE_E2E_DB_DIR is not set (playwright.config.ts sets it)');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
-const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'passage.db')}` };
+// Interval fuzz off, so the tests can compare the intervals shown with those scheduled.
+const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'passage.db')}`, PASSAGE_FSRS_FUZZ: 'off' };
 
 const prepared = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/prepare-db.ts'], { env, stdio: 'inherit' });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);

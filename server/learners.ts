@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { isValidTimeZone } from '@/lib/scheduler';
 import { getDb } from './db';
 import { hashToken, randomId, randomToken } from './tokens';
 
@@ -25,11 +26,23 @@ const learnerSelect = {
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
+/** Settings a learner has before choosing any: what a visitor with no account sees. */
+export const ANONYMOUS_LEARNER: LearnerRef = {
+  id: '',
+  timeZone: 'UTC',
+  desiredRetention: 0.9,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  typeAnswers: true,
+  displayName: null,
+};
+
 /** A new anonymous learner and the token that proves it (returned once, stored only hashed). */
-export async function createLearner(): Promise<{ learner: LearnerRef; token: string }> {
+export async function createLearner(options: { timeZone?: string | null } = {}): Promise<{ learner: LearnerRef; token: string }> {
   const db = await getDb();
   const token = randomToken();
-  const learner = await db.learner.create({ data: { id: randomId(), tokenHash: hashToken(token) }, select: learnerSelect });
+  const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : undefined;
+  const learner = await db.learner.create({ data: { id: randomId(), tokenHash: hashToken(token), timeZone }, select: learnerSelect });
   return { learner, token };
 }
 

@@ -1,8 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { idSchema } from '@/lib/questions/schema';
-import { cardBack, cardFront, typedKey, type CardBack, type CardFront } from '@/lib/quiz/card-faces';
-import { dayStart, formatInterval, learnerDay, nextDayStart, ratingSchema, RATINGS, type CardState, type Rating } from '@/lib/scheduler';
+import { cardBack, cardFront, typedKey } from '@/lib/quiz/card-faces';
+import type { Previews, QueueCard, RateResult, ReviewQueue } from '@/lib/review/types';
+import { dayStart, formatInterval, learnerDay, nextDayStart, ratingSchema, RATINGS, type CardState } from '@/lib/scheduler';
 import { cardColumns, cardStateFromRow, logEntryFromRow, schedulerForLearner } from './cards';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
@@ -15,26 +16,7 @@ const STATE_REVIEW = 2;
 /** As in Anki: when nothing else is due, learning cards due within this window are shown early. */
 export const LEARN_AHEAD_MS = 20 * 60 * 1000;
 
-export type Previews = Record<Rating, { due: string; interval: string }>;
-
-export interface QueueCard {
-  itemId: string;
-  setId: string;
-  kind: 'new' | 'learning' | 'review';
-  due: string | null;
-  front: CardFront;
-  back: CardBack & { readerHref: string };
-  typed: ReturnType<typeof typedKey>;
-  previews: Previews;
-}
-
-export interface ReviewQueue {
-  counts: { new: number; learning: number; review: number };
-  cards: QueueCard[];
-  /** When the next card outside this queue falls due, if any. */
-  nextDue: string | null;
-  dayEndsAt: string;
-}
+export type { Previews, QueueCard, RateResult, ReviewQueue };
 
 export const queueQuery = z.strictObject({
   setId: idSchema.optional(),
@@ -157,12 +139,6 @@ export const rateInput = z.strictObject({
   /** When the learner rated, if the rating was queued offline; within the last week. */
   reviewedAt: z.iso.datetime().optional(),
 });
-
-export interface RateResult {
-  duplicate: boolean;
-  card: { itemId: string; due: string; state: CardState['state']; interval: string; reps: number; lapses: number };
-  previews: Previews;
-}
 
 function reviewTime(reviewedAt: string | undefined, now: Date): Date {
   if (!reviewedAt) return now;

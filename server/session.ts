@@ -45,7 +45,9 @@ export async function setLearnerCookie(token: string): Promise<void> {
 export async function learnerForWrite(): Promise<LearnerRef> {
   const existing = await currentLearner();
   if (existing) return existing;
-  const { learner, token } = await createLearner();
+  // The browser tells us its time zone, so "today" starts at 04:00 where the learner lives.
+  const timeZone = (await headers()).get('x-passage-time-zone');
+  const { learner, token } = await createLearner({ timeZone });
   await setLearnerCookie(token);
   return learner;
 }

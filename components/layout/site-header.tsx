@@ -17,6 +17,11 @@ export function SiteHeader() {
                 Sets
               </Link>
             </li>
+            <li>
+              <Link href="/review" className="rounded-md px-3 py-2 text-text no-underline hover:bg-surface-muted hover:text-text">
+                Review
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

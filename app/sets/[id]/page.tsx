@@ -52,6 +52,13 @@ export default async function SetPage({ params }: Props) {
             </Card>
           ) : null}
           <Card>
+            <h3>Review flashcards</h3>
+            <p className="mt-1 mb-4 text-muted">Every item is a card, scheduled by spaced repetition so you see it just before you would forget.</p>
+            <ButtonLink href={`/sets/${set.id}/review`} variant="secondary">
+              Review flashcards
+            </ButtonLink>
+          </Card>
+          <Card>
             <h3>Read the article</h3>
             <p className="mt-1 mb-4 text-muted">Every item quotes it; see which paragraphs the questions draw on.</p>
             <ButtonLink href={`/articles/${set.articleSlug}`} variant="secondary">

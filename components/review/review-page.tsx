@@ -1,0 +1,17 @@
+import type { ReviewQueue } from '@/lib/review/types';
+import { ReviewSessionLoader } from './review-session-loader';
+
+export function ReviewPage({ title, queue, typeAnswers }: { title: string; queue: ReviewQueue; typeAnswers: boolean }) {
+  return (
+    <div className="space-y-6">
+      <header className="mx-auto max-w-2xl space-y-1">
+        <p className="text-sm font-medium tracking-wide text-muted uppercase">Flashcards</p>
+        <h1 className="text-2xl sm:text-3xl">{title}</h1>
+        <p className="text-sm text-muted">
+          Space or Enter shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes; - buries until tomorrow; @ suspends.
+        </p>
+      </header>
+      <ReviewSessionLoader initial={queue} typeAnswers={typeAnswers} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import type { ReviewQueue } from '@/lib/review/types';
+
+// The session reads localStorage and the clock from its first render, so it renders in the
+// browser only.
+const ReviewSession = dynamic(() => import('./review-session'), {
+  ssr: false,
+  loading: () => <p className="text-muted">Loading your cards…</p>,
+});
+
+export function ReviewSessionLoader(props: { initial: ReviewQueue; typeAnswers: boolean }) {
+  return <ReviewSession {...props} />;
+}
