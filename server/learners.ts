@@ -42,12 +42,35 @@ export async function createLearner(options: { timeZone?: string | null } = {}):
   const db = await getDb();
   const token = randomToken();
   const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : undefined;
-  const learner = await db.learner.create({ data: { id: randomId(), tokenHash: hashToken(token), timeZone }, select: learnerSelect });
+  const learner = await db.learner.create({
+    data: { id: randomId(), timeZone, tokens: { create: { tokenHash: hashToken(token) } } },
+    select: learnerSelect,
+  });
   return { learner, token };
 }
 
 export async function learnerForToken(token: string | undefined | null): Promise<LearnerRef | null> {
   if (!token || !tokenSchema.safeParse(token).success) return null;
   const db = await getDb();
-  return db.learner.findUnique({ where: { tokenHash: hashToken(token) }, select: learnerSelect });
+  const row = await db.learnerToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { learner: { select: learnerSelect } } });
+  return row?.learner ?? null;
+}
+
+/** A fresh token for another device of the same learner. */
+export async function issueToken(learnerId: string): Promise<string> {
+  const db = await getDb();
+  const token = randomToken();
+  await db.learnerToken.create({ data: { tokenHash: hashToken(token), learnerId } });
+  return token;
+}
+
+/** Signs out every other device: all tokens are replaced by one new token for this device. */
+export async function rotateTokens(learnerId: string): Promise<string> {
+  const db = await getDb();
+  const token = randomToken();
+  await db.$transaction([
+    db.learnerToken.deleteMany({ where: { learnerId } }),
+    db.learnerToken.create({ data: { tokenHash: hashToken(token), learnerId } }),
+  ]);
+  return token;
 }

@@ -51,3 +51,15 @@ export async function learnerForWrite(): Promise<LearnerRef> {
   await setLearnerCookie(token);
   return learner;
 }
+
+/** The site's origin as the browser sees it, for links that leave this device (resume, join). */
+export async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
+  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? 'http';
+  return `${proto}://${host}`;
+}
+
+export async function clearLearnerCookie(): Promise<void> {
+  (await cookies()).delete(LEARNER_COOKIE);
+}

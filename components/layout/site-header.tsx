@@ -22,6 +22,16 @@ export function SiteHeader() {
                 Review
               </Link>
             </li>
+            <li>
+              <Link href="/progress" className="rounded-md px-3 py-2 text-text no-underline hover:bg-surface-muted hover:text-text">
+                Progress
+              </Link>
+            </li>
+            <li>
+              <Link href="/settings" className="rounded-md px-3 py-2 text-text no-underline hover:bg-surface-muted hover:text-text">
+                Settings
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

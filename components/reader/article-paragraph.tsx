@@ -39,8 +39,8 @@ export function ArticleParagraph({ n, kind, text, itemCount, highlight, practise
               <span>
                 {itemCount} {itemCount === 1 ? 'item draws' : 'items draw'} on this paragraph
               </span>
-              <a href={practiseHref} aria-label={`Practise the questions on paragraph ${n}`}>
-                Practise them
+              <a href={practiseHref}>
+                Practise them<span className="sr-only"> (paragraph {n})</span>
               </a>
             </>
           ) : (

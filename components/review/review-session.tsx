@@ -38,12 +38,11 @@ interface Props {
   typeAnswers: boolean;
 }
 
-function pendingRatedItems(): Set<string> {
+function storedOps(): OutboxOp[] {
   try {
-    const ops = JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? '[]') as OutboxOp[];
-    return new Set(ops.flatMap((op) => (op.kind === 'rate' ? [op.itemId] : [])));
+    return JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? '[]') as OutboxOp[];
   } catch {
-    return new Set();
+    return [];
   }
 }
 
@@ -52,14 +51,14 @@ export default function ReviewSession({ initial, typeAnswers }: Props) {
   const [startedAt] = useState(() => Date.now());
   // Cards rated offline in an earlier visit are not shown again; their ratings go out on mount.
   const [queue, setQueue] = useState<SessionCard[]>(() => {
-    const pending = pendingRatedItems();
+    const pending = new Set(storedOps().flatMap((op) => (op.kind === 'rate' ? [op.itemId] : [])));
     return initial.cards.filter((c) => !pending.has(c.itemId)).map((c) => toSession(c, startedAt));
   });
   const [now, setNow] = useState(startedAt);
   const [pinned, setPinned] = useState<SessionCard | null>(() => pickNext(queue, startedAt));
   const [flipped, setFlipped] = useState(false);
   const [typed, setTyped] = useState('');
-  const [status, setStatus] = useState<{ status: OutboxStatus; detail?: string }>({ status: 'saved' });
+  const [status, setStatus] = useState<{ status: OutboxStatus; detail?: string }>(() => ({ status: storedOps().length > 0 ? 'saving' : 'saved' }));
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
   const [stats, setStats] = useState({ studied: 0, again: 0 });
   const shownAt = useRef(startedAt);

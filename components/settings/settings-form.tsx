@@ -1,0 +1,102 @@
+'use client';
+
+import { useActionState, useState, useSyncExternalStore } from 'react';
+import { buttonClass } from '../ui/button';
+
+export interface SettingsFormState {
+  ok: boolean | null;
+  message: string | null;
+  fieldErrors: Record<string, string>;
+}
+
+interface Props {
+  action: (state: SettingsFormState, formData: FormData) => Promise<SettingsFormState>;
+  values: { displayName: string; timeZone: string; desiredRetention: number; newPerDay: number; reviewsPerDay: number; typeAnswers: boolean };
+  timeZones: string[];
+}
+
+const noSubscription = () => () => {};
+const input = 'min-h-11 w-full rounded-lg border border-border bg-surface px-3 text-text';
+
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SettingsForm({ action, values, timeZones }: Props) {
+  const [state, formAction, pending] = useActionState(action, { ok: null, message: null, fieldErrors: {} });
+  const [timeZone, setTimeZone] = useState(values.timeZone);
+  // The browser's own zone; null while rendering on the server.
+  const detected = useSyncExternalStore(
+    noSubscription,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => null,
+  );
+  const e = state.fieldErrors;
+  const described = (id: string, hint = true) => [hint ? `${id}-hint` : null, e[id] ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <form action={formAction} className="max-w-xl space-y-5" noValidate>
+      <Field id="displayName" label="Display name" hint="Optional. Shown only to you." error={e.displayName}>
+        <input id="displayName" name="displayName" defaultValue={values.displayName} maxLength={60} className={input} aria-describedby={described('displayName')} aria-invalid={!!e.displayName} />
+      </Field>
+      <Field id="timeZone" label="Time zone" hint="Your day starts at 04:00 here; due counts and streaks follow it." error={e.timeZone}>
+        <select id="timeZone" name="timeZone" value={timeZone} onChange={(ev) => setTimeZone(ev.target.value)} className={input} aria-describedby={described('timeZone')} aria-invalid={!!e.timeZone}>
+          {timeZones.map((tz) => (
+            <option key={tz} value={tz}>
+              {tz}
+            </option>
+          ))}
+        </select>
+        {detected && detected !== timeZone ? (
+          <button type="button" onClick={() => setTimeZone(detected)} className="text-sm text-accent underline">
+            Use this device’s time zone ({detected})
+          </button>
+        ) : null}
+      </Field>
+      <Field
+        id="desiredRetention"
+        label="Desired retention (0.70–0.97)"
+        hint="Higher means you forget less but review more often; 0.90 is a good balance."
+        error={e.desiredRetention}
+      >
+        <input id="desiredRetention" name="desiredRetention" type="number" step="0.01" min="0.7" max="0.97" defaultValue={values.desiredRetention} className={`${input} max-w-32`} aria-describedby={described('desiredRetention')} aria-invalid={!!e.desiredRetention} />
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id="newPerDay" label="New cards per day" error={e.newPerDay}>
+          <input id="newPerDay" name="newPerDay" type="number" min="0" max="9999" defaultValue={values.newPerDay} className={input} aria-describedby={described('newPerDay', false)} aria-invalid={!!e.newPerDay} />
+        </Field>
+        <Field id="reviewsPerDay" label="Reviews per day" error={e.reviewsPerDay}>
+          <input id="reviewsPerDay" name="reviewsPerDay" type="number" min="0" max="99999" defaultValue={values.reviewsPerDay} className={input} aria-describedby={described('reviewsPerDay', false)} aria-invalid={!!e.reviewsPerDay} />
+        </Field>
+      </div>
+      <label className="flex min-h-11 items-center gap-3">
+        <input type="checkbox" name="typeAnswers" defaultChecked={values.typeAnswers} className="size-5 accent-[var(--accent)]" />
+        <span>Type answers to typed cards before showing the answer</span>
+      </label>
+      {state.message ? (
+        <p role={state.ok ? 'status' : 'alert'} className={`rounded-lg border-l-4 px-4 py-2 ${state.ok ? 'border-success bg-success-soft' : 'border-danger bg-danger-soft'}`}>
+          {state.message}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} className={buttonClass('primary')}>
+        {pending ? 'Saving…' : 'Save settings'}
+      </button>
+    </form>
+  );
+}

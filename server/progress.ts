@@ -1,0 +1,92 @@
+import 'server-only';
+import {
+  cardStatesBySet,
+  forecast,
+  heatmap,
+  masteryBySet,
+  retentionWindows,
+  schedulerRecall,
+  streaks,
+  todaySummary,
+  toCardRow,
+  toReviewRow,
+  weakestItems,
+  type CardStateCounts,
+  type DayCount,
+  type Mastery,
+} from '@/lib/progress';
+import { schedulerForLearner } from './cards';
+import { getDb } from './db';
+import type { LearnerRef } from './learners';
+
+export interface SetProgress {
+  setId: string;
+  title: string;
+  states: CardStateCounts;
+  mastery: Mastery;
+}
+
+export interface Progress {
+  today: ReturnType<typeof todaySummary>;
+  streak: ReturnType<typeof streaks>;
+  heatmap: ReturnType<typeof heatmap>;
+  forecast: DayCount[];
+  retention: ReturnType<typeof retentionWindows>;
+  desiredRetention: number;
+  sets: SetProgress[];
+  weakest: { questionId: string; prompt: string; setTitle: string; lapses: number; recall: number }[];
+  quizzes: { id: string; setTitle: string | null; startedAt: Date; submittedAt: Date | null; score: number | null; maxScore: number | null; answered: number; total: number }[];
+  totalReviews: number;
+}
+
+/** Everything the progress page shows, computed from the stored cards, reviews and attempts. */
+export async function getProgress(learner: LearnerRef, now = new Date()): Promise<Progress> {
+  const db = await getDb();
+  const [sets, questions, cardRows, reviewRows, attempts] = await Promise.all([
+    db.questionSet.findMany({ where: { retiredAt: null }, orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }], select: { id: true, title: true } }),
+    db.question.findMany({ where: { retiredAt: null, set: { retiredAt: null } }, select: { id: true, setId: true, data: true } }),
+    db.card.findMany({ where: { learnerId: learner.id, question: { retiredAt: null } }, include: { question: { select: { setId: true } } } }),
+    db.reviewLog.findMany({ where: { learnerId: learner.id }, orderBy: { review: 'asc' } }),
+    db.quizAttempt.findMany({
+      where: { learnerId: learner.id },
+      orderBy: { startedAt: 'desc' },
+      take: 50,
+      include: { set: { select: { title: true } }, _count: { select: { responses: true } } },
+    }),
+  ]);
+  const cards = cardRows.map((c) => toCardRow({ ...c, setId: c.question.setId }));
+  const reviews = reviewRows.map(toReviewRow);
+  const seen = new Set(cards.map((c) => c.questionId));
+  const unseenBySet = new Map(sets.map((s) => [s.id, questions.filter((q) => q.setId === s.id && !seen.has(q.id)).length]));
+  const unseen = [...unseenBySet.values()].reduce((a, b) => a + b, 0);
+  const statesBySet = cardStatesBySet(cards, unseenBySet);
+  const masteries = masteryBySet(statesBySet);
+  const recall = schedulerRecall(schedulerForLearner(learner));
+  const questionById = new Map(questions.map((q) => [q.id, q]));
+  const setTitle = new Map(sets.map((s) => [s.id, s.title]));
+
+  return {
+    today: todaySummary(cards, reviews, now, learner.timeZone, learner, unseen),
+    streak: streaks(reviews, now, learner.timeZone),
+    heatmap: heatmap(reviews, now, learner.timeZone),
+    forecast: forecast(cards, now, learner.timeZone),
+    retention: retentionWindows(reviews, now),
+    desiredRetention: learner.desiredRetention,
+    sets: sets.map((s) => ({ setId: s.id, title: s.title, states: statesBySet.get(s.id)!, mastery: masteries.get(s.id)! })),
+    weakest: weakestItems(cards, now, recall).flatMap((w) => {
+      const q = questionById.get(w.questionId);
+      return q ? [{ ...w, prompt: (JSON.parse(q.data) as { prompt: string }).prompt, setTitle: setTitle.get(q.setId) ?? '' }] : [];
+    }),
+    quizzes: attempts.map((a) => ({
+      id: a.id,
+      setTitle: a.set?.title ?? null,
+      startedAt: a.startedAt,
+      submittedAt: a.submittedAt,
+      score: a.score,
+      maxScore: a.maxScore,
+      answered: a._count.responses,
+      total: (JSON.parse(a.itemIds) as string[]).length,
+    })),
+    totalReviews: reviews.length,
+  };
+}
