@@ -31,7 +31,7 @@ export async function saveSettingsAction(_state: SettingsFormState, formData: Fo
     return { ok: false, message: 'Some settings need fixing; nothing was saved.', fieldErrors };
   }
   const learner = await learnerForWrite();
-  await updateSettings(learner, parsed.data);
+  await updateSettings(learner, raw);
   revalidatePath('/', 'layout');
   return { ok: true, message: 'Settings saved.', fieldErrors: {} };
 }

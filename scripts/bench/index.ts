@@ -1,0 +1,604 @@
+// `npm run bench`: Passage's performance figures against their targets, on a temporary
+// database and the production build. See usage() for what it measures and its flags.
+import type { Browser } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { CHROMIUM, browserScriptWeight, htmlScriptWeight, launchChromium, nextCardLatency, type NextCardResult, type RouteWeight } from './lib/browser';
+import {
+  answerRequests,
+  generated,
+  idMaker,
+  RequestPool,
+  runLoad,
+  type AttemptHandle,
+  type LoadResult,
+  type PlannedRequest,
+  type PublicItem,
+  type RequestSource,
+} from './lib/load';
+import { freePort, machineInfo, runStep, startService, stopAll, waitUntilUp, type Service } from './lib/proc';
+import { summarizeProfile } from './lib/profile';
+import { seedBackground } from './lib/seed';
+import { openDb, randomId } from './lib/sqlite';
+import { fmt, log, mapLimit, median, round, sleep, withTimeout } from './lib/util';
+
+const SECTIONS = ['answers', 'reviews', 'due-queue', 'page-weight', 'next-card'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function usage(): string {
+  return `Usage: npm run bench [-- <flags>]
+
+Measures, on a temporary database and the production build (built first if needed):
+  answers      POST /api/v1/attempts/<id>/answers, 500 learners, 16/64/256 connections,
+               against POST /api/bench/noop (Next doing nothing) and a node:http + better-sqlite3 floor
+  reviews      POST /api/v1/reviews, the same way
+  due-queue    the due-queue query and getReviewQueue() with 1 thousand to 1 million cards in the table
+  page-weight  first-load JavaScript (gzip) of /, /quiz/[attemptId], /review (and /teach/assignments/[id])
+  next-card    Chromium: '3' (Good) pressed → next card on screen, over 100 ratings
+Prints one table of figures and targets and writes it to bench/results.json.
+
+Flags:
+  --quick             one run each, shorter runs, due queue up to 100 thousand cards
+  --only=<a,b,...>    only these sections: ${SECTIONS.join(', ')}
+  --profile=<what>    instead: CPU-profile the server (node --cpu-prof) through one 64-connection run
+                      of answers or reviews and print the hottest functions and packages
+  --help              this text`;
+}
+
+const flagsSchema = z.strictObject({
+  quick: z.literal(true).optional(),
+  only: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(SECTIONS)).min(1))
+    .optional(),
+  profile: z.enum(['answers', 'reviews']).optional(),
+  help: z.literal(true).optional(),
+});
+
+function parseFlags(argv: string[]): z.output<typeof flagsSchema> {
+  const raw: Record<string, string | true> = {};
+  const problems: string[] = [];
+  for (const arg of argv) {
+    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
+    if (!match) problems.push(`"${arg}" is not a flag (flags look like --quick or --only=answers)`);
+    else if (match[1]! in raw) problems.push(`--${match[1]} is given twice`);
+    else raw[match[1]!] = match[2] ?? true;
+  }
+  if (problems.length === 0) {
+    const parsed = flagsSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const flag = issue.path.length ? `--${issue.path.join('.')}` : 'flags';
+      problems.push(issue.code === 'unrecognized_keys' ? `unknown flag ${issue.keys.map((k) => `--${k}`).join(', ')}` : `${flag}: ${issue.message}`);
+    }
+  }
+  console.error(`${problems.map((p) => `bench: ${p}`).join('\n')}\n\n${usage()}`);
+  process.exit(2);
+}
+
+const flags = parseFlags(process.argv.slice(2));
+if (flags.help) {
+  console.log(usage());
+  process.exit(0);
+}
+const quick = flags.quick === true;
+const only = new Set<Section>(flags.only ?? SECTIONS);
+const config = {
+  runs: quick ? 1 : 3,
+  seconds: quick ? 3 : 5,
+  warmupSeconds: quick ? 1 : 2,
+  connections: [16, 64, 256],
+  learners: 500,
+  backgroundLearners: quick ? 500 : 2000,
+  dueScales: quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000],
+  dueRuns: quick ? 200 : 500,
+  ratings: quick ? 40 : 100,
+};
+
+const root = process.cwd();
+if (!fs.existsSync(path.join(root, 'scripts/bench/index.ts'))) {
+  console.error('bench: run it from the project folder (npm run bench)');
+  process.exit(2);
+}
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'passage-bench-'));
+const dbFile = path.join(tmp, 'passage.db');
+const floorDbFile = path.join(tmp, 'floor.db');
+const startedAt = Date.now();
+
+async function cleanup(): Promise<void> {
+  await stopAll();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    log(`${signal}: stopping the servers`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+// Everything is bounded; this is the backstop.
+const watchdog = setTimeout(() => {
+  console.error('bench: still running after 30 minutes; stopping');
+  void cleanup().finally(() => process.exit(1));
+}, 30 * 60_000);
+watchdog.unref();
+
+// ---------------------------------------------------------------------------------------------
+// The servers
+
+const appEnv = () => ({ ...process.env, DATABASE_URL: `file:${dbFile}` });
+
+async function startPassage(profileDir?: string): Promise<Service> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const service = profileDir
+    ? startService('passage', url, process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env: appEnv() })
+    : startService('passage', url, 'npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env: appEnv() });
+  await waitUntilUp(service, '/', 120_000);
+  log(`Passage (next start) answers on ${url}`);
+  return service;
+}
+
+/** The floor works on a copy of the same database, taken with SQLite's online backup. */
+async function snapshotForFloor(): Promise<void> {
+  const source = openDb(dbFile);
+  try {
+    await source.backup(floorDbFile);
+  } finally {
+    source.close();
+  }
+}
+
+async function startFloor(): Promise<Service> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const service = startService('floor', url, process.execPath, ['scripts/bench/floor-server.mjs', floorDbFile, String(port)]);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${url}/api/bench/noop`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(2000) });
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (service.child.exitCode !== null || Date.now() > deadline) throw new Error(`the floor server did not start:\n${service.output()}`);
+    await sleep(100);
+  }
+  log(`floor server (node:http + better-sqlite3) answers on ${url}`);
+  return service;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learners, attempts and items through the API
+
+interface LearnerHandle {
+  learnerId: string;
+  token: string;
+}
+
+async function api<T>(base: string, method: string, urlPath: string, options: { token?: string; body?: unknown; expect: number }): Promise<T> {
+  const response = await fetch(base + urlPath, {
+    method,
+    headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await response.text();
+  if (response.status !== options.expect) throw new Error(`${method} ${urlPath} answered ${response.status} (expected ${options.expect}): ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+const createLearners = (base: string, n: number) =>
+  mapLimit(Array.from({ length: n }), 8, () => api<LearnerHandle>(base, 'POST', '/api/v1/learners', { expect: 201 }));
+
+function createAttempts(base: string, learners: LearnerHandle[]): Promise<AttemptHandle[]> {
+  return mapLimit(learners, 8, async (learner) => {
+    const { attemptId, items } = await api<{ attemptId: string; items: PublicItem[] }>(base, 'POST', '/api/v1/attempts', { token: learner.token, body: { setId: 'key-facts' }, expect: 201 });
+    return { attemptId, token: learner.token, items };
+  });
+}
+
+async function liveItemIds(base: string): Promise<string[]> {
+  const { sets } = await api<{ sets: { id: string }[] }>(base, 'GET', '/api/v1/sets', { expect: 200 });
+  const ids: string[] = [];
+  for (const set of sets) ids.push(...(await api<{ items: { id: string }[] }>(base, 'GET', `/api/v1/sets/${set.id}`, { expect: 200 })).items.map((i) => i.id));
+  return ids;
+}
+
+/** Answers every question of one spare attempt, to prove the generated responses are accepted. */
+async function checkAnswerShapes(base: string, attempt: AttemptHandle): Promise<void> {
+  const requests = answerRequests([attempt], idMaker('chk'));
+  for (const r of requests) {
+    const response = await fetch(base + r.path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${r.token}` }, body: r.body, signal: AbortSignal.timeout(30_000) });
+    if (response.status !== 200) throw new Error(`a generated answer was refused (${response.status}): ${r.body}\n${(await response.text()).slice(0, 500)}`);
+  }
+  log(`all ${requests.length} generated answer shapes accepted (${[...new Set(attempt.items.map((i) => i.type))].join(', ')})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load sections
+
+type Target = 'passage' | 'noop' | 'floor';
+const TARGETS: Target[] = ['passage', 'noop', 'floor'];
+
+interface LoadContext {
+  passage: Service;
+  floor: Service;
+  learners: LearnerHandle[];
+  attempts: AttemptHandle[];
+  itemIds: string[];
+}
+
+interface Aggregate {
+  endpoint: string;
+  target: Target;
+  connections: number;
+  runs: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  truncated: number;
+  serverCores: number;
+  clientCores: number;
+  otherCores: number;
+}
+
+function aggregate(results: LoadResult[]): Aggregate[] {
+  const groups = new Map<string, LoadResult[]>();
+  for (const r of results) {
+    const key = `${r.endpoint}|${r.target}|${r.connections}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((rs) => {
+    const statusCodes: Record<string, number> = {};
+    for (const r of rs) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+    const sum = (f: (r: LoadResult) => number) => rs.reduce((a, r) => a + f(r), 0);
+    const med = (f: (r: LoadResult) => number) => round(median(rs.map(f)), 2);
+    return {
+      endpoint: rs[0]!.endpoint,
+      target: rs[0]!.target as Target,
+      connections: rs[0]!.connections,
+      runs: rs.length,
+      rps: med((r) => r.rps),
+      p50: med((r) => r.p50),
+      p99: med((r) => r.p99),
+      requests: sum((r) => r.requests),
+      non2xx: sum((r) => r.non2xx),
+      errors: sum((r) => r.errors),
+      timeouts: sum((r) => r.timeouts),
+      statusCodes,
+      truncated: rs.filter((r) => r.truncated).length,
+      serverCores: med((r) => r.serverCores),
+      clientCores: med((r) => r.clientCores),
+      otherCores: med((r) => r.otherCores),
+    };
+  });
+}
+
+async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, connectionsList: number[], runs: number, seconds: number): Promise<LoadResult[]> {
+  const { passage, floor } = ctx;
+  const serverOf = (t: Target) => (t === 'floor' ? floor : passage);
+  const urlOf = (t: Target) => serverOf(t).url;
+  const sources = {} as Record<Target, RequestSource>;
+  let ensure: (t: Target, need: number) => Promise<void> = async () => {};
+
+  if (endpoint === 'answers') {
+    const pools: Record<'passage' | 'floor', RequestPool> = { passage: new RequestPool(), floor: new RequestPool() };
+    // The floor's database is a copy taken before any answer: the same attempts are fresh there.
+    pools.passage.add(answerRequests(ctx.attempts, idMaker('pa')));
+    pools.floor.add(answerRequests(ctx.attempts, idMaker('fa')));
+    const sample = pools.passage.peek(2000);
+    let n = 0;
+    sources.noop = generated(() => ({ ...sample[n++ % sample.length]!, path: '/api/bench/noop' }));
+    sources.passage = pools.passage;
+    sources.floor = pools.floor;
+    const floorDb = openDb(floorDbFile);
+    const cloneAttempt = floorDb.prepare(`INSERT INTO QuizAttempt (id, learnerId, setId, itemIds, seed, startedAt) SELECT ?, learnerId, setId, itemIds, seed, ? FROM QuizAttempt WHERE id = ?`);
+    let batchNo = 0;
+    ensure = async (t, need) => {
+      if (t === 'noop') return;
+      const pool = pools[t];
+      const batches = Math.ceil(Math.max(0, need - pool.remaining()) / (ctx.attempts.length * (ctx.attempts[0]?.items.length ?? 1)));
+      for (let b = 0; b < batches; b++) {
+        batchNo++;
+        let fresh: AttemptHandle[];
+        if (t === 'passage') {
+          // More attempts through the API, one more per learner.
+          fresh = await createAttempts(passage.url, ctx.learners);
+        } else {
+          // The floor has no API of its own: copies of the API-made attempts (same learner, items, seed).
+          const now = new Date().toISOString().replace('Z', '+00:00');
+          fresh = floorDb.transaction(() =>
+            ctx.attempts.map((a) => {
+              const id = randomId();
+              cloneAttempt.run(id, now, a.attemptId);
+              return { ...a, attemptId: id };
+            }),
+          )();
+        }
+        pool.add(answerRequests(fresh, idMaker(`${t[0]}${batchNo}`)));
+      }
+      if (batches > 0) log(`  ${t}: ${pool.remaining().toLocaleString('en-US')} fresh answers ready`);
+    };
+  } else {
+    const tokens = ctx.learners.map((l) => l.token);
+    const review = (make: () => string, urlPath: string) =>
+      generated((i): PlannedRequest => ({
+        path: urlPath,
+        token: tokens[i % tokens.length]!,
+        body: JSON.stringify({ reviewId: make(), itemId: ctx.itemIds[(Math.floor(i / tokens.length) + i) % ctx.itemIds.length], rating: 'good', durationMs: 1000 }),
+      }));
+    sources.passage = review(idMaker('pr'), '/api/v1/reviews');
+    sources.noop = review(idMaker('nr'), '/api/bench/noop');
+    sources.floor = review(idMaker('fr'), '/api/v1/reviews');
+  }
+
+  const expected: Record<Target, number> = { passage: 1500, noop: 5000, floor: 10_000 };
+  const one = async (t: Target, connections: number, secs: number) => {
+    await ensure(t, Math.ceil(expected[t] * secs * 1.5) + connections * 4);
+    const result = await withTimeout(
+      runLoad({
+        url: urlOf(t),
+        target: t,
+        endpoint,
+        source: sources[t],
+        connections,
+        seconds: secs,
+        serverCpuSeconds: () => serverOf(t).cpuSeconds(),
+        bystanderCpuSeconds: () => (t === 'floor' ? passage : floor).cpuSeconds(),
+      }),
+      (secs + 60) * 1000,
+      `${endpoint} ${t} @${connections}`,
+    );
+    expected[t] = Math.max(expected[t], result.rps);
+    return result;
+  };
+
+  log(`${endpoint}: warming up each target (${config.warmupSeconds} s at 64 connections)`);
+  for (const t of TARGETS) await one(t, 64, config.warmupSeconds);
+  const results: LoadResult[] = [];
+  for (const connections of connectionsList) {
+    for (let run = 1; run <= runs; run++) {
+      for (const t of TARGETS) {
+        const r = await one(t, connections, seconds);
+        results.push(r);
+        log(
+          `${endpoint} ${t.padEnd(7)} @${String(connections).padStart(3)} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ` +
+            `non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}; CPU server ${r.serverCores.toFixed(2)}, bench ${r.clientCores.toFixed(2)}, other ${r.otherCores.toFixed(2)} cores` +
+            (r.truncated ? ' (pool ran out: run cut short)' : ''),
+        );
+      }
+    }
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+interface Row {
+  section: string;
+  figure: string;
+  value: string;
+  target: string;
+  ok: boolean | null;
+}
+
+const rows: Row[] = [];
+const row = (section: string, figure: string, value: string, target = '', ok: boolean | null = null) => rows.push({ section, figure, value, target, ok });
+
+function loadRows(section: 'answers' | 'reviews', aggregates: Aggregate[]) {
+  const find = (t: Target, c: number) => aggregates.find((a) => a.endpoint === section && a.target === t && a.connections === c);
+  for (const c of config.connections) {
+    const p = find('passage', c);
+    const n = find('noop', c);
+    const f = find('floor', c);
+    if (!p) continue;
+    const p99Target = c === 16 ? 30 : c === 64 ? 100 : null;
+    row(section, `@${c} Passage req/s`, fmt(p.rps), '≥ 1,000', p.rps >= 1000);
+    row(section, `@${c} Passage p50 / p99 ms`, `${fmt(p.p50)} / ${fmt(p.p99)}`, p99Target ? `p99 ≤ ${p99Target}` : '', p99Target ? p.p99 <= p99Target : null);
+    const failures = p.non2xx + p.errors + p.timeouts;
+    row(section, `@${c} Passage non-2xx / errors`, `${p.non2xx} / ${p.errors + p.timeouts} of ${p.requests.toLocaleString('en-US')}`, '0', failures === 0);
+    if (n) row(section, `@${c} no-op req/s · p50 / p99 ms`, `${fmt(n.rps)} · ${fmt(n.p50)} / ${fmt(n.p99)}`, '', n.non2xx + n.errors + n.timeouts === 0 ? null : false);
+    if (f) row(section, `@${c} floor req/s · p50 / p99 ms`, `${fmt(f.rps)} · ${fmt(f.p50)} / ${fmt(f.p99)}`, '', f.non2xx + f.errors + f.timeouts === 0 ? null : false);
+    if (n) row(section, `@${c} Passage / no-op (req/s)`, fmt(p.rps / n.rps), '≥ 0.6', p.rps / n.rps >= 0.6);
+    if (f) row(section, `@${c} Passage / floor (req/s)`, fmt(p.rps / f.rps), '');
+    row(section, `@${c} CPU cores: server · bench · other`, `${p.serverCores.toFixed(2)} · ${p.clientCores.toFixed(2)} · ${p.otherCores.toFixed(2)}`, '');
+  }
+}
+
+function printTable(): void {
+  const mark = (ok: boolean | null) => (ok === null ? '' : ok ? 'ok' : 'MISS');
+  const cells = rows.map((r) => [r.section, r.figure, r.value, r.target, mark(r.ok)]);
+  const head = ['section', 'figure', 'value', 'target', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => (i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  let last = '';
+  for (const c of cells) {
+    if (last && c[0] !== last) console.log('');
+    last = c[0]!;
+    console.log(line(c));
+  }
+  console.log('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+interface DueQueueOutput {
+  sql: string;
+  plan: string[];
+  usesIndex: boolean;
+  results: { cards: number; learners: number; dueForLearner: number; queueCards: number; buildSeconds: number; raw: { p50: number; p99: number; runs: number }; getReviewQueue: { p50: number; p99: number; runs: number }; plan: string[] }[];
+}
+
+async function profileRun(endpoint: 'answers' | 'reviews'): Promise<void> {
+  const profileDir = path.join(tmp, 'profile');
+  fs.mkdirSync(profileDir);
+  const passage = await startPassage(profileDir);
+  const learners = await createLearners(passage.url, config.learners);
+  const attempts = await createAttempts(passage.url, learners);
+  const itemIds = await liveItemIds(passage.url);
+  await snapshotForFloor();
+  const floor = await startFloor();
+  const results = await loadSection(endpoint, { passage, floor, learners, attempts, itemIds }, [64], 1, 10);
+  const r = results.find((x) => x.target === 'passage')!;
+  await passage.stop(30_000);
+  await floor.stop();
+  const profiles = fs.readdirSync(profileDir).map((f) => path.join(profileDir, f));
+  if (profiles.length === 0) throw new Error('the server wrote no CPU profile (did it exit cleanly?)');
+  const biggest = profiles.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
+  const summary = summarizeProfile(biggest, 25);
+  const kept = path.join(os.tmpdir(), `passage-bench-${endpoint}-${Date.now()}.cpuprofile`);
+  fs.copyFileSync(biggest, kept);
+  console.log(`\nCPU profile of the server (whole life: start, warm-up, one 10 s run at 64 connections: ${fmt(r.rps)} req/s), ${fmt(summary.seconds)} s; saved as ${kept}`);
+  console.log('\nSelf time by package:');
+  for (const p of summary.packages) console.log(`  ${String(p.share).padStart(5)} %  ${String(p.selfMs).padStart(6)} ms  ${p.name}`);
+  console.log('\nHottest functions (self time):');
+  for (const f of summary.functions) console.log(`  ${String(f.share).padStart(5)} %  ${String(f.selfMs).padStart(6)} ms  ${f.name}  ${f.where}`);
+}
+
+async function main(): Promise<void> {
+  const machine = machineInfo();
+  log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${quick ? 'quick' : 'full'} run of ${[...only].join(', ')}; temporary files in ${tmp}`);
+  const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  log(`load average before starting: ${load}`);
+
+  const needsServer = flags.profile !== undefined || ['answers', 'reviews', 'page-weight', 'next-card'].some((s) => only.has(s as Section));
+  if (needsServer) {
+    runStep('build (if sources changed)', process.execPath, ['scripts/ensure-build.mjs'], { timeoutMs: 900_000 });
+    runStep('prepare the temporary database', 'npx', ['tsx', '--conditions=react-server', 'scripts/prepare-db.ts'], { env: appEnv(), timeoutMs: 180_000 });
+    const seeded = seedBackground(dbFile, config.backgroundLearners);
+    log(`seeded ${seeded.learners} background learners: ${seeded.cards.toLocaleString('en-US')} cards, ${seeded.reviewLogs.toLocaleString('en-US')} review logs, ${seeded.responses.toLocaleString('en-US')} quiz answers (${seeded.seconds.toFixed(1)} s)`);
+  }
+  if (flags.profile) return profileRun(flags.profile);
+
+  const details: Record<string, unknown> = {};
+  let passage: Service | null = null;
+  let floor: Service | null = null;
+  if (needsServer) passage = await startPassage();
+
+  if (passage && (only.has('answers') || only.has('reviews'))) {
+    log(`creating ${config.learners} learners and an attempt each through the API`);
+    const t0 = Date.now();
+    const learners = await createLearners(passage.url, config.learners);
+    const attempts = await createAttempts(passage.url, learners);
+    const itemIds = await liveItemIds(passage.url);
+    log(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${attempts.length} attempts of ${attempts[0]?.items.length} questions, ${itemIds.length} items to review`);
+    const [spare] = await createAttempts(passage.url, [learners[0]!]);
+    await checkAnswerShapes(passage.url, spare!);
+    await snapshotForFloor();
+    floor = await startFloor();
+    const ctx: LoadContext = { passage, floor, learners, attempts, itemIds };
+    const all: LoadResult[] = [];
+    for (const endpoint of ['answers', 'reviews'] as const) {
+      if (!only.has(endpoint)) continue;
+      all.push(...(await loadSection(endpoint, ctx, config.connections, config.runs, config.seconds)));
+    }
+    const aggregates = aggregate(all);
+    if (only.has('answers')) loadRows('answers', aggregates);
+    if (only.has('reviews')) loadRows('reviews', aggregates);
+    details.load = { config: { runs: config.runs, seconds: config.seconds, connections: config.connections, learners: config.learners }, aggregates, runs: all };
+    await floor.stop();
+  }
+
+  if (passage && only.has('page-weight')) {
+    log('page weight: first-load JavaScript per route');
+    const [learner] = await createLearners(passage.url, 1);
+    const [attempt] = await createAttempts(passage.url, [learner!]);
+    const cookie = `passage_learner=${learner!.token}`;
+    const routes: { route: string; path: string }[] = [
+      { route: '/', path: '/' },
+      { route: '/quiz/[attemptId]', path: `/quiz/${attempt!.attemptId}` },
+      { route: '/review', path: '/review' },
+    ];
+    const teach = fs.existsSync(path.join(root, 'app/teach/assignments/[id]'));
+    const weights: RouteWeight[] = [];
+    let browser: Browser | null = null;
+    try {
+      browser = fs.existsSync(CHROMIUM) ? await launchChromium() : null;
+      for (const r of routes) {
+        const html = await htmlScriptWeight(passage.url, r.route, r.path, cookie);
+        const seen = browser ? await browserScriptWeight(browser, passage.url, r.path, learner!.token) : null;
+        weights.push({ ...html, browserScripts: seen?.scripts ?? null, browserGzipKB: seen?.gzipKB ?? null });
+      }
+    } finally {
+      await browser?.close();
+    }
+    for (const w of weights) {
+      const target = w.route === '/quiz/[attemptId]' || w.route === '/review' ? 130 : null;
+      row('page weight', `${w.route} first-load JS, gzip kB (${w.scripts} <script src>)`, fmt(w.gzipKB), target ? `≤ ${target}` : '', target ? w.gzipKB <= target : null);
+      if (w.browserGzipKB !== null) row('page weight', `${w.route} JS Chromium loaded, gzip kB (${w.browserScripts} files)`, fmt(w.browserGzipKB), '');
+      if (w.status !== 200) row('page weight', `${w.route} HTTP status`, String(w.status), '200', false);
+    }
+    row('page weight', '/teach/assignments/[id]', teach ? 'present, not measured (no assignment to open)' : 'no such route in this build', '');
+    details.pageWeight = { routes: weights, teachRoutePresent: teach };
+  }
+
+  if (passage && only.has('next-card')) {
+    if (!fs.existsSync(CHROMIUM)) {
+      row('next card', 'Chromium', `not found at ${CHROMIUM}`, '', false);
+    } else {
+      log(`next card: ${config.ratings} ratings in Chromium`);
+      const browser = await launchChromium();
+      let result: NextCardResult;
+      try {
+        result = await withTimeout(nextCardLatency(browser, passage.url, dbFile, config.ratings), 300_000, 'next-card measurement');
+      } finally {
+        await browser.close();
+      }
+      row('next card', `'3' → next card painted, p50 / p95 ms (${result.ratings - result.missed} ratings)`, `${fmt(result.paintP50)} / ${fmt(result.paintP95)}`, 'p95 ≤ 50', result.paintP95 <= 50);
+      row('next card', `'3' → next card in the DOM, p50 / p95 ms`, `${fmt(result.domP50)} / ${fmt(result.domP95)}`, '');
+      if (result.missed) row('next card', 'ratings with no card change seen (10 s)', String(result.missed), '0', false);
+      details.nextCard = result;
+    }
+  }
+
+  if (passage) await passage.stop();
+
+  if (only.has('due-queue')) {
+    const dir = path.join(tmp, 'due-queue');
+    const out = path.join(dir, 'result.json');
+    runStep('due queue at scale', 'npx', ['tsx', '--conditions=react-server', 'scripts/bench/due-queue.ts', `--dir=${dir}`, `--out=${out}`, `--scales=${config.dueScales.join(',')}`, `--runs=${config.dueRuns}`], { timeoutMs: 900_000 });
+    const due = JSON.parse(fs.readFileSync(out, 'utf8')) as DueQueueOutput;
+    for (const r of due.results) {
+      const at1M = r.cards >= 1_000_000;
+      const label = r.cards >= 1_000_000 ? `${r.cards / 1_000_000}M` : r.cards >= 1000 ? `${r.cards / 1000}k` : String(r.cards);
+      row('due queue', `${label} cards: indexed SQL p50 / p99 ms`, `${fmt(r.raw.p50)} / ${fmt(r.raw.p99)}`, at1M ? 'p50 ≤ 2' : '', at1M ? r.raw.p50 <= 2 : null);
+      row('due queue', `${label} cards: getReviewQueue() p50 / p99 ms`, `${fmt(r.getReviewQueue.p50)} / ${fmt(r.getReviewQueue.p99)}`, at1M ? 'p50 ≤ 2' : '', at1M ? r.getReviewQueue.p50 <= 2 : null);
+    }
+    row('due queue', 'query plan', due.plan.join('; '), 'uses Card_learnerId_due_idx', due.usesIndex);
+    details.dueQueue = due;
+  }
+
+  printTable();
+  const results = {
+    timestamp: new Date().toISOString(),
+    machine: { ...machine, loadAverageBefore: load },
+    mode: quick ? 'quick' : 'full',
+    sections: [...only],
+    seconds: Math.round((Date.now() - startedAt) / 1000),
+    rows,
+    details,
+  };
+  fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  log(`wrote bench/results.json (${results.seconds} s in all)`);
+}
+
+main()
+  .then(() => cleanup())
+  .then(() => process.exit(0))
+  .catch(async (error: unknown) => {
+    console.error(`\nbench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    await cleanup().catch(() => {});
+    process.exit(1);
+  });

@@ -1,0 +1,174 @@
+// Everything that needs a page: first-load JavaScript per route (from the HTML the server
+// sends, and as Chromium actually loads it) and next-card latency on the review screen.
+import { chromium, type Browser } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { openDb } from './sqlite';
+import { percentile, round, sleep } from './util';
+
+export const CHROMIUM = process.env.PASSAGE_CHROMIUM ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    timeout: 60_000,
+  });
+}
+
+/** Sizes in kB (1000 bytes), as Next's build output used to print them. */
+const gzipKB = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length / 1000;
+
+export interface RouteWeight {
+  route: string;
+  path: string;
+  status: number;
+  scripts: number;
+  rawKB: number;
+  gzipKB: number;
+  /** Inline <script> bytes in the HTML (the RSC payload), gzip, for information. */
+  inlineGzipKB: number;
+  /** JS Chromium fetched while loading the page (lazy chunks included), gzip. */
+  browserScripts: number | null;
+  browserGzipKB: number | null;
+}
+
+/** Fetches the page, every <script src> it names, and sums their gzip sizes. */
+export async function htmlScriptWeight(base: string, route: string, path: string, cookie?: string): Promise<Omit<RouteWeight, 'browserScripts' | 'browserGzipKB'>> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const page = await fetch(base + path, { headers, signal: AbortSignal.timeout(30_000) });
+  const html = await page.text();
+  const srcs = [...new Set([...html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of srcs) {
+    const response = await fetch(new URL(src, base + path), { headers, signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) throw new Error(`${src} (from ${path}) answered ${response.status}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    raw += bytes.length / 1000;
+    gz += gzipKB(bytes);
+  }
+  const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
+  return { route, path, status: page.status, scripts: srcs.length, rawKB: round(raw, 1), gzipKB: round(gz, 1), inlineGzipKB: round(gzipKB(Buffer.from(inline)), 1) };
+}
+
+/** Opens the page in Chromium and sums every script response until the network is idle. */
+export async function browserScriptWeight(browser: Browser, base: string, path: string, token?: string): Promise<{ scripts: number; gzipKB: number }> {
+  const context = await browser.newContext();
+  try {
+    if (token) await context.addCookies([{ name: 'passage_learner', value: token, url: base }]);
+    const page = await context.newPage();
+    const bodies: Promise<Buffer | null>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') bodies.push(response.body().catch(() => null));
+    });
+    await page.goto(base + path, { waitUntil: 'load', timeout: 30_000 });
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+    const loaded = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
+    return { scripts: loaded.length, gzipKB: round(loaded.reduce((sum, b) => sum + gzipKB(b), 0), 1) };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface NextCardResult {
+  ratings: number;
+  missed: number;
+  /** key '3' → heading text changed in the DOM (MutationObserver), ms */
+  domP50: number;
+  domP95: number;
+  /** key '3' → the first frame after that change was produced (rAF, then a task), ms */
+  paintP50: number;
+  paintP95: number;
+  samples: { dom: number; paint: number }[];
+}
+
+declare global {
+  interface Window {
+    __bench?: { keyAt: number | null; before: string | null; results: { dom: number; paint: number }[] };
+  }
+}
+
+/**
+ * A fresh learner (API) with a high daily new-card limit (set in SQLite) opens /review and rates
+ * `ratings` cards: Space shows the answer, '3' rates Good; each time from the '3' keydown to
+ * the next card's front on screen.
+ */
+export async function nextCardLatency(browser: Browser, base: string, dbFile: string, ratings: number): Promise<NextCardResult> {
+  const created = await fetch(`${base}/api/v1/learners`, { method: 'POST', signal: AbortSignal.timeout(30_000) });
+  if (created.status !== 201) throw new Error(`POST /api/v1/learners answered ${created.status}`);
+  const { learnerId, token } = (await created.json()) as { learnerId: string; token: string };
+  const db = openDb(dbFile);
+  try {
+    db.prepare('UPDATE Learner SET newPerDay = 500 WHERE id = ?').run(learnerId);
+  } finally {
+    db.close();
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.addCookies([{ name: 'passage_learner', value: token, url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/review`, { waitUntil: 'load', timeout: 30_000 });
+    await page.locator('#review-card-front').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => {
+      const heading = () => document.getElementById('review-card-front')?.textContent ?? null;
+      const bench = { keyAt: null as number | null, before: null as string | null, results: [] as { dom: number; paint: number }[] };
+      window.__bench = bench;
+      window.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.key !== '3') return;
+          bench.keyAt = performance.now();
+          bench.before = heading();
+        },
+        true,
+      );
+      new MutationObserver(() => {
+        if (bench.keyAt === null) return;
+        const now = heading();
+        if (now === bench.before) return;
+        const keyAt = bench.keyAt;
+        const dom = performance.now() - keyAt;
+        bench.keyAt = null;
+        requestAnimationFrame(() => {
+          // A task queued from rAF runs after that frame is painted.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => bench.results.push({ dom, paint: performance.now() - keyAt });
+          channel.port2.postMessage(null);
+        });
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    let missed = 0;
+    for (let i = 0; i < ratings; i++) {
+      if ((await page.locator('#review-card-front').count()) === 0) throw new Error(`the review session ended after ${i} ratings`);
+      await page.keyboard.press(' ');
+      await page.getByRole('group', { name: 'How well did you remember?' }).waitFor({ timeout: 10_000 });
+      const expected = i + 1 - missed;
+      await page.keyboard.press('3');
+      const ok = await page
+        .waitForFunction((n) => (window.__bench?.results.length ?? 0) >= n, expected, { timeout: 10_000, polling: 'raf' })
+        .then(() => true)
+        .catch(() => false);
+      if (!ok) {
+        missed++;
+        await page.evaluate(() => {
+          if (window.__bench) window.__bench.keyAt = null;
+        });
+      }
+      await sleep(20);
+    }
+    const samples = await page.evaluate(() => window.__bench?.results ?? []);
+    const dom = samples.map((s) => s.dom);
+    const paint = samples.map((s) => s.paint);
+    return {
+      ratings,
+      missed,
+      domP50: round(percentile(dom, 50), 1),
+      domP95: round(percentile(dom, 95), 1),
+      paintP50: round(percentile(paint, 50), 1),
+      paintP95: round(percentile(paint, 95), 1),
+      samples: samples.map((s) => ({ dom: round(s.dom, 2), paint: round(s.paint, 2) })),
+    };
+  } finally {
+    await context.close();
+  }
+}
