@@ -9,17 +9,19 @@ import { BUSY_TIMEOUT_MS } from './sqlite';
 function createClient(file: string): PrismaClient {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  // Password hashes never leave the database through the data layer; only server/auth.ts opts back in.
+  return new PrismaClient({ adapter, omit: { account: { password: true } } });
 }
 
-const cache = globalThis as typeof globalThis & { passageDb?: { file: string; client: PrismaClient; ready: Promise<void> } };
+type Db = ReturnType<typeof createClient>;
+const cache = globalThis as typeof globalThis & { passageDb?: { file: string; client: Db; ready: Promise<void> } };
 
 /**
  * The one PrismaClient of the process. Its connection gets the same pragmas as every other
  * (WAL is stored in the file by the migration runner; foreign keys and the busy timeout are
  * per connection).
  */
-export async function getDb(): Promise<PrismaClient> {
+export async function getDb(): Promise<Db> {
   const file = databaseFile();
   if (!cache.passageDb || cache.passageDb.file !== file) {
     const client = createClient(file);

@@ -1,5 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
+import { finalAnswers, pendingQuestions } from '@/lib/classroom/rounds';
+import { lateStatus, revealDecision, type LateWorkPolicy, type RevealPolicy } from '@/lib/classroom/reveal';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeResponse } from '@/lib/grading/grade';
 import { parseResponseFor } from '@/lib/grading/response';
@@ -41,10 +43,12 @@ export interface AnswerFeedback {
   typo: boolean;
 }
 
+/** What the student may see of a graded answer; null fields where the teacher holds them back. */
 export interface AnswerResult {
-  score: number;
-  correct: boolean;
-  feedback: AnswerFeedback;
+  recorded: true;
+  score: number | null;
+  correct: boolean | null;
+  feedback: AnswerFeedback | null;
 }
 
 export interface AttemptSummary {
@@ -58,21 +62,36 @@ export interface AttemptSummary {
 }
 
 export interface AttemptView {
-  attempt: AttemptSummary;
-  items: { item: PublicItem; feedback: AnswerFeedback | null }[];
-  /** Index of the first unanswered question, or null when all are answered. */
+  attempt: AttemptSummary & { assignmentId: string | null; mastery: boolean };
+  items: { item: PublicItem; answered: boolean; feedback: AnswerFeedback | null }[];
+  /** Index of the question to answer now, or null when none is left. */
   current: number | null;
+  /** The round of the current question: above 1 only in mastery mode, for a missed question. */
+  round: number;
+  /** How many questions the current round asks. */
+  roundSize: number;
 }
 
 type Tx = Prisma.TransactionClient;
 
 async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
   const attempt = /^[A-Za-z0-9_-]{1,64}$/.test(attemptId)
-    ? await tx.quizAttempt.findUnique({ where: { id: attemptId }, include: { set: { select: { title: true } } } })
+    ? await tx.quizAttempt.findUnique({
+        where: { id: attemptId },
+        include: { set: { select: { title: true } }, assignment: { select: { reveal: true, dueAt: true, lateWork: true, closedAt: true, mastery: true } } },
+      })
     : null;
   // Another learner's attempt is indistinguishable from a missing one.
   if (!attempt || attempt.learnerId !== learnerId) throw notFound('That quiz attempt');
   return attempt;
+}
+
+type LoadedAttempt = Awaited<ReturnType<typeof ownedAttempt>>;
+
+/** What of a graded answer the student may see now, under the assignment's reveal policy. */
+function reveals(attempt: LoadedAttempt, now: Date, submitted = attempt.submittedAt !== null) {
+  if (!attempt.assignment) return { showCorrectness: true, showKey: true, showExplanation: true };
+  return revealDecision({ policy: attempt.assignment.reveal as RevealPolicy, submitted, dueAt: attempt.assignment.dueAt, now });
 }
 
 function feedbackFor(item: QuizItem, articleSlug: string, response: unknown, seed: string, score: number, correct: boolean, typo: boolean): AnswerFeedback {
@@ -121,28 +140,29 @@ export async function startAttempt(learner: LearnerRef, input: unknown): Promise
   return { attemptId: attempt.id, items: ids.map((id) => presentItem(stored.get(id)!.item, seed)) };
 }
 
-/** The attempt as its learner sees it: questions without keys, feedback only where answered. */
-export async function getAttempt(learner: LearnerRef, attemptId: string): Promise<AttemptView> {
+/** The attempt as its learner sees it: questions without keys, feedback only where answered and allowed. */
+export async function getAttempt(learner: LearnerRef, attemptId: string, now = new Date()): Promise<AttemptView> {
   const db = await getDb();
   const attempt = await ownedAttempt(db, learner.id, attemptId);
   const ids = JSON.parse(attempt.itemIds) as string[];
-  const [stored, responses] = await Promise.all([
-    loadItems(db, ids),
-    db.quizResponse.findMany({ where: { attemptId: attempt.id, round: 1 } }),
-  ]);
-  const byItem = new Map(responses.map((r) => [r.questionId, r]));
+  const [stored, responses] = await Promise.all([loadItems(db, ids), db.quizResponse.findMany({ where: { attemptId: attempt.id } })]);
+  const final = finalAnswers(responses.map((r) => ({ ...r, itemId: r.questionId })));
+  const mastery = attempt.assignment?.mastery ?? false;
+  const pending = attempt.submittedAt ? [] : pendingQuestions(ids, responses.map((r) => ({ itemId: r.questionId, round: r.round, correct: r.correct })), mastery);
+  const show = reveals(attempt, now).showCorrectness;
   const items = ids.map((id) => {
     const { item, articleSlug } = stored.get(id)!;
-    const answered = byItem.get(id);
-    const quizItem = item as QuizItem;
+    const answered = final.get(id);
     return {
       item: presentItem(item, attempt.seed),
-      feedback: answered
-        ? feedbackFor(quizItem, articleSlug, JSON.parse(answered.response), attempt.seed, answered.score, answered.correct, false)
-        : null,
+      answered: answered !== undefined,
+      feedback:
+        answered && show
+          ? feedbackFor(item as QuizItem, articleSlug, JSON.parse(answered.response), attempt.seed, answered.score, answered.correct, false)
+          : null,
     };
   });
-  const current = attempt.submittedAt ? null : items.findIndex((i) => i.feedback === null);
+  const next = pending[0];
   return {
     attempt: {
       id: attempt.id,
@@ -152,10 +172,20 @@ export async function getAttempt(learner: LearnerRef, attemptId: string): Promis
       submittedAt: attempt.submittedAt,
       score: attempt.score,
       maxScore: attempt.maxScore,
+      assignmentId: attempt.assignmentId,
+      mastery,
     },
     items,
-    current: current === null || current < 0 ? null : current,
+    current: next ? ids.indexOf(next.itemId) : null,
+    round: next?.round ?? 1,
+    roundSize: pending.length + (next ? responses.filter((r) => r.round === next.round).length : 0),
   };
+}
+
+function visibleResult(attempt: LoadedAttempt, now: Date, score: number, correct: boolean, feedback: AnswerFeedback): AnswerResult {
+  const show = reveals(attempt, now);
+  if (!show.showCorrectness) return { recorded: true, score: null, correct: null, feedback: null };
+  return { recorded: true, score, correct, feedback: show.showKey ? feedback : { ...feedback, key: '', explanation: show.showExplanation ? feedback.explanation : '' } };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -181,15 +211,22 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
         }
         const stored = (await loadItems(tx, [previous.questionId])).get(previous.questionId)!;
         const feedback = feedbackFor(stored.item as QuizItem, stored.articleSlug, JSON.parse(previous.response), attempt.seed, previous.score, previous.correct, false);
-        return { score: previous.score, correct: previous.correct, feedback };
+        return visibleResult(attempt, now, previous.score, previous.correct, feedback);
       }
       if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
       if (!ids.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
-      const answered = await tx.quizResponse.findUnique({
-        where: { attemptId_questionId_round: { attemptId: attempt.id, questionId: body.itemId, round: 1 } },
-        select: { id: true },
-      });
-      if (answered) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
+      let late = false;
+      if (attempt.assignment) {
+        if (attempt.assignment.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');
+        const status = lateStatus({ dueAt: attempt.assignment.dueAt, lateWork: attempt.assignment.lateWork as LateWorkPolicy, now });
+        if (status === 'refused') throw new AppError('conflict', 'The due date has passed, and this assignment does not accept late work.');
+        late = status === 'late_accepted';
+      }
+      const responses = await tx.quizResponse.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, round: true, correct: true } });
+      const pending = pendingQuestions(ids, responses.map((r) => ({ itemId: r.questionId, round: r.round, correct: r.correct })), attempt.assignment?.mastery ?? false);
+      const slot = pending.find((p) => p.itemId === body.itemId);
+      if (!slot) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
+      if (late && !attempt.late) await tx.quizAttempt.update({ where: { id: attempt.id }, data: { late: true } });
 
       const stored = (await loadItems(tx, [body.itemId])).get(body.itemId)!;
       const item = stored.item as QuizItem;
@@ -207,6 +244,7 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
           correct: grade.correct,
           answeredAt: now,
           durationMs: body.durationMs ?? null,
+          round: slot.round,
         },
       });
       await recordReview(tx, {
@@ -217,9 +255,10 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
         durationMs: body.durationMs ?? 0,
         source: 'quiz',
         now,
+        assignmentId: attempt.assignmentId,
       });
       const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
-      return { score: grade.score, correct: grade.correct, feedback };
+      return visibleResult(attempt, now, grade.score, grade.correct, feedback);
     });
   try {
     return await run();
@@ -231,9 +270,9 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
 }
 
 export interface SubmitResult {
-  score: number;
+  score: number | null;
   maxScore: number;
-  results: { itemId: string; answered: boolean; correct: boolean; score: number }[];
+  results: { itemId: string; answered: boolean; correct: boolean | null; score: number | null }[];
 }
 
 /** Closes the attempt and scores it (unanswered questions score 0). Idempotent. */
@@ -242,16 +281,19 @@ export async function submitAttempt(learner: LearnerRef, attemptId: string, now 
   return db.$transaction(async (tx) => {
     const attempt = await ownedAttempt(tx, learner.id, attemptId);
     const ids = JSON.parse(attempt.itemIds) as string[];
-    const responses = await tx.quizResponse.findMany({ where: { attemptId: attempt.id, round: 1 } });
-    const byItem = new Map(responses.map((r) => [r.questionId, r]));
+    const responses = await tx.quizResponse.findMany({ where: { attemptId: attempt.id } });
+    const byItem = finalAnswers(responses.map((r) => ({ ...r, itemId: r.questionId })));
     const results = ids.map((itemId) => {
       const r = byItem.get(itemId);
       return { itemId, answered: !!r, correct: r?.correct ?? false, score: r?.score ?? 0 };
     });
     const score = Math.round(results.reduce((sum, r) => sum + r.score, 0) * 10_000) / 10_000;
     if (!attempt.submittedAt) {
-      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length } });
+      const late = attempt.assignment?.dueAt ? now > attempt.assignment.dueAt || attempt.late : false;
+      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length, late } });
     }
+    const show = reveals(attempt, now, true);
+    if (!show.showCorrectness) return { score: null, maxScore: ids.length, results: results.map((r) => ({ itemId: r.itemId, answered: r.answered, correct: null, score: null })) };
     return { score, maxScore: ids.length, results };
   });
 }
@@ -265,19 +307,26 @@ export interface AttemptResultRow {
 }
 
 /** A submitted attempt's full results, keys included (nothing is left to answer). */
-export async function getAttemptResults(learner: LearnerRef, attemptId: string): Promise<{ attempt: AttemptSummary; rows: AttemptResultRow[] } | null> {
-  const view = await getAttempt(learner, attemptId);
+export async function getAttemptResults(
+  learner: LearnerRef,
+  attemptId: string,
+  now = new Date(),
+): Promise<{ attempt: AttemptSummary; rows: AttemptResultRow[]; keysShown: boolean } | null> {
+  const view = await getAttempt(learner, attemptId, now);
   if (!view.attempt.submittedAt) return null;
   const db = await getDb();
+  const attempt = await ownedAttempt(db, learner.id, attemptId);
+  const shown = reveals(attempt, now);
   const stored = await loadItems(db, view.items.map((i) => i.item.id));
   return {
-    attempt: view.attempt,
-    rows: view.items.map(({ item, feedback }) => ({
+    attempt: shown.showCorrectness ? view.attempt : { ...view.attempt, score: null },
+    keysShown: shown.showKey,
+    rows: view.items.map(({ item, answered, feedback }) => ({
       itemId: item.id,
       prompt: item.prompt,
-      answered: feedback !== null,
+      answered,
       feedback,
-      keyText: describeKey(stored.get(item.id)!.item),
+      keyText: shown.showKey ? describeKey(stored.get(item.id)!.item) : '',
     })),
   };
 }

@@ -13,6 +13,8 @@ export interface RecordReviewInput {
   durationMs: number;
   source: ReviewSource;
   now: Date;
+  /** The assignment this review was practice for, if any. */
+  assignmentId?: string | null;
 }
 
 export interface RecordedReview {
@@ -52,6 +54,7 @@ export async function recordReview(tx: Prisma.TransactionClient, input: RecordRe
       ...logColumns(log),
       durationMs: input.durationMs,
       source: input.source,
+      assignmentId: input.assignmentId ?? null,
     },
   });
   return { duplicate: false, card };

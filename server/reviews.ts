@@ -27,7 +27,20 @@ export const queueQuery = z.strictObject({
     .pipe(z.array(idSchema).min(1).max(200))
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Flashcard practice for an assignment: its items, without the daily limits. */
+  assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 });
+
+/** The items of an assignment the learner has joined, or a 404. */
+async function assignmentItems(learnerId: string, assignmentId: string): Promise<string[]> {
+  const db = await getDb();
+  const student = await db.assignmentStudent.findUnique({
+    where: { assignmentId_learnerId: { assignmentId, learnerId } },
+    select: { assignment: { select: { itemIds: true } } },
+  });
+  if (!student) throw notFound('That assignment');
+  return JSON.parse(student.assignment.itemIds) as string[];
+}
 
 function previewsFor(learner: LearnerRef, card: CardState, now: Date): Previews {
   const preview = schedulerForLearner(learner).preview(card, now);
@@ -53,7 +66,9 @@ function mix<T>(reviews: T[], fresh: T[]): T[] {
  * skipping suspended and buried cards. Limits count flashcard reviews only.
  */
 export async function getReviewQueue(learner: LearnerRef, query: unknown, now = new Date()): Promise<ReviewQueue> {
-  const { setId, items: onlyItems, limit } = parseOrThrow(queueQuery, query);
+  const { setId, items: requested, limit, assignmentId } = parseOrThrow(queueQuery, query);
+  const onlyItems = assignmentId ? await assignmentItems(learner.id, assignmentId) : requested;
+  if (assignmentId) learner = { ...learner, newPerDay: 10_000, reviewsPerDay: 100_000 };
   const db = await getDb();
   if (setId && !(await db.questionSet.findFirst({ where: { id: setId, retiredAt: null }, select: { id: true } }))) throw notFound(`Set "${setId}"`);
   const todayStart = dayStart(learnerDay(now, learner.timeZone), learner.timeZone);
@@ -138,6 +153,8 @@ export const rateInput = z.strictObject({
   durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000),
   /** When the learner rated, if the rating was queued offline; within the last week. */
   reviewedAt: z.iso.datetime().optional(),
+  /** Set when the card is practised for an assignment the learner has joined. */
+  assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 });
 
 function reviewTime(reviewedAt: string | undefined, now: Date): Date {
@@ -157,8 +174,20 @@ export async function rateCard(learner: LearnerRef, input: unknown, now = new Da
   const db = await getDb();
   const stored = (await loadItems(db, [body.itemId])).get(body.itemId);
   if (!stored || stored.retired) throw notFound(`Item "${body.itemId}"`);
+  if (body.assignmentId && !(await assignmentItems(learner.id, body.assignmentId)).includes(body.itemId)) {
+    throw new AppError('invalid_input', `itemId: "${body.itemId}" is not part of that assignment`, ['itemId']);
+  }
   const recorded = await db.$transaction((tx) =>
-    recordReview(tx, { learner, questionId: body.itemId, reviewId: body.reviewId, rating: body.rating, durationMs: body.durationMs, source: 'flashcard', now: at }),
+    recordReview(tx, {
+      learner,
+      questionId: body.itemId,
+      reviewId: body.reviewId,
+      rating: body.rating,
+      durationMs: body.durationMs,
+      source: 'flashcard',
+      now: at,
+      assignmentId: body.assignmentId ?? null,
+    }),
   );
   const { card } = recorded;
   return {

@@ -78,3 +78,16 @@ export async function getSetWithPublicItems(id: string): Promise<{ set: SetSumma
   });
   return { set, items };
 }
+
+/** Every live set with its items' ids, prompts and types (no keys), for choosing items. */
+export async function listSetsWithItems(): Promise<{ id: string; title: string; items: { id: string; prompt: string; type: string }[] }[]> {
+  const db = await getDb();
+  const [sets, items] = await Promise.all([
+    db.questionSet.findMany({ where: { retiredAt: null }, orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }], select: { id: true, title: true } }),
+    db.question.findMany({ where: { retiredAt: null }, orderBy: { position: 'asc' }, select: { id: true, setId: true, type: true, data: true } }),
+  ]);
+  return sets.map((s) => ({
+    ...s,
+    items: items.filter((i) => i.setId === s.id).map((i) => ({ id: i.id, type: i.type, prompt: (JSON.parse(i.data) as { prompt: string }).prompt })),
+  }));
+}

@@ -32,6 +32,11 @@ export function SiteHeader() {
                 Settings
               </Link>
             </li>
+            <li>
+              <Link href="/teach" className="rounded-md px-3 py-2 text-text no-underline hover:bg-surface-muted hover:text-text">
+                Teach
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -13,16 +13,19 @@ interface Props {
   index: number;
   total: number;
   answeredCount: number;
+  /** Above 1 in mastery mode: a missed question asked again. */
+  round: number;
 }
 
 function newAnswerId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-export function QuizQuestion({ attemptId, item, index, total, answeredCount }: Props) {
+export function QuizQuestion({ attemptId, item, index, total, answeredCount, round }: Props) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => initialDraft(item));
-  const [feedback, setFeedback] = useState<FeedbackData | null>(null);
+  // null: not answered yet; 'recorded': answered, but the teacher holds the feedback back.
+  const [feedback, setFeedback] = useState<FeedbackData | 'recorded' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [leaving, setLeaving] = useState(false);
@@ -31,7 +34,8 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount }: P
   const shownAt = useRef(0);
   const promptRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
-  const isLast = answeredCount + 1 >= total;
+  // In mastery mode the server may bring missed questions back, so only round 1's end is known here.
+  const isLast = round === 1 && answeredCount + 1 >= total;
   const promptId = `prompt-${item.id}`;
 
   useEffect(() => {
@@ -57,7 +61,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount }: P
         body: JSON.stringify({ answerId, itemId: item.id, response: built.response, durationMs: Date.now() - shownAt.current }),
       });
       const body = await res.json().catch(() => null);
-      if (res.ok) setFeedback(body.feedback as FeedbackData);
+      if (res.ok) setFeedback((body.feedback as FeedbackData | null) ?? 'recorded');
       else if (res.status === 409) router.refresh();
       else setError(body?.error?.message ?? `The server answered ${res.status}. Try again.`);
     } catch {
@@ -95,7 +99,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount }: P
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="space-y-2">
         <p className="text-sm font-medium text-muted">
-          Question {index + 1} of {total}
+          {round > 1 ? `Round ${round}: a question you missed` : `Question ${index + 1} of ${total}`}
         </p>
         <ProgressBar value={answeredCount + (feedback ? 1 : 0)} max={total} label="Questions answered" />
       </div>
@@ -124,7 +128,16 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount }: P
       </form>
       {feedback ? (
         <div className="space-y-4">
-          <FeedbackPanel feedback={feedback} headingId={`feedback-${item.id}`} />
+          {feedback === 'recorded' ? (
+            <section aria-labelledby={`feedback-${item.id}`} className="rounded-xl border-l-4 border-accent bg-accent-soft p-4">
+              <h2 id={`feedback-${item.id}`} className="text-lg font-semibold">
+                Answer recorded
+              </h2>
+              <p>Your teacher will share how you did.</p>
+            </section>
+          ) : (
+            <FeedbackPanel feedback={feedback} headingId={`feedback-${item.id}`} />
+          )}
           <button
             ref={nextRef}
             type="button"

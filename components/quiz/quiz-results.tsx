@@ -13,8 +13,9 @@ interface ResultRow {
 
 interface Props {
   attemptId: string;
-  results: { attempt: { score: number | null; maxScore: number | null; submittedAt: Date | null }; rows: ResultRow[] } | null;
+  results: { attempt: { score: number | null; maxScore: number | null; submittedAt: Date | null }; rows: ResultRow[]; keysShown: boolean } | null;
   setId: string | null;
+  assignmentId: string | null;
   setTitle: string | null;
   retryAction: (state: StartQuizState, formData: FormData) => Promise<StartQuizState>;
   finishAction: (formData: FormData) => Promise<void>;
@@ -22,7 +23,7 @@ interface Props {
 
 const formatScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-export function QuizResults({ attemptId, results, setId, setTitle, retryAction, finishAction }: Props) {
+export function QuizResults({ attemptId, results, setId, setTitle, assignmentId, retryAction, finishAction }: Props) {
   if (!results) {
     return (
       <div className="mx-auto max-w-2xl space-y-4">
@@ -37,7 +38,16 @@ export function QuizResults({ attemptId, results, setId, setTitle, retryAction, 
       </div>
     );
   }
-  const score = results.attempt.score ?? 0;
+  if (results.attempt.score === null) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1>Quiz handed in</h1>
+        <p>Your answers are recorded. Your teacher will share the results.</p>
+        {assignmentId ? <Link href={`/a/${assignmentId}`}>Back to the assignment</Link> : null}
+      </div>
+    );
+  }
+  const score = results.attempt.score;
   const max = results.attempt.maxScore ?? results.rows.length;
   const missed = results.rows.filter((r) => !r.feedback?.correct).map((r) => r.itemId);
   const percent = max > 0 ? Math.round((score / max) * 100) : 0;
@@ -50,12 +60,16 @@ export function QuizResults({ attemptId, results, setId, setTitle, retryAction, 
         </h1>
         <ProgressBar value={score} max={max} label="Score" tone="success" />
         <div className="flex flex-wrap gap-3 pt-2">
-          {missed.length > 0 ? (
+          {assignmentId ? (
+            <Link href={`/a/${assignmentId}`} className="inline-flex min-h-11 items-center rounded-lg border border-border bg-surface px-4 font-medium text-text no-underline hover:bg-surface-muted">
+              Back to the assignment
+            </Link>
+          ) : missed.length > 0 ? (
             <StartQuizForm action={retryAction} setId={setId} itemIds={missed} label={`Retry the ${missed.length} I missed`} />
           ) : (
             <p className="font-medium text-success">Every answer right. Well done.</p>
           )}
-          {setId ? (
+          {setId && !assignmentId ? (
             <Link href={`/sets/${setId}`} className="inline-flex min-h-11 items-center rounded-lg border border-border bg-surface px-4 font-medium text-text no-underline hover:bg-surface-muted">
               Back to the set
             </Link>
@@ -66,7 +80,7 @@ export function QuizResults({ attemptId, results, setId, setTitle, retryAction, 
         <h2 id="every-answer">Every question</h2>
         <ol className="space-y-3">
           {results.rows.map((row, index) => {
-            const v = row.feedback ? verdict(row.feedback) : { label: 'Not answered', tone: 'danger' as const };
+            const v = row.feedback ? verdict(row.feedback) : row.answered ? { label: 'Answered', tone: 'warning' as const } : { label: 'Not answered', tone: 'danger' as const };
             return (
               <li key={row.itemId} className="rounded-xl border border-border bg-surface p-4">
                 <details>
@@ -76,12 +90,14 @@ export function QuizResults({ attemptId, results, setId, setTitle, retryAction, 
                     <span className={`text-sm font-semibold ${v.tone === 'success' ? 'text-success' : v.tone === 'warning' ? 'text-warning' : 'text-danger'}`}>{v.label}</span>
                   </summary>
                   <div className="mt-3">
-                    {row.feedback ? (
+                    {row.feedback && results.keysShown ? (
                       <FeedbackPanel feedback={row.feedback} headingLevel={3} headingId={`result-${row.itemId}`} />
-                    ) : (
+                    ) : results.keysShown ? (
                       <p>
                         <span className="font-medium">Correct answer:</span> {row.keyText}
                       </p>
+                    ) : (
+                      <p>Your teacher will share the answers later.</p>
                     )}
                   </div>
                 </details>

@@ -6,7 +6,7 @@
  * answers a repeated reviewId with the first result). Operations are sent strictly in order.
  */
 export type OutboxOp =
-  | { kind: 'rate'; reviewId: string; itemId: string; rating: 'again' | 'hard' | 'good' | 'easy'; durationMs: number; reviewedAt: string }
+  | { kind: 'rate'; reviewId: string; itemId: string; rating: 'again' | 'hard' | 'good' | 'easy'; durationMs: number; reviewedAt: string; assignmentId?: string }
   | { kind: 'undo'; reviewId: string }
   | { kind: 'flag'; itemId: string; action: 'bury' | 'unbury' | 'suspend' | 'unsuspend'; opId: string };
 
@@ -28,7 +28,7 @@ function request(op: OutboxOp): { url: string; body?: string } {
     case 'rate':
       return {
         url: '/api/v1/reviews',
-        body: JSON.stringify({ reviewId: op.reviewId, itemId: op.itemId, rating: op.rating, durationMs: op.durationMs, reviewedAt: op.reviewedAt }),
+        body: JSON.stringify({ reviewId: op.reviewId, itemId: op.itemId, rating: op.rating, durationMs: op.durationMs, reviewedAt: op.reviewedAt, assignmentId: op.assignmentId }),
       };
     case 'undo':
       return { url: `/api/v1/reviews/${encodeURIComponent(op.reviewId)}/undo` };

@@ -1,7 +1,7 @@
 import type { ReviewQueue } from '@/lib/review/types';
 import { ReviewSessionLoader } from './review-session-loader';
 
-export function ReviewPage({ title, queue, typeAnswers }: { title: string; queue: ReviewQueue; typeAnswers: boolean }) {
+export function ReviewPage({ title, queue, typeAnswers, assignmentId }: { title: string; queue: ReviewQueue; typeAnswers: boolean; assignmentId?: string }) {
   return (
     <div className="space-y-6">
       <header className="mx-auto max-w-2xl space-y-1">
@@ -11,7 +11,7 @@ export function ReviewPage({ title, queue, typeAnswers }: { title: string; queue
           Space or Enter shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes; - buries until tomorrow; @ suspends.
         </p>
       </header>
-      <ReviewSessionLoader initial={queue} typeAnswers={typeAnswers} />
+      <ReviewSessionLoader initial={queue} typeAnswers={typeAnswers} assignmentId={assignmentId} />
     </div>
   );
 }

@@ -10,6 +10,6 @@ const ReviewSession = dynamic(() => import('./review-session'), {
   loading: () => <p className="text-muted">Loading your cards…</p>,
 });
 
-export function ReviewSessionLoader(props: { initial: ReviewQueue; typeAnswers: boolean }) {
+export function ReviewSessionLoader(props: { initial: ReviewQueue; typeAnswers: boolean; assignmentId?: string }) {
   return <ReviewSession {...props} />;
 }

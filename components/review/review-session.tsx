@@ -36,6 +36,8 @@ function pickNext(queue: SessionCard[], now: number): SessionCard | null {
 interface Props {
   initial: ReviewQueue;
   typeAnswers: boolean;
+  /** Flashcard practice for an assignment: ratings count toward it. */
+  assignmentId?: string;
 }
 
 function storedOps(): OutboxOp[] {
@@ -47,7 +49,7 @@ function storedOps(): OutboxOp[] {
 }
 
 /** Rendered in the browser only (see review-session-loader), so it may read the clock and storage. */
-export default function ReviewSession({ initial, typeAnswers }: Props) {
+export default function ReviewSession({ initial, typeAnswers, assignmentId }: Props) {
   const [startedAt] = useState(() => Date.now());
   // Cards rated offline in an earlier visit are not shown again; their ratings go out on mount.
   const [queue, setQueue] = useState<SessionCard[]>(() => {
@@ -119,7 +121,7 @@ export default function ReviewSession({ initial, typeAnswers }: Props) {
       if (!current || !flipped) return;
       const reviewId = newId();
       const t = Date.now();
-      outbox.current?.push({ kind: 'rate', reviewId, itemId: current.itemId, rating, durationMs: Math.min(t - shownAt.current, 3_600_000), reviewedAt: new Date(t).toISOString() });
+      outbox.current?.push({ kind: 'rate', reviewId, itemId: current.itemId, rating, durationMs: Math.min(t - shownAt.current, 3_600_000), reviewedAt: new Date(t).toISOString(), assignmentId });
       setUndoStack((u) => [...u.slice(-49), { kind: 'rate', card: current, reviewId }]);
       setStats((s) => ({ ...s, studied: s.studied + 1, again: s.again + (rating === 'again' ? 1 : 0) }));
       const rest = queue.filter((c) => c.itemId !== current.itemId);
@@ -127,7 +129,7 @@ export default function ReviewSession({ initial, typeAnswers }: Props) {
       const returnsToday = due < Date.parse(initial.dayEndsAt) && (rating === 'again' || current.kind !== 'review' || due - t < 86_400_000);
       advance(returnsToday && due - t < 86_400_000 ? [...rest, { ...current, kind: 'learning', previews: null, readyAt: due }] : rest);
     },
-    [current, flipped, queue, advance, initial.dayEndsAt],
+    [current, flipped, queue, advance, initial.dayEndsAt, assignmentId],
   );
 
   const flag = useCallback(

@@ -2,6 +2,7 @@
 
 import { useActionState, useState, useSyncExternalStore } from 'react';
 import { buttonClass } from '../ui/button';
+import { describedBy, Field, FormMessage, inputClass } from '../ui/field';
 
 export interface SettingsFormState {
   ok: boolean | null;
@@ -16,28 +17,7 @@ interface Props {
 }
 
 const noSubscription = () => () => {};
-const input = 'min-h-11 w-full rounded-lg border border-border bg-surface px-3 text-text';
-
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+const input = inputClass;
 
 export function SettingsForm({ action, values, timeZones }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: null, message: null, fieldErrors: {} });
@@ -49,7 +29,7 @@ export function SettingsForm({ action, values, timeZones }: Props) {
     () => null,
   );
   const e = state.fieldErrors;
-  const described = (id: string, hint = true) => [hint ? `${id}-hint` : null, e[id] ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const described = (id: string, hint = true) => describedBy(id, hint, e[id]);
   return (
     <form action={formAction} className="max-w-xl space-y-5" noValidate>
       <Field id="displayName" label="Display name" hint="Optional. Shown only to you." error={e.displayName}>
@@ -89,11 +69,7 @@ export function SettingsForm({ action, values, timeZones }: Props) {
         <input type="checkbox" name="typeAnswers" defaultChecked={values.typeAnswers} className="size-5 accent-[var(--accent)]" />
         <span>Type answers to typed cards before showing the answer</span>
       </label>
-      {state.message ? (
-        <p role={state.ok ? 'status' : 'alert'} className={`rounded-lg border-l-4 px-4 py-2 ${state.ok ? 'border-success bg-success-soft' : 'border-danger bg-danger-soft'}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage ok={state.ok} message={state.message} />
       <button type="submit" disabled={pending} className={buttonClass('primary')}>
         {pending ? 'Saving…' : 'Save settings'}
       </button>

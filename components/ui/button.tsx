@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ComponentProps } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'ghost';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const base =
   'inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-medium no-underline transition-colors disabled:cursor-not-allowed disabled:opacity-60';
@@ -9,6 +9,7 @@ const variants: Record<Variant, string> = {
   primary: 'bg-accent text-accent-contrast hover:bg-accent-hover hover:text-accent-contrast',
   secondary: 'border border-border bg-surface text-text hover:bg-surface-muted hover:text-text',
   ghost: 'text-accent hover:bg-accent-soft',
+  danger: 'bg-danger text-bg hover:opacity-90 hover:text-bg',
 };
 
 export function buttonClass(variant: Variant = 'primary', extra = ''): string {

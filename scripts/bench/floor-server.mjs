@@ -8,7 +8,7 @@
 //   POST /api/v1/reviews                       { reviewId, itemId, rating, durationMs }
 //   POST /api/bench/noop                       → { ok: true }
 //
-// Per answer, as Passage: learner by token hash; in one transaction the attempt, the
+// Per answer, as Passage: the learner by its token's hash; in one transaction the attempt, the
 // idempotency and one-answer-per-question checks, the question row, INSERT QuizResponse, the
 // review-id check, the card read, UPSERT Card and INSERT ReviewLog. Per review: learner, question,
 // then in one transaction the review-id check, card read, UPSERT Card, INSERT ReviewLog.
@@ -32,8 +32,15 @@ const iso = (ms) => new Date(ms).toISOString().replace('Z', '+00:00');
 const clientId = /^[A-Za-z0-9_-]{8,64}$/;
 const RATINGS = { again: 1, hard: 2, good: 3, easy: 4 };
 
+// Tokens live in LearnerToken (one per device) or, in older schemas, in Learner.tokenHash.
+const tokenTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'LearnerToken'`).get() !== undefined;
+
 const q = {
-  learner: db.prepare('SELECT id, desiredRetention FROM Learner WHERE tokenHash = ?'),
+  learner: db.prepare(
+    tokenTable
+      ? 'SELECT l.id, l.desiredRetention FROM LearnerToken t JOIN Learner l ON l.id = t.learnerId WHERE t.tokenHash = ?'
+      : 'SELECT id, desiredRetention FROM Learner WHERE tokenHash = ?',
+  ),
   attempt: db.prepare('SELECT id, learnerId, itemIds, seed, submittedAt FROM QuizAttempt WHERE id = ?'),
   responseByAnswer: db.prepare('SELECT id, questionId, score, correct FROM QuizResponse WHERE attemptId = ? AND answerId = ?'),
   responseByQuestion: db.prepare('SELECT id FROM QuizResponse WHERE attemptId = ? AND questionId = ? AND round = 1'),

@@ -18,7 +18,7 @@ import {
   type PublicItem,
   type RequestSource,
 } from './lib/load';
-import { freePort, machineInfo, runStep, startService, stopAll, waitUntilUp, type Service } from './lib/proc';
+import { freePort, machineInfo, runStep, settle, startService, stopAll, waitUntilUp, type Service } from './lib/proc';
 import { summarizeProfile } from './lib/profile';
 import { seedBackground } from './lib/seed';
 import { openDb, randomId } from './lib/sqlite';
@@ -71,8 +71,12 @@ function parseFlags(argv: string[]): z.output<typeof flagsSchema> {
     const parsed = flagsSchema.safeParse(raw);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
-      const flag = issue.path.length ? `--${issue.path.join('.')}` : 'flags';
-      problems.push(issue.code === 'unrecognized_keys' ? `unknown flag ${issue.keys.map((k) => `--${k}`).join(', ')}` : `${flag}: ${issue.message}`);
+      const name = String(issue.path[0] ?? '');
+      if (issue.code === 'unrecognized_keys') problems.push(`unknown flag ${issue.keys.map((k) => `--${k}`).join(', ')}`);
+      else if (name === 'quick' || name === 'help') problems.push(`--${name} takes no value`);
+      else if (name === 'only') problems.push(`--only takes a comma-separated list of ${SECTIONS.join(', ')}; got "${String(raw.only)}"`);
+      else if (name === 'profile') problems.push(`--profile takes answers or reviews; got "${String(raw.profile)}"`);
+      else problems.push(`--${name}: ${issue.message}`);
     }
   }
   console.error(`${problems.map((p) => `bench: ${p}`).join('\n')}\n\n${usage()}`);
@@ -282,7 +286,7 @@ function aggregate(results: LoadResult[]): Aggregate[] {
   });
 }
 
-async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, connectionsList: number[], runs: number, seconds: number): Promise<LoadResult[]> {
+async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, connectionsList: number[], runs: number, seconds: number, targets: Target[] = TARGETS): Promise<LoadResult[]> {
   const { passage, floor } = ctx;
   const serverOf = (t: Target) => (t === 'floor' ? floor : passage);
   const urlOf = (t: Target) => serverOf(t).url;
@@ -343,6 +347,8 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
   const expected: Record<Target, number> = { passage: 1500, noop: 5000, floor: 10_000 };
   const one = async (t: Target, connections: number, secs: number) => {
     await ensure(t, Math.ceil(expected[t] * secs * 1.5) + connections * 4);
+    // Drain what the last run left queued; give other work on the machine a few seconds to end.
+    await settle([passage, floor], { idleMs: 60_000, quietMs: 5000 });
     const result = await withTimeout(
       runLoad({
         url: urlOf(t),
@@ -362,11 +368,11 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
   };
 
   log(`${endpoint}: warming up each target (${config.warmupSeconds} s at 64 connections)`);
-  for (const t of TARGETS) await one(t, 64, config.warmupSeconds);
+  for (const t of targets) await one(t, 64, config.warmupSeconds);
   const results: LoadResult[] = [];
   for (const connections of connectionsList) {
     for (let run = 1; run <= runs; run++) {
-      for (const t of TARGETS) {
+      for (const t of targets) {
         const r = await one(t, connections, seconds);
         results.push(r);
         log(
@@ -408,8 +414,8 @@ function loadRows(section: 'answers' | 'reviews', aggregates: Aggregate[]) {
     row(section, `@${c} Passage non-2xx / errors`, `${p.non2xx} / ${p.errors + p.timeouts} of ${p.requests.toLocaleString('en-US')}`, '0', failures === 0);
     if (n) row(section, `@${c} no-op req/s · p50 / p99 ms`, `${fmt(n.rps)} · ${fmt(n.p50)} / ${fmt(n.p99)}`, '', n.non2xx + n.errors + n.timeouts === 0 ? null : false);
     if (f) row(section, `@${c} floor req/s · p50 / p99 ms`, `${fmt(f.rps)} · ${fmt(f.p50)} / ${fmt(f.p99)}`, '', f.non2xx + f.errors + f.timeouts === 0 ? null : false);
-    if (n) row(section, `@${c} Passage / no-op (req/s)`, fmt(p.rps / n.rps), '≥ 0.6', p.rps / n.rps >= 0.6);
-    if (f) row(section, `@${c} Passage / floor (req/s)`, fmt(p.rps / f.rps), '');
+    if (n) row(section, `@${c} Passage / no-op (req/s)`, n.rps > 0 ? fmt(p.rps / n.rps) : '— (no-op answered nothing)', '≥ 0.6', n.rps > 0 ? p.rps / n.rps >= 0.6 : false);
+    if (f) row(section, `@${c} Passage / floor (req/s)`, f.rps > 0 ? fmt(p.rps / f.rps) : '—', '');
     row(section, `@${c} CPU cores: server · bench · other`, `${p.serverCores.toFixed(2)} · ${p.clientCores.toFixed(2)} · ${p.otherCores.toFixed(2)}`, '');
   }
 }
@@ -449,17 +455,21 @@ async function profileRun(endpoint: 'answers' | 'reviews'): Promise<void> {
   const itemIds = await liveItemIds(passage.url);
   await snapshotForFloor();
   const floor = await startFloor();
-  const results = await loadSection(endpoint, { passage, floor, learners, attempts, itemIds }, [64], 1, 10);
-  const r = results.find((x) => x.target === 'passage')!;
+  const results = await loadSection(endpoint, { passage, floor, learners, attempts, itemIds }, [64], 1, 10, ['passage']);
+  const r = results[0]!;
   await passage.stop(30_000);
   await floor.stop();
   const profiles = fs.readdirSync(profileDir).map((f) => path.join(profileDir, f));
   if (profiles.length === 0) throw new Error('the server wrote no CPU profile (did it exit cleanly?)');
   const biggest = profiles.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
-  const summary = summarizeProfile(biggest, 25);
+  const summary = summarizeProfile(biggest, 25, r.windowUs);
   const kept = path.join(os.tmpdir(), `passage-bench-${endpoint}-${Date.now()}.cpuprofile`);
   fs.copyFileSync(biggest, kept);
-  console.log(`\nCPU profile of the server (whole life: start, warm-up, one 10 s run at 64 connections: ${fmt(r.rps)} req/s), ${fmt(summary.seconds)} s; saved as ${kept}`);
+  console.log(
+    `\nCPU profile of the server's main thread during one 10 s run of ${endpoint} at 64 connections (${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms; ` +
+      `server ${r.serverCores.toFixed(2)} cores, other processes ${r.otherCores.toFixed(2)} cores).\n` +
+      `${summary.windowed ? 'Samples of that run only' : 'Samples of the whole server life (the run window did not match the profile clock)'}: ${fmt(summary.seconds)} s, main thread busy ${summary.busyShare} %. Shares below are of the busy time. Saved as ${kept}`,
+  );
   console.log('\nSelf time by package:');
   for (const p of summary.packages) console.log(`  ${String(p.share).padStart(5)} %  ${String(p.selfMs).padStart(6)} ms  ${p.name}`);
   console.log('\nHottest functions (self time):');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { QuizQuestion } from '@/components/quiz/quiz-question';
 import { QuizResults } from '@/components/quiz/quiz-results';
-import { AppError } from '@/server/errors';
+import { or404 } from '@/server/pages';
 import { getAttempt, getAttemptResults } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
 import { startQuizAction, submitQuizAction } from '../actions';
@@ -16,23 +16,27 @@ interface Props {
 async function loadView(attemptId: string) {
   const learner = await currentLearner();
   if (!learner) notFound();
-  try {
-    const view = await getAttempt(learner, attemptId);
-    return { learner, view };
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  }
+  return { learner, view: await or404(getAttempt(learner, attemptId)) };
 }
 
 export default async function AttemptPage({ params }: Props) {
   const { attemptId } = await params;
   const { learner, view } = await loadView(attemptId);
-  const answeredCount = view.items.filter((i) => i.feedback !== null).length;
+  const answeredCount = view.items.filter((i) => i.answered).length;
 
   if (view.current !== null) {
     const current = view.items[view.current]!;
-    return <QuizQuestion key={current.item.id} attemptId={view.attempt.id} item={current.item} index={view.current} total={view.items.length} answeredCount={answeredCount} />;
+    return (
+      <QuizQuestion
+        key={`${current.item.id}-${view.round}`}
+        attemptId={view.attempt.id}
+        item={current.item}
+        index={view.current}
+        total={view.items.length}
+        answeredCount={view.round === 1 ? answeredCount : 0}
+        round={view.round}
+      />
+    );
   }
   // Null when every question is answered but the attempt is not yet submitted (the tab closed
   // on the last feedback): the page then offers to finish.
@@ -43,6 +47,7 @@ export default async function AttemptPage({ params }: Props) {
       results={results}
       setId={view.attempt.setId}
       setTitle={view.attempt.setTitle}
+      assignmentId={view.attempt.assignmentId}
       retryAction={startQuizAction}
       finishAction={submitQuizAction}
     />

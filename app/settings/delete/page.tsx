@@ -22,7 +22,7 @@ export default async function DeletePage({ searchParams }: { searchParams: Promi
           <span>I understand that my progress will be gone for good.</span>
         </label>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={`${buttonClass('primary')} !bg-danger !text-white`}>
+          <button type="submit" className={buttonClass('danger')}>
             Delete everything
           </button>
           <Link href="/settings" className={buttonClass('secondary')}>

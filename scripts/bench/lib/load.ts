@@ -42,6 +42,8 @@ export interface LoadResult {
   clientCores: number;
   /** Everything else on the machine (other processes), in cores: noise if well above 0. */
   otherCores: number;
+  /** When the run started and ended, µs of the monotonic clock (for matching a CPU profile). */
+  windowUs: [number, number];
 }
 
 /** Runs one load test: `connections` keep-alive connections for `seconds`, one request in flight each. */
@@ -89,7 +91,8 @@ export function runLoad(options: {
       { url: options.url, connections, duration: seconds, pipelining: 1, timeout: 10, requests, ...(cap !== undefined ? { maxOverallRequests: cap } : {}) },
       (error, result) => {
         if (error) return reject(error);
-        const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+        const ended = process.hrtime.bigint();
+        const elapsed = Number(ended - started) / 1e9;
         const client = process.cpuUsage(clientBefore);
         const server = options.serverCpuSeconds() - serverBefore;
         const clientSeconds = (client.user + client.system) / 1e6;
@@ -115,6 +118,7 @@ export function runLoad(options: {
           serverCores: server / elapsed,
           clientCores: clientSeconds / elapsed,
           otherCores: Math.max(0, others / elapsed),
+          windowUs: [Number(started / 1000n), Number(ended / 1000n)],
         });
       },
     );

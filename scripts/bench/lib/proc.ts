@@ -143,3 +143,29 @@ export function systemBusySeconds(): number {
   const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
   return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / TICKS_PER_SECOND;
 }
+
+/**
+ * Waits until `services` are idle (a run that ends leaves requests queued in the server; the
+ * next run must not inherit them) and, for at most `quietMs`, until the rest of the machine is
+ * too. Returns the other processes' CPU use (cores) in the last sample.
+ */
+export async function settle(services: Service[], options: { idleMs?: number; quietMs?: number } = {}): Promise<{ waitedMs: number; otherCores: number }> {
+  const started = Date.now();
+  const ours = () => services.reduce((sum, s) => sum + s.cpuSeconds(), 0);
+  const sample = async (ms: number) => {
+    const o0 = ours();
+    const s0 = systemBusySeconds();
+    const c0 = process.cpuUsage();
+    await sleep(ms);
+    const c = process.cpuUsage(c0);
+    const servers = ours() - o0;
+    const others = systemBusySeconds() - s0 - servers - (c.user + c.system) / 1e6;
+    return { servers: servers / (ms / 1000), others: Math.max(0, others / (ms / 1000)) };
+  };
+  let last = await sample(300);
+  const idleDeadline = started + (options.idleMs ?? 60_000);
+  while (last.servers > 0.1 && Date.now() < idleDeadline) last = await sample(300);
+  const quietDeadline = Date.now() + (options.quietMs ?? 0);
+  while (last.others > 0.3 && Date.now() < quietDeadline) last = await sample(500);
+  return { waitedMs: Date.now() - started, otherCores: last.others };
+}

@@ -19,7 +19,12 @@ interface CpuProfile {
 
 export interface ProfileSummary {
   file: string;
+  /** Seconds of samples summarized (the window, or the whole profile). */
   seconds: number;
+  /** Whether the samples were limited to the given window (same monotonic clock as process.hrtime). */
+  windowed: boolean;
+  /** Share of the main thread's time spent busy (not idle) in those samples. */
+  busyShare: number;
   functions: { name: string; where: string; selfMs: number; share: number }[];
   packages: { name: string; selfMs: number; share: number }[];
 }
@@ -39,16 +44,34 @@ function packageOf(url: string, name: string): string {
   return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
 }
 
-export function summarizeProfile(file: string, top = 20): ProfileSummary {
+/**
+ * Self time by function and package, shares of the busy (non-idle) time. With `windowUs`
+ * (microseconds of the monotonic clock, as process.hrtime.bigint() / 1000n), only samples in
+ * that window count.
+ */
+export function summarizeProfile(file: string, top = 20, windowUs?: [number, number]): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
-  const selfUs = new Map<number, number>();
-  if (profile.samples && profile.timeDeltas) {
-    for (let i = 0; i < profile.samples.length; i++) {
-      const id = profile.samples[i]!;
-      selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  const collect = (window?: [number, number]) => {
+    const self = new Map<number, number>();
+    let t = profile.startTime;
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      t += deltas[i] ?? 0;
+      if (window && (t < window[0] || t > window[1])) continue;
+      const us = deltas[i + 1] ?? 0;
+      self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + us);
     }
-  }
-  const total = [...selfUs.values()].reduce((a, b) => a + b, 0) || 1;
+    return self;
+  };
+  let selfUs = windowUs ? collect(windowUs) : new Map<number, number>();
+  const windowed = selfUs.size > 0;
+  if (!windowed) selfUs = collect();
+  const idleIds = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const all = [...selfUs.values()].reduce((a, b) => a + b, 0) || 1;
+  const idle = [...selfUs.entries()].filter(([id]) => idleIds.has(id)).reduce((a, [, us]) => a + us, 0);
+  for (const id of idleIds) selfUs.delete(id);
+  const total = all - idle || 1;
   const byFunction = new Map<string, { name: string; where: string; us: number }>();
   const byPackage = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -67,7 +90,9 @@ export function summarizeProfile(file: string, top = 20): ProfileSummary {
   const share = (us: number) => Math.round((us / total) * 1000) / 10;
   return {
     file,
-    seconds: (profile.endTime - profile.startTime) / 1e6,
+    seconds: Math.round(all / 1e4) / 100,
+    windowed,
+    busyShare: Math.round(((all - idle) / all) * 1000) / 10,
     functions: [...byFunction.values()]
       .sort((a, b) => b.us - a.us)
       .slice(0, top)

@@ -1,0 +1,56 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { FormState } from '@/components/teach/form-state';
+import { AppError } from '@/server/errors';
+import { clientAddress, enforceLimit } from '@/server/rate-limits';
+import { learnerForWrite, setLearnerCookie } from '@/server/session';
+import { joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from '@/server/students';
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+function asState(error: unknown): FormState {
+  if (error instanceof NicknameTakenError) return { ok: false, message: error.message.replace(/^nickname: /, ''), fieldErrors: { nickname: `Taken. Try “${error.suggestion}”.` } };
+  if (error instanceof AppError) {
+    const field = String(error.path[0] ?? 'form');
+    return { ok: false, message: error.message.replace(/^\w+: /, ''), fieldErrors: { [field]: error.message.replace(/^\w+: /, '') } };
+  }
+  throw error;
+}
+
+export async function joinWithNicknameAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const id = idSchema.safeParse(formData.get('assignmentId'));
+  if (!id.success) redirect('/join');
+  try {
+    enforceLimit('join', await clientAddress());
+    await joinAssignment(await learnerForWrite(), id.data, formData.get('nickname'));
+  } catch (error) {
+    return asState(error);
+  }
+  redirect(`/a/${id.data}`);
+}
+
+export async function resumeWithCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const id = idSchema.safeParse(formData.get('assignmentId'));
+  if (!id.success) redirect('/join');
+  try {
+    enforceLimit('join', await clientAddress());
+    await setLearnerCookie(await resumeWithPersonalCode(id.data, formData.get('code')));
+  } catch (error) {
+    return asState(error);
+  }
+  redirect(`/a/${id.data}`);
+}
+
+export async function startAssignmentQuizAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const id = idSchema.safeParse(formData.get('assignmentId'));
+  if (!id.success) redirect('/join');
+  let attemptId: string;
+  try {
+    attemptId = await startAssignmentAttempt(await learnerForWrite(), id.data);
+  } catch (error) {
+    return asState(error);
+  }
+  redirect(`/quiz/${attemptId}`);
+}

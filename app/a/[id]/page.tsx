@@ -1,0 +1,95 @@
+import type { Metadata } from 'next';
+import { NicknameForm, PersonalCodeForm, StartQuizButton } from '@/components/classroom/student-forms';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import { or404 } from '@/server/pages';
+import { currentLearner } from '@/server/session';
+import { getPublicAssignment, getStudentView } from '@/server/students';
+import { joinWithNicknameAction, resumeWithCodeAction, startAssignmentQuizAction } from './actions';
+
+export const metadata: Metadata = { title: 'Assignment' };
+
+function formatDue(due: Date): string {
+  return due.toUTCString().replace(/:\d\d GMT$/, ' UTC');
+}
+
+export default async function StudentAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const assignment = await or404(getPublicAssignment(id));
+  const learner = await currentLearner();
+  const view = learner ? await getStudentView(learner, id) : null;
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm font-medium tracking-wide text-muted uppercase">{assignment.mode === 'quiz' ? 'Quiz' : 'Flashcard practice'}</p>
+        <h1>{assignment.title}</h1>
+        <p className="text-muted">
+          {assignment.setTitle} · {assignment.itemCount} {assignment.itemCount === 1 ? 'item' : 'items'}
+          {assignment.dueAt ? ` · due ${formatDue(assignment.dueAt)}` : ''}
+        </p>
+      </header>
+      {assignment.closed ? <Alert tone="warning">Your teacher has closed this assignment.</Alert> : null}
+
+      {!view ? (
+        assignment.closed ? null : (
+          <>
+            <Card>
+              <NicknameForm assignmentId={assignment.id} action={joinWithNicknameAction} />
+            </Card>
+            <details className="rounded-xl border border-border p-4">
+              <summary className="cursor-pointer font-medium">Already started on another device?</summary>
+              <div className="mt-3">
+                <PersonalCodeForm assignmentId={assignment.id} action={resumeWithCodeAction} />
+              </div>
+            </details>
+          </>
+        )
+      ) : (
+        <>
+          <Card className="space-y-4">
+            <p className="text-lg">
+              Hello, <strong>{view.student.nickname}</strong>.
+            </p>
+            {assignment.mode === 'quiz' ? (
+              <>
+                {view.openAttemptId ? (
+                  <ButtonLink href={`/quiz/${view.openAttemptId}`}>Continue the quiz</ButtonLink>
+                ) : view.canStart ? (
+                  <StartQuizButton assignmentId={assignment.id} label={view.attempts.length ? 'Try again' : 'Start the quiz'} action={startAssignmentQuizAction} />
+                ) : view.reason ? (
+                  <Alert tone="info">{view.reason}</Alert>
+                ) : null}
+                {view.attempts.filter((a) => a.submittedAt).length ? (
+                  <ul className="space-y-1">
+                    {view.attempts
+                      .filter((a) => a.submittedAt)
+                      .map((a, i) => (
+                        <li key={a.id}>
+                          <a href={`/quiz/${a.id}`}>Attempt {i + 1}</a>
+                          {a.late ? ' (late)' : ''}
+                        </li>
+                      ))}
+                  </ul>
+                ) : null}
+              </>
+            ) : (
+              <>
+                <p>
+                  {view.cardsDone} of {view.itemIds.length} cards done (rated Good or Easy once).
+                </p>
+                <ProgressBar value={view.cardsDone} max={view.itemIds.length} label="Cards done" tone="success" />
+                {view.cardsDone < view.itemIds.length && !assignment.closed ? <ButtonLink href={`/a/${assignment.id}/review`}>Practise the cards</ButtonLink> : null}
+              </>
+            )}
+          </Card>
+          <p className="text-sm text-muted">
+            Your personal code is <strong className="font-mono text-base text-text">{view.student.personalCode}</strong>. Enter it on this page on another
+            device to carry on there.
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { useActionState, useState, useSyncExternalStore } from 'react';
+import { buttonClass } from '../ui/button';
+import { describedBy, Field, FormMessage, inputClass } from '../ui/field';
+import { EMPTY_FORM, type FormState } from './form-state';
+
+interface SetOption {
+  id: string;
+  title: string;
+  items: { id: string; prompt: string; type: string }[];
+}
+
+const noSubscription = () => () => {};
+
+export function AssignmentForm({ sets, action }: { sets: SetOption[]; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+  const [state, formAction, pending] = useActionState(action, EMPTY_FORM);
+  const [setId, setSetId] = useState(sets[0]?.id ?? '');
+  const [mode, setMode] = useState<'quiz' | 'flashcards'>('quiz');
+  const timeZone = useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => 'UTC');
+  const set = sets.find((s) => s.id === setId);
+  const items = (set?.items ?? []).filter((i) => mode === 'flashcards' || i.type !== 'card');
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} className="max-w-2xl space-y-5" noValidate>
+      <input type="hidden" name="timeZone" value={timeZone} />
+      <Field id="title" label="Title" error={e.title}>
+        <input id="title" name="title" required maxLength={120} className={inputClass} aria-invalid={!!e.title} aria-describedby={describedBy('title', false, e.title)} />
+      </Field>
+      <Field id="setId" label="Question set" error={e.setId}>
+        <select id="setId" name="setId" value={setId} onChange={(ev) => setSetId(ev.target.value)} className={inputClass}>
+          {sets.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="font-medium">Mode</legend>
+        {(['quiz', 'flashcards'] as const).map((m) => (
+          <label key={m} className="flex min-h-11 items-center gap-3">
+            <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="size-5" />
+            <span>{m === 'quiz' ? 'Quiz (graded, with a score)' : 'Flashcard practice (done when each card is rated Good or Easy once)'}</span>
+          </label>
+        ))}
+      </fieldset>
+      <details className="rounded-lg border border-border p-3">
+        <summary className="cursor-pointer font-medium">Items: all {items.length} (choose some instead)</summary>
+        {e.itemIds ? <p className="text-sm font-medium text-danger">{e.itemIds}</p> : null}
+        <fieldset className="mt-2 max-h-72 space-y-1 overflow-y-auto" key={`${setId}-${mode}`}>
+          <legend className="sr-only">Items to include</legend>
+          {items.map((item) => (
+            <label key={item.id} className="flex items-start gap-2 py-1">
+              <input type="checkbox" name="itemIds" value={item.id} defaultChecked className="mt-1 size-4" />
+              <span className="text-sm">{item.prompt}</span>
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <Field id="dueLocal" label={`Due (your time zone, ${timeZone})`} hint="Leave empty for no due date." error={e.dueLocal}>
+        <input id="dueLocal" name="dueLocal" type="datetime-local" className={`${inputClass} max-w-64`} aria-describedby={describedBy('dueLocal', true, e.dueLocal)} />
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id="attemptsAllowed" label="Attempts allowed" error={e.attemptsAllowed}>
+          <select id="attemptsAllowed" name="attemptsAllowed" defaultValue="1" className={inputClass}>
+            <option value="1">1</option>
+            <option value="2">2</option>
+            <option value="3">3</option>
+            <option value="0">Unlimited</option>
+          </select>
+        </Field>
+        <Field id="reveal" label="Show answers" error={e.reveal}>
+          <select id="reveal" name="reveal" defaultValue="after_submit" className={inputClass}>
+            <option value="immediately">Immediately after each answer</option>
+            <option value="after_submit">After the student submits</option>
+            <option value="after_due">After the due date</option>
+            <option value="never">Never</option>
+          </select>
+        </Field>
+        <Field id="lateWork" label="Late work" error={e.lateWork}>
+          <select id="lateWork" name="lateWork" defaultValue="accept" className={inputClass}>
+            <option value="accept">Accept and mark late</option>
+            <option value="refuse">Refuse after the due date</option>
+          </select>
+        </Field>
+      </div>
+      <label className="flex min-h-11 items-center gap-3">
+        <input type="checkbox" name="shuffle" defaultChecked className="size-5" />
+        <span>Shuffle the questions for each student</span>
+      </label>
+      <label className="flex min-h-11 items-center gap-3">
+        <input type="checkbox" name="mastery" className="size-5" />
+        <span>Mastery mode: missed questions come back at the end until right (up to three rounds)</span>
+      </label>
+      <FormMessage ok={state.ok} message={state.message} />
+      <button type="submit" disabled={pending} className={buttonClass('primary')}>
+        {pending ? 'Creating…' : 'Create assignment'}
+      </button>
+    </form>
+  );
+}

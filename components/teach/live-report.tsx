@@ -1,0 +1,202 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
+
+const CELL: Record<Exclude<Cell, null> | 'none', { label: string; short: string; className: string }> = {
+  right: { label: 'right', short: '✓', className: 'bg-success-soft text-success' },
+  partial: { label: 'partly right', short: '½', className: 'bg-warning-soft text-warning' },
+  wrong: { label: 'wrong', short: '✗', className: 'bg-danger-soft text-danger' },
+  none: { label: 'not answered', short: '·', className: 'text-muted' },
+};
+
+type SortKey = 'nickname' | 'score' | 'status';
+
+const minutes = (ms: number | null) => (ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
+
+/** The teacher's report, refreshed every 3 seconds without a reload. */
+export function LiveReport({ initial, assignmentId }: { initial: AssignmentReport; assignmentId: string }) {
+  const [report, setReport] = useState(initial);
+  const [sort, setSort] = useState<SortKey>('nickname');
+  const [stale, setStale] = useState(false);
+
+  useEffect(() => {
+    const timer = setInterval(async () => {
+      try {
+        const res = await fetch(`/api/v1/teach/assignments/${assignmentId}/report`, { cache: 'no-store' });
+        if (!res.ok) throw new Error(String(res.status));
+        setReport(await res.json());
+        setStale(false);
+      } catch {
+        setStale(true);
+      }
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [assignmentId]);
+
+  const students = useMemo(() => {
+    const rows = [...report.students];
+    if (sort === 'nickname') rows.sort((a, b) => a.nickname.localeCompare(b.nickname));
+    if (sort === 'score') rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
+    if (sort === 'status') rows.sort((a, b) => a.status.localeCompare(b.status));
+    return rows;
+  }, [report.students, sort]);
+
+  const finished = report.students.filter((s) => s.status === 'finished').length;
+  const working = report.students.filter((s) => s.status === 'working').length;
+  const stats = new Map((report.statistics?.items ?? []).map((s) => [s.itemId, s]));
+  const isQuiz = report.assignment.mode === 'quiz';
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="participants" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="participants">Students</h2>
+          <p role="status" className="text-sm text-muted">
+            {report.students.length} joined · {working} working · {finished} finished{stale ? ' · reconnecting…' : ''}
+          </p>
+        </div>
+        {report.students.length === 0 ? (
+          <p className="text-muted">Nobody has joined yet. Share the link, the code or the QR code.</p>
+        ) : (
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Students and their answers, scrollable">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Each student’s status, score and answer to each question</caption>
+              <thead>
+                <tr className="border-b border-border text-muted">
+                  <th scope="col" className="py-2 pr-3" aria-sort={sort === 'nickname' ? 'ascending' : 'none'}>
+                    <button type="button" onClick={() => setSort('nickname')} className="font-medium underline">
+                      Student
+                    </button>
+                  </th>
+                  <th scope="col" className="py-2 pr-3" aria-sort={sort === 'status' ? 'ascending' : 'none'}>
+                    <button type="button" onClick={() => setSort('status')} className="font-medium underline">
+                      Status
+                    </button>
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right" aria-sort={sort === 'score' ? 'descending' : 'none'}>
+                    <button type="button" onClick={() => setSort('score')} className="font-medium underline">
+                      {isQuiz ? 'Score' : 'Cards done'}
+                    </button>
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Time</th>
+                  {isQuiz
+                    ? report.items.map((item, i) => (
+                        <th key={item.itemId} scope="col" className="px-1 py-2 text-center font-medium">
+                          <a href={`#item-${item.itemId}`} title={item.prompt}>
+                            Q{i + 1}
+                          </a>
+                        </th>
+                      ))
+                    : null}
+                </tr>
+              </thead>
+              <tbody>
+                {students.map((s) => (
+                  <tr key={s.studentId} className="border-b border-border">
+                    <th scope="row" className="py-2 pr-3 font-normal">
+                      <a href={`#student-${s.studentId}`}>{s.nickname}</a>
+                      {s.late ? <span className="ml-2 rounded bg-warning-soft px-1.5 text-xs text-warning">late</span> : null}
+                    </th>
+                    <td className="py-2 pr-3">{s.status}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">
+                      {isQuiz ? (s.score === null ? '—' : `${s.score} / ${s.maxScore}`) : `${s.cardsDone} / ${report.items.length}`}
+                    </td>
+                    <td className="py-2 pr-3 tabular-nums">{minutes(s.timeTakenMs)}</td>
+                    {isQuiz
+                      ? report.items.map((item, i) => {
+                          const c = CELL[s.cells[item.itemId] ?? 'none'];
+                          return (
+                            <td key={item.itemId} className={`px-1 py-2 text-center ${c.className}`}>
+                              <span aria-hidden="true">{c.short}</span>
+                              <span className="sr-only">{`Q${i + 1} ${c.label}`}</span>
+                            </td>
+                          );
+                        })
+                      : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {isQuiz ? (
+        <section aria-labelledby="analysis" className="space-y-3">
+          <h2 id="analysis">Item analysis (first attempts)</h2>
+          {!report.statistics ? (
+            <p className="text-muted">Appears once a student has submitted.</p>
+          ) : (
+            <>
+              <p className="text-sm text-muted">
+                {report.statistics.attempts} submitted. Internal consistency (Cronbach’s alpha):{' '}
+                {report.statistics.internalConsistency === null
+                  ? `shown from ${report.alphaShownFrom} submissions`
+                  : `${report.statistics.internalConsistency.toFixed(1)}%`}
+                . Facility is the share of marks scored; discrimination correlates an item with the rest of the quiz.
+              </p>
+              <ol className="space-y-3">
+                {report.items.map((item, i) => {
+                  const st = stats.get(item.itemId);
+                  const wrong = report.wrongAnswers[item.itemId] ?? [];
+                  return (
+                    <li key={item.itemId} id={`item-${item.itemId}`} className="rounded-lg border border-border p-3">
+                      <p className="font-medium">
+                        Q{i + 1}. {item.prompt}
+                      </p>
+                      <p className="text-sm tabular-nums">
+                        Facility {st?.facility === null || st?.facility === undefined ? '—' : `${st.facility.toFixed(0)}%`} · Discrimination{' '}
+                        {st?.discrimination === null || st?.discrimination === undefined ? '—' : `${st.discrimination.toFixed(0)}%`}
+                        {st?.flags.length ? (
+                          <span className="ml-2 rounded bg-warning-soft px-1.5 text-warning">
+                            {st.flags.map((f) => ({ too_easy: 'very easy', too_hard: 'very hard', negative_discrimination: 'negative discrimination' })[f]).join(', ')}
+                          </span>
+                        ) : null}
+                      </p>
+                      {wrong.length ? (
+                        <p className="text-sm">
+                          Most common wrong answers: {wrong.map((w) => `“${w.answer}” (${w.count})`).join('; ')}
+                        </p>
+                      ) : null}
+                      <details className="mt-1 text-sm">
+                        <summary className="cursor-pointer">Every response</summary>
+                        <ul className="mt-1 list-disc pl-5">
+                          {report.students.map((s) => (
+                            <li key={s.studentId}>
+                              {s.nickname}: {s.answers[item.itemId]?.text ?? 'not answered'}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {isQuiz && report.students.length ? (
+        <section aria-labelledby="by-student" className="space-y-3">
+          <h2 id="by-student">Answers by student</h2>
+          {students.map((s: ReportStudent) => (
+            <details key={s.studentId} id={`student-${s.studentId}`} className="rounded-lg border border-border p-3">
+              <summary className="cursor-pointer font-medium">
+                {s.nickname} — {s.score === null ? 'not started' : `${s.score} / ${s.maxScore}`}
+              </summary>
+              <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
+                {report.items.map((item) => (
+                  <li key={item.itemId}>
+                    {item.prompt} <strong>{s.answers[item.itemId]?.text ?? 'not answered'}</strong>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { instantToLocal, localToInstant } from './local-time';
+
+describe('local date-times', () => {
+  it('converts a teacher’s wall-clock time to the instant, and back', () => {
+    expect(localToInstant('2026-12-01T09:30', 'Europe/London').toISOString()).toBe('2026-12-01T09:30:00.000Z');
+    expect(localToInstant('2026-07-01T09:30', 'Europe/London').toISOString()).toBe('2026-07-01T08:30:00.000Z');
+    expect(localToInstant('2026-12-01T09:30', 'Asia/Tokyo').toISOString()).toBe('2026-12-01T00:30:00.000Z');
+    expect(localToInstant('2026-11-26T08:00', 'Pacific/Auckland').toISOString()).toBe('2026-11-25T19:00:00.000Z');
+    expect(instantToLocal(new Date('2026-07-01T08:30:00Z'), 'Europe/London')).toBe('2026-07-01T09:30');
+  });
+
+  it('handles the daylight-saving gap and overlap', () => {
+    // 02:30 does not exist in New York on 8 March 2026; the earlier reading (01:30 EST) is taken.
+    expect(localToInstant('2026-03-08T02:30', 'America/New_York').toISOString()).toBe('2026-03-08T06:30:00.000Z');
+    // 01:30 happens twice on 1 November 2026; the earlier (EDT) is taken.
+    expect(localToInstant('2026-11-01T01:30', 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+});

@@ -1,0 +1,173 @@
+import 'server-only';
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { generateJoinCode } from '@/lib/classroom/codes';
+import { localDateTimeSchema, localToInstant } from '@/lib/classroom/local-time';
+import { assignmentStatus, LATE_WORK_POLICIES, REVEAL_POLICIES } from '@/lib/classroom/reveal';
+import { idSchema } from '@/lib/questions/schema';
+import { timeZoneSchema } from '@/lib/scheduler';
+import type { TeacherRef } from './auth';
+import { getDb } from './db';
+import { AppError, notFound, parseOrThrow } from './errors';
+import { randomId } from './tokens';
+
+export const ASSIGNMENT_MODES = ['quiz', 'flashcards'] as const;
+
+export const assignmentInput = z.strictObject({
+  title: z.string().trim().min(1, { error: 'is required' }).max(120, { error: 'must be at most 120 characters' }),
+  setId: idSchema,
+  itemIds: z.array(idSchema).max(200).optional(),
+  mode: z.enum(ASSIGNMENT_MODES, { error: 'must be quiz or flashcards' }),
+  dueLocal: z.union([z.literal(''), localDateTimeSchema]).optional(),
+  timeZone: timeZoneSchema,
+  attemptsAllowed: z.coerce.number().int().refine((n) => [0, 1, 2, 3].includes(n), { error: 'must be 1, 2, 3 or unlimited' }),
+  shuffle: z.boolean(),
+  reveal: z.enum(REVEAL_POLICIES, { error: 'must be immediately, after_submit, after_due or never' }),
+  lateWork: z.enum(LATE_WORK_POLICIES, { error: 'must be refuse or accept' }),
+  mastery: z.boolean(),
+});
+export type AssignmentInput = z.input<typeof assignmentInput>;
+
+/** An assignment of this teacher, or 404 — another teacher's looks exactly like a missing one. */
+export async function ownedAssignment(teacher: TeacherRef | null, assignmentId: string) {
+  if (!teacher || !/^[A-Za-z0-9_-]{1,64}$/.test(assignmentId)) throw notFound('That assignment');
+  const db = await getDb();
+  const assignment = await db.assignment.findUnique({ where: { id: assignmentId }, include: { set: { select: { title: true, articleSlug: true } } } });
+  if (!assignment || assignment.teacherId !== teacher.id) throw notFound('That assignment');
+  return assignment;
+}
+
+async function freeJoinCode(): Promise<string> {
+  const db = await getDb();
+  for (let tries = 0; tries < 20; tries++) {
+    const code = generateJoinCode(randomInt);
+    if (!(await db.assignment.findUnique({ where: { code }, select: { id: true } }))) return code;
+  }
+  throw new Error('Could not find a free join code in 20 tries');
+}
+
+async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[number], itemIds: string[] | undefined): Promise<string[]> {
+  const db = await getDb();
+  const set = await db.questionSet.findFirst({ where: { id: setId, retiredAt: null }, select: { id: true } });
+  if (!set) throw new AppError('invalid_input', `setId: there is no set "${setId}"`, ['setId']);
+  const rows = await db.question.findMany({
+    where: { setId, retiredAt: null, ...(mode === 'quiz' ? { type: { not: 'card' } } : {}) },
+    orderBy: { position: 'asc' },
+    select: { id: true },
+  });
+  const all = rows.map((r) => r.id);
+  if (!itemIds || itemIds.length === 0) return all;
+  for (const [index, id] of itemIds.entries()) {
+    if (!all.includes(id)) throw new AppError('invalid_input', `itemIds.${index}: "${id}" is not a ${mode === 'quiz' ? 'quiz question' : 'card'} of this set`, ['itemIds', index]);
+  }
+  return all.filter((id) => itemIds.includes(id));
+}
+
+export async function createAssignment(teacher: TeacherRef, input: unknown): Promise<{ id: string; code: string }> {
+  const data = parseOrThrow(assignmentInput, input);
+  const itemIds = await resolveItems(data.setId, data.mode, data.itemIds);
+  if (itemIds.length === 0) throw new AppError('invalid_input', 'itemIds: choose at least one item', ['itemIds']);
+  const db = await getDb();
+  const created = await db.assignment.create({
+    data: {
+      id: randomId(),
+      code: await freeJoinCode(),
+      teacherId: teacher.id,
+      title: data.title,
+      setId: data.setId,
+      itemIds: JSON.stringify(itemIds),
+      mode: data.mode,
+      dueAt: data.dueLocal ? localToInstant(data.dueLocal, data.timeZone) : null,
+      timeZone: data.timeZone,
+      attemptsAllowed: data.attemptsAllowed,
+      shuffle: data.shuffle,
+      reveal: data.reveal,
+      lateWork: data.lateWork,
+      mastery: data.mastery,
+    },
+  });
+  return { id: created.id, code: created.code };
+}
+
+export interface AssignmentListRow {
+  id: string;
+  title: string;
+  code: string;
+  mode: string;
+  setTitle: string;
+  dueAt: Date | null;
+  status: ReturnType<typeof assignmentStatus>;
+  students: number;
+  submitted: number;
+}
+
+export async function listAssignments(teacher: TeacherRef, now = new Date()): Promise<AssignmentListRow[]> {
+  const db = await getDb();
+  const rows = await db.assignment.findMany({
+    where: { teacherId: teacher.id },
+    orderBy: { createdAt: 'desc' },
+    include: { set: { select: { title: true } }, _count: { select: { students: true } } },
+  });
+  const submitted = await db.quizAttempt.groupBy({
+    by: ['assignmentId'],
+    where: { assignmentId: { in: rows.map((r) => r.id) }, submittedAt: { not: null } },
+    _count: { studentId: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    code: r.code,
+    mode: r.mode,
+    setTitle: r.set.title,
+    dueAt: r.dueAt,
+    status: assignmentStatus({ closedAt: r.closedAt, dueAt: r.dueAt, now }),
+    students: r._count.students,
+    submitted: submitted.find((s) => s.assignmentId === r.id)?._count.studentId ?? 0,
+  }));
+}
+
+export const dueDateInput = z.strictObject({ dueLocal: z.union([z.literal(''), localDateTimeSchema]), timeZone: timeZoneSchema });
+
+export async function setDueDate(teacher: TeacherRef, assignmentId: string, input: unknown): Promise<void> {
+  const { dueLocal, timeZone } = parseOrThrow(dueDateInput, input);
+  await ownedAssignment(teacher, assignmentId);
+  const db = await getDb();
+  await db.assignment.update({ where: { id: assignmentId }, data: { dueAt: dueLocal ? localToInstant(dueLocal, timeZone) : null, timeZone } });
+}
+
+export async function setClosed(teacher: TeacherRef, assignmentId: string, closed: boolean, now = new Date()): Promise<void> {
+  await ownedAssignment(teacher, assignmentId);
+  const db = await getDb();
+  await db.assignment.update({ where: { id: assignmentId }, data: { closedAt: closed ? now : null } });
+}
+
+export async function duplicateAssignment(teacher: TeacherRef, assignmentId: string): Promise<{ id: string; code: string }> {
+  const a = await ownedAssignment(teacher, assignmentId);
+  const db = await getDb();
+  const copy = await db.assignment.create({
+    data: {
+      id: randomId(),
+      code: await freeJoinCode(),
+      teacherId: teacher.id,
+      title: `${a.title} (copy)`.slice(0, 120),
+      setId: a.setId,
+      itemIds: a.itemIds,
+      mode: a.mode,
+      dueAt: a.dueAt,
+      timeZone: a.timeZone,
+      attemptsAllowed: a.attemptsAllowed,
+      shuffle: a.shuffle,
+      reveal: a.reveal,
+      lateWork: a.lateWork,
+      mastery: a.mastery,
+    },
+  });
+  return { id: copy.id, code: copy.code };
+}
+
+/** Deletes the assignment with its students and their attempts (their own review history stays theirs). */
+export async function deleteAssignment(teacher: TeacherRef, assignmentId: string): Promise<void> {
+  await ownedAssignment(teacher, assignmentId);
+  const db = await getDb();
+  await db.assignment.delete({ where: { id: assignmentId } });
+}

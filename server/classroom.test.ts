@@ -1,0 +1,243 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TeacherRef } from './auth';
+import { assignmentReport, assignmentCsv } from './reports';
+import { createAssignment, deleteAssignment, duplicateAssignment, listAssignments, ownedAssignment, setClosed, setDueDate, type AssignmentInput } from './assignments';
+import { questionsDir } from './config';
+import { readContent } from './content-files';
+import { syncContent } from './content-sync';
+import { getDb } from './db';
+import { AppError } from './errors';
+import { createLearner, type LearnerRef } from './learners';
+import { answerQuestion, getAttempt, getAttemptResults, submitAttempt } from './quizzes';
+import { getReviewQueue, rateCard } from './reviews';
+import { assignmentIdForCode, getStudentView, joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from './students';
+import { useTemporaryDatabase } from './test-database';
+
+let cleanup: () => Promise<void>;
+let owner: TeacherRef;
+let otherTeacher: TeacherRef;
+const ITEMS = ['tl-001', 'tl-002', 'tl-006'];
+
+async function teacher(name: string): Promise<TeacherRef> {
+  const db = await getDb();
+  const user = await db.user.create({ data: { id: `user-${name}`, name, email: `${name}@school.test` } });
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+const base: AssignmentInput = {
+  title: 'Timeline check',
+  setId: 'timeline',
+  itemIds: ITEMS,
+  mode: 'quiz',
+  dueLocal: '',
+  timeZone: 'Europe/London',
+  attemptsAllowed: 1,
+  shuffle: false,
+  reveal: 'immediately',
+  lateWork: 'accept',
+  mastery: false,
+};
+
+async function keyOf(itemId: string): Promise<string> {
+  const db = await getDb();
+  return (JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as { answer: string }).answer;
+}
+
+async function answer(learner: LearnerRef, attemptId: string, itemId: string, right: boolean, n: number, now?: Date) {
+  const view = await getAttempt(learner, attemptId);
+  const item = view.items.find((i) => i.item.id === itemId)!.item;
+  if (item.type !== 'single') throw new Error('expected single-choice timeline items');
+  const key = await keyOf(itemId);
+  const choice = right ? key : item.options.find((o) => o.id !== key)!.id;
+  return answerQuestion(learner, attemptId, { answerId: `answer-${String(n).padStart(4, '0')}`, itemId, response: { choice } }, now);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+beforeEach(async () => {
+  ({ cleanup } = await useTemporaryDatabase());
+  await syncContent(await getDb(), readContent(questionsDir()));
+  owner = await teacher('owner');
+  otherTeacher = await teacher('other');
+});
+afterEach(() => cleanup());
+
+describe('assignments', () => {
+  it('creates an assignment with an unguessable id and a 6-character code, found case-insensitively', async () => {
+    const { id, code } = await createAssignment(owner, base);
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+    expect(await assignmentIdForCode(code.toLowerCase())).toBe(id);
+    expect((await rejection(assignmentIdForCode('0O1IL0'))).status).toBe(400);
+    expect((await listAssignments(owner))[0]).toMatchObject({ id, status: 'open', students: 0 });
+    expect(await listAssignments(otherTeacher)).toEqual([]);
+  });
+
+  it('refuses bad settings with the field named', async () => {
+    expect((await rejection(createAssignment(owner, { ...base, reveal: 'sometimes' }))).message).toMatch(/^reveal: /);
+    expect((await rejection(createAssignment(owner, { ...base, itemIds: ['kf-001'] }))).message).toMatch(/^itemIds\.0: /);
+    expect((await rejection(createAssignment(owner, { ...base, dueLocal: 'tomorrow' }))).message).toMatch(/^dueLocal: /);
+  });
+
+  it('students join with unique nicknames, a clash suggests a free one, and the personal code resumes elsewhere', async () => {
+    const { id } = await createAssignment(owner, base);
+    const ana = (await createLearner()).learner;
+    const other = (await createLearner()).learner;
+    const joined = await joinAssignment(ana, id, '  Ana ');
+    expect(joined.nickname).toBe('Ana');
+    const clash = await joinAssignment(other, id, 'ANA').catch((e: unknown) => e);
+    expect(clash).toBeInstanceOf(NicknameTakenError);
+    expect((clash as NicknameTakenError).suggestion).toBe('ANA 2');
+    expect((await rejection(joinAssignment(other, id, ''))).status).toBe(400);
+    const token = await resumeWithPersonalCode(id, joined.personalCode.toLowerCase());
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('enforces attempts, reveal policy, late work and closing on the server', async () => {
+    const { id } = await createAssignment(owner, { ...base, reveal: 'never', attemptsAllowed: 1, dueLocal: '2026-03-02T12:00', lateWork: 'refuse' });
+    const student = (await createLearner()).learner;
+    await joinAssignment(student, id, 'Bo');
+    const before = new Date('2026-03-02T11:00:00Z');
+    const attemptId = await startAssignmentAttempt(student, id, before);
+    expect(await startAssignmentAttempt(student, id, before)).toBe(attemptId);
+    const result = await answer(student, attemptId, 'tl-001', true, 1, before);
+    expect(result).toEqual({ recorded: true, score: null, correct: null, feedback: null });
+    const view = await getAttempt(student, attemptId, before);
+    expect(view.items.every((i) => i.feedback === null)).toBe(true);
+    // After the due date, refused.
+    expect((await rejection(answer(student, attemptId, 'tl-002', true, 2, new Date('2026-03-02T12:01:00Z')))).message).toMatch(/does not accept late work/);
+    const submitted = await submitAttempt(student, attemptId, before);
+    expect(submitted.score).toBeNull();
+    expect((await getAttemptResults(student, attemptId, before))?.keysShown).toBe(false);
+    expect((await rejection(startAssignmentAttempt(student, id, before))).message).toMatch(/used all 1 attempt/);
+    await setClosed(owner, id, true);
+    expect((await getStudentView(student, id))?.reason).toMatch(/closed/);
+  });
+
+  it('marks late work when accepted', async () => {
+    const { id } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00' });
+    const student = (await createLearner()).learner;
+    await joinAssignment(student, id, 'Cy');
+    const late = new Date('2026-03-02T13:00:00Z');
+    const attemptId = await startAssignmentAttempt(student, id, late);
+    await answer(student, attemptId, 'tl-001', true, 1, late);
+    await submitAttempt(student, attemptId, late);
+    const report = await assignmentReport(owner, id, late);
+    expect(report.students[0]).toMatchObject({ nickname: 'Cy', late: true, status: 'finished' });
+  });
+
+  it('mastery mode asks missed questions again, up to three rounds', async () => {
+    const { id } = await createAssignment(owner, { ...base, mastery: true, attemptsAllowed: 0 });
+    const student = (await createLearner()).learner;
+    await joinAssignment(student, id, 'Di');
+    const attemptId = await startAssignmentAttempt(student, id);
+    await answer(student, attemptId, 'tl-001', true, 1);
+    await answer(student, attemptId, 'tl-002', false, 2);
+    await answer(student, attemptId, 'tl-006', false, 3);
+    let view = await getAttempt(student, attemptId);
+    expect([view.items[view.current!]!.item.id, view.round]).toEqual(['tl-002', 2]);
+    await answer(student, attemptId, 'tl-002', true, 4);
+    await answer(student, attemptId, 'tl-006', false, 5);
+    view = await getAttempt(student, attemptId);
+    expect([view.items[view.current!]!.item.id, view.round]).toEqual(['tl-006', 3]);
+    await answer(student, attemptId, 'tl-006', false, 6);
+    expect((await getAttempt(student, attemptId)).current).toBeNull();
+    expect((await submitAttempt(student, attemptId)).score).toBe(2);
+  });
+
+  it('the report shows the matrix, item analysis on first attempts, and a CSV with formulas neutralised', async () => {
+    const { id } = await createAssignment(owner, base);
+    const marks = [
+      ['=HYPERLINK("http://x","y")', [true, true, true]],
+      ['Ana', [true, false, true]],
+      ['Bo', [false, false, true]],
+    ] as const;
+    let n = 0;
+    for (const [nickname, answers] of marks) {
+      const learner = (await createLearner()).learner;
+      await joinAssignment(learner, id, nickname);
+      const attemptId = await startAssignmentAttempt(learner, id);
+      for (const [i, right] of answers.entries()) await answer(learner, attemptId, ITEMS[i]!, right, ++n);
+      await submitAttempt(learner, attemptId);
+    }
+    const report = await assignmentReport(owner, id);
+    expect(report.students.map((s) => [s.nickname, s.score, Object.values(s.cells)])).toEqual([
+      ['=HYPERLINK("http://x","y")', 3, ['right', 'right', 'right']],
+      ['Ana', 2, ['right', 'wrong', 'right']],
+      ['Bo', 1, ['wrong', 'wrong', 'right']],
+    ]);
+    const facility = report.statistics!.items.map((s) => Math.round(s.facility!));
+    expect(facility).toEqual([67, 33, 100]);
+    expect(report.statistics!.items[2]!.flags).toContain('too_easy');
+    expect(report.statistics!.internalConsistency).toBeNull(); // fewer than 5 submissions
+    expect(Object.values(report.wrongAnswers).flat().length).toBeGreaterThan(0);
+    const { csv } = await assignmentCsv(owner, id);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF"nickname","started","submitted","late","score","tl-001","tl-002","tl-006"');
+  });
+
+  it('flashcard practice counts an item done once it is rated Good or Easy in the assignment', async () => {
+    const { id } = await createAssignment(owner, { ...base, mode: 'flashcards' });
+    const student = (await createLearner()).learner;
+    await joinAssignment(student, id, 'Eve');
+    const queue = await getReviewQueue(student, { assignmentId: id });
+    expect(queue.cards.map((c) => c.itemId).sort()).toEqual(ITEMS);
+    await rateCard(student, { reviewId: 'review-000001', itemId: 'tl-001', rating: 'good', durationMs: 1, assignmentId: id });
+    await rateCard(student, { reviewId: 'review-000002', itemId: 'tl-002', rating: 'again', durationMs: 1, assignmentId: id });
+    expect((await getStudentView(student, id))?.cardsDone).toBe(1);
+    expect((await assignmentReport(owner, id)).students[0]?.cardsDone).toBe(1);
+    expect((await rejection(rateCard(student, { reviewId: 'review-000003', itemId: 'kf-001', rating: 'good', durationMs: 1, assignmentId: id }))).status).toBe(400);
+  });
+});
+
+describe('authorization matrix', () => {
+  it('only the owning teacher reaches teacher functions; only the student reaches their own work', async () => {
+    const { id } = await createAssignment(owner, base);
+    const { id: otherId } = await createAssignment(otherTeacher, { ...base, title: 'Other class' });
+    const student = (await createLearner()).learner;
+    const otherStudent = (await createLearner()).learner;
+    const stranger = (await createLearner()).learner;
+    await joinAssignment(student, id, 'Fay');
+    await joinAssignment(otherStudent, otherId, 'Gus');
+    const attemptId = await startAssignmentAttempt(student, id);
+
+    const teacherCalls: [string, (t: TeacherRef | null) => Promise<unknown>][] = [
+      ['ownedAssignment', (t) => ownedAssignment(t, id)],
+      ['report', (t) => assignmentReport(t, id)],
+      ['csv', (t) => assignmentCsv(t, id)],
+      ['setDueDate', (t) => setDueDate(t as TeacherRef, id, { dueLocal: '', timeZone: 'UTC' })],
+      ['setClosed', (t) => setClosed(t as TeacherRef, id, false)],
+      ['duplicate', (t) => duplicateAssignment(t as TeacherRef, id)],
+    ];
+    // A student or an anonymous visitor has no teacher session (null); another teacher owns nothing here.
+    for (const [name, call] of teacherCalls) {
+      for (const actor of [otherTeacher, null]) {
+        const error = await rejection(call(actor === null ? null : actor));
+        expect(error.status, `${name} as ${actor?.name ?? 'no teacher'}`).toBe(404);
+      }
+      await call(owner); // the owner gets through (a 404 would throw)
+    }
+
+    // The student's attempt: theirs alone.
+    for (const actor of [otherStudent, stranger]) {
+      expect((await rejection(getAttempt(actor, attemptId))).status).toBe(404);
+      expect((await rejection(answerQuestion(actor, attemptId, { answerId: 'answer-9999', itemId: 'tl-001', response: { choice: 'a' } }))).status).toBe(404);
+      expect((await rejection(startAssignmentAttempt(actor, id))).status).toBe(403);
+      expect(await getStudentView(actor, id)).toBeNull();
+      expect((await rejection(getReviewQueue(actor, { assignmentId: id }))).status).toBe(404);
+    }
+    await expect(getAttempt(student, attemptId)).resolves.toBeDefined();
+
+    // Deleting is the owner's alone, and removes the students' work.
+    expect((await rejection(deleteAssignment(otherTeacher, id))).status).toBe(404);
+    await deleteAssignment(owner, id);
+    const db = await getDb();
+    expect([await db.assignmentStudent.count({ where: { assignmentId: id } }), await db.quizAttempt.count({ where: { assignmentId: id } })]).toEqual([0, 0]);
+    expect(await db.assignment.count({ where: { id: otherId } })).toBe(1);
+  });
+});
