@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { CHROMIUM, browserScriptWeight, htmlScriptWeight, launchChromium, nextCardLatency, type NextCardResult, type RouteWeight } from './lib/browser';
+import { CHROMIUM, browserScriptWeight, htmlScriptWeight, launchChromium, nextCardLatency, openTeacherReport, type NextCardResult, type RouteWeight } from './lib/browser';
 import {
   answerRequests,
   generated,
@@ -525,19 +525,25 @@ async function main(): Promise<void> {
     const [learner] = await createLearners(passage.url, 1);
     const [attempt] = await createAttempts(passage.url, [learner!]);
     const cookie = `passage_learner=${learner!.token}`;
-    const routes: { route: string; path: string }[] = [
-      { route: '/', path: '/' },
-      { route: '/quiz/[attemptId]', path: `/quiz/${attempt!.attemptId}` },
-      { route: '/review', path: '/review' },
+    const routes: { route: string; path: string; cookie: string }[] = [
+      { route: '/', path: '/', cookie },
+      { route: '/quiz/[attemptId]', path: `/quiz/${attempt!.attemptId}`, cookie },
+      { route: '/review', path: '/review', cookie },
     ];
-    const teach = fs.existsSync(path.join(root, 'app/teach/assignments/[id]'));
+    const teach = fs.existsSync(path.join(root, 'app/teach/assignments/[id]/page.tsx'));
+    let teachNote = 'no such route in this build';
     const weights: RouteWeight[] = [];
     let browser: Browser | null = null;
     try {
       browser = fs.existsSync(CHROMIUM) ? await launchChromium() : null;
+      if (teach) {
+        const report = browser ? await openTeacherReport(browser, passage.url) : { error: 'needs Chromium to sign a teacher up' };
+        if ('path' in report) routes.push({ route: '/teach/assignments/[id]', ...report });
+        else teachNote = `present, not measured: ${report.error}`;
+      }
       for (const r of routes) {
-        const html = await htmlScriptWeight(passage.url, r.route, r.path, cookie);
-        const seen = browser ? await browserScriptWeight(browser, passage.url, r.path, learner!.token) : null;
+        const html = await htmlScriptWeight(passage.url, r.route, r.path, r.cookie);
+        const seen = browser ? await browserScriptWeight(browser, passage.url, r.path, r.cookie) : null;
         weights.push({ ...html, browserScripts: seen?.scripts ?? null, browserGzipKB: seen?.gzipKB ?? null });
       }
     } finally {
@@ -549,7 +555,7 @@ async function main(): Promise<void> {
       if (w.browserGzipKB !== null) row('page weight', `${w.route} JS Chromium loaded, gzip kB (${w.browserScripts} files)`, fmt(w.browserGzipKB), '');
       if (w.status !== 200) row('page weight', `${w.route} HTTP status`, String(w.status), '200', false);
     }
-    row('page weight', '/teach/assignments/[id]', teach ? 'present, not measured (no assignment to open)' : 'no such route in this build', '');
+    if (!weights.some((w) => w.route === '/teach/assignments/[id]')) row('page weight', '/teach/assignments/[id]', teachNote, '');
     details.pageWeight = { routes: weights, teachRoutePresent: teach };
   }
 

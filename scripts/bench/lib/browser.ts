@@ -52,10 +52,14 @@ export async function htmlScriptWeight(base: string, route: string, path: string
 }
 
 /** Opens the page in Chromium and sums every script response until the network is idle. */
-export async function browserScriptWeight(browser: Browser, base: string, path: string, token?: string): Promise<{ scripts: number; gzipKB: number }> {
+export async function browserScriptWeight(browser: Browser, base: string, path: string, cookie?: string): Promise<{ scripts: number; gzipKB: number }> {
   const context = await browser.newContext();
   try {
-    if (token) await context.addCookies([{ name: 'passage_learner', value: token, url: base }]);
+    const cookies = (cookie ?? '').split('; ').filter(Boolean).map((pair) => {
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
+    });
+    if (cookies.length) await context.addCookies(cookies);
     const page = await context.newPage();
     const bodies: Promise<Buffer | null>[] = [];
     page.on('response', (response) => {
@@ -168,6 +172,35 @@ export async function nextCardLatency(browser: Browser, base: string, dbFile: st
       paintP95: round(percentile(paint, 95), 1),
       samples: samples.map((s) => ({ dom: round(s.dom, 2), paint: round(s.paint, 2) })),
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Signs up a teacher and creates an assignment through the pages, for the teacher report's
+ * weight. Returns the report's path and the session cookies, or why it could not.
+ */
+export async function openTeacherReport(browser: Browser, base: string): Promise<{ path: string; cookie: string } | { error: string }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}/teach/sign-up`, { waitUntil: 'load' });
+    await page.getByLabel('Your name').fill('Bench Teacher');
+    await page.getByLabel('Email').fill(`bench-${Date.now()}@example.com`);
+    await page.getByLabel('Password').fill('bench-password-123');
+    await page.getByRole('button', { name: 'Create teacher account' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/teach/sign-up'));
+    await page.goto(`${base}/teach/new`, { waitUntil: 'load' });
+    await page.getByLabel('Title').fill('Bench assignment');
+    await page.getByRole('button', { name: 'Create assignment' }).click();
+    await page.waitForURL(/\/teach\/assignments\/[^/]+$/);
+    const path = new URL(page.url()).pathname;
+    const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
+    return { path, cookie };
+  } catch (error) {
+    return { error: (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200) };
   } finally {
     await context.close();
   }

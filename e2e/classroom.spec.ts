@@ -1,0 +1,150 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { loadBank } from './content';
+
+const timeline = loadBank().find((s) => s.id === 'timeline')!;
+const CHOSEN = timeline.items.filter((i) => i.type === 'single').slice(0, 3);
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+/** Answers the single-choice question on screen, right or wrong, by its option text. */
+async function answerSingle(page: Page, right: boolean) {
+  await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
+  const prompt = (await page.getByRole('heading', { level: 1 }).textContent())!;
+  const item = CHOSEN.find((i) => i.prompt === prompt)!;
+  const options = item.options as { id: string; text: string }[];
+  const choice = right ? options.find((o) => o.id === item.answer)! : options.find((o) => o.id !== item.answer)!;
+  await page.getByRole('radio', { name: choice.text, exact: true }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+}
+
+async function doQuiz(page: Page, pattern: boolean[]) {
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  for (const [i, right] of pattern.entries()) {
+    await expect(page.getByText(`Question ${i + 1} of ${pattern.length}`)).toBeVisible();
+    await answerSingle(page, right);
+    await page.getByRole('button', { name: i === pattern.length - 1 ? 'See my results' : 'Next question' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: /You scored/ })).toBeVisible();
+}
+
+test('a teacher runs a class: sign-up, assignment, QR, three students, live report, CSV, late work', async ({ browser }) => {
+  test.slow();
+  // The teacher signs up and creates a quiz over three chosen questions.
+  const teacher = await newPage(browser);
+  await teacher.goto('/teach');
+  await expect(teacher).toHaveURL(/\/teach\/sign-in$/);
+  await teacher.getByRole('link', { name: 'Create a teacher account' }).click();
+  await expectNoAxeViolations(teacher);
+  await teacher.getByLabel('Your name').fill('Ms Tanaka');
+  await teacher.getByLabel('Email').fill(`tanaka-${Date.now()}@school.test`);
+  await teacher.getByLabel('Password').fill('correct horse battery');
+  await teacher.getByRole('button', { name: 'Create teacher account' }).click();
+  await expect(teacher.getByRole('heading', { name: 'Your assignments' })).toBeVisible();
+  await expectNoAxeViolations(teacher);
+
+  await teacher.getByRole('link', { name: 'New assignment' }).click();
+  await teacher.getByLabel('Title').fill('Timeline starter');
+  await teacher.getByLabel('Question set').selectOption('timeline');
+  await teacher.getByText(/^Items: all/).click();
+  for (const box of await teacher.getByRole('group', { name: 'Items to include' }).getByRole('checkbox').all()) await box.uncheck();
+  for (const item of CHOSEN) await teacher.getByRole('checkbox', { name: item.prompt }).check();
+  await teacher.getByLabel('Show answers').selectOption('immediately');
+  await teacher.getByLabel('Shuffle the questions for each student').uncheck();
+  await expectNoAxeViolations(teacher);
+  await teacher.getByRole('button', { name: 'Create assignment' }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: 'Timeline starter' })).toBeVisible();
+  const code = (await teacher.locator('strong.font-mono').first().textContent())!.trim();
+  const link = (await teacher.getByRole('link', { name: /\/a\// }).textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  await expectNoAxeViolations(teacher);
+
+  const qr = await teacher.context().newPage();
+  await qr.goto(`${new URL(teacher.url()).pathname}/qr`);
+  await expect(qr.getByRole('img', { name: /QR code for/ })).toBeVisible();
+  await expect(qr.getByText(code)).toBeVisible();
+  await expectNoAxeViolations(qr);
+
+  // Student A joins by the link and gets everything right.
+  const ana = await newPage(browser);
+  await ana.goto(link);
+  await expectNoAxeViolations(ana);
+  await ana.getByLabel('Your nickname').fill('Ana');
+  await ana.getByRole('button', { name: 'Start' }).click();
+  await expect(ana.getByText('Hello, Ana.')).toBeVisible();
+  // The teacher sees Ana arrive without reloading.
+  await expect(teacher.getByRole('status').filter({ hasText: '1 joined' })).toBeVisible({ timeout: 10_000 });
+  await doQuiz(ana, [true, true, true]);
+
+  // Student B joins by the code, typed in lower case; the nickname "ana" is taken.
+  const bo = await newPage(browser);
+  await bo.goto('/join');
+  await expectNoAxeViolations(bo);
+  await bo.getByLabel('Code from your teacher').fill(code.toLowerCase());
+  await bo.getByRole('button', { name: 'Join' }).click();
+  await bo.getByLabel('Your nickname').fill('ana');
+  await bo.getByRole('button', { name: 'Start' }).click();
+  await expect(bo.getByText('Taken. Try “ana 2”.')).toBeVisible();
+  await bo.getByLabel('Your nickname').fill('Bo');
+  await bo.getByRole('button', { name: 'Start' }).click();
+  // Bo answers the first question, then moves to a second device with the personal code.
+  await bo.getByRole('button', { name: 'Start the quiz' }).click();
+  await answerSingle(bo, false);
+  await bo.goto(link);
+  const personal = (await bo.locator('strong.font-mono').textContent())!.trim();
+  const boTablet = await newPage(browser);
+  await boTablet.goto(link);
+  await boTablet.getByText('Already started on another device?').click();
+  await boTablet.getByLabel('Your personal code').fill(personal);
+  await boTablet.getByRole('button', { name: 'Continue here' }).click();
+  await expect(boTablet.getByText('Hello, Bo.')).toBeVisible();
+  await boTablet.getByRole('link', { name: 'Continue the quiz' }).click();
+  await expect(boTablet.getByText('Question 2 of 3')).toBeVisible();
+  for (const [i, right] of [true, false].entries()) {
+    await answerSingle(boTablet, right);
+    await boTablet.getByRole('button', { name: i === 1 ? 'See my results' : 'Next question' }).click();
+  }
+  await expect(boTablet.getByRole('heading', { level: 1, name: 'You scored 1 out of 3 (33%)' })).toBeVisible();
+
+  // The report updates live: two finished, the matrix and the item analysis are right.
+  await expect(teacher.getByRole('status').filter({ hasText: '2 joined · 0 working · 2 finished' })).toBeVisible({ timeout: 10_000 });
+  await expect(teacher.getByRole('row', { name: /^Ana/ })).toContainText('3 / 3');
+  await expect(teacher.getByRole('row', { name: /^Bo/ })).toContainText('1 / 3');
+  await expect(teacher.getByRole('row', { name: /^Bo/ }).getByText('Q1 wrong')).toBeAttached();
+  await expect(teacher.getByText(/Facility 50% · Discrimination/).first()).toBeVisible();
+  await expectNoAxeViolations(teacher);
+
+  // The CSV downloads and parses: one row per student, one column per item.
+  const download = teacher.waitForEvent('download');
+  await teacher.getByRole('link', { name: 'Download results (CSV)' }).click();
+  const csv = await (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8');
+  const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split('","').map((cell) => cell.replace(/^"|"$/g, '')));
+  expect(rows[0]).toEqual(['nickname', 'started', 'submitted', 'late', 'score', ...CHOSEN.map((i) => i.id)]);
+  expect(rows.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([
+    ['Ana', 'false', '3'],
+    ['Bo', 'false', '1'],
+  ]);
+
+  // The due date passes; late work is accepted and marked late.
+  await teacher.getByLabel(/^Due date/).fill('2020-01-01T09:00');
+  await teacher.getByRole('button', { name: 'Save due date' }).click();
+  await expect(teacher.getByText('Due date saved.')).toBeVisible();
+  const cy = await newPage(browser);
+  await cy.goto(link);
+  await cy.getByLabel('Your nickname').fill('Cy');
+  await cy.getByRole('button', { name: 'Start' }).click();
+  await doQuiz(cy, [true, false, false]);
+  await expect(teacher.getByRole('row', { name: /^Cy/ })).toContainText('late', { timeout: 10_000 });
+});
+
+test('teacher pages are refused to everyone else', async ({ browser, page }) => {
+  const outsider = await newPage(browser);
+  expect((await outsider.request.get('/api/v1/teach/assignments/some-id/report')).status()).toBe(404);
+  expect((await outsider.request.get('/api/v1/teach/assignments/some-id/export')).status()).toBe(404);
+  await page.goto('/teach/assignments/some-id');
+  await expect(page).toHaveURL(/\/teach\/sign-in$/);
+  expect((await page.goto('/a/no-such-assignment'))?.status()).toBe(404);
+});
