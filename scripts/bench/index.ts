@@ -476,6 +476,20 @@ async function profileRun(endpoint: 'answers' | 'reviews'): Promise<void> {
   for (const f of summary.functions) console.log(`  ${String(f.share).padStart(5)} %  ${String(f.selfMs).padStart(6)} ms  ${f.name}  ${f.where}`);
 }
 
+const failures: string[] = [];
+
+/** Runs one section; a failure is reported in the table and the exit code, and the rest still run. */
+async function section(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`\nbench: ${name} failed: ${error instanceof Error ? error.stack ?? message : message}\n`);
+    failures.push(name);
+    row(name, 'FAILED', message.split('\n')[0]!.slice(0, 120), '', false);
+  }
+}
+
 async function main(): Promise<void> {
   const machine = machineInfo();
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ${quick ? 'quick' : 'full'} run of ${[...only].join(', ')}; temporary files in ${tmp}`);
@@ -492,11 +506,9 @@ async function main(): Promise<void> {
   if (flags.profile) return profileRun(flags.profile);
 
   const details: Record<string, unknown> = {};
-  let passage: Service | null = null;
-  let floor: Service | null = null;
-  if (needsServer) passage = await startPassage();
+  const passage = needsServer ? await startPassage() : null;
 
-  if (passage && (only.has('answers') || only.has('reviews'))) {
+  if (passage && (only.has('answers') || only.has('reviews'))) await section('load', async () => {
     log(`creating ${config.learners} learners and an attempt each through the API`);
     const t0 = Date.now();
     const learners = await createLearners(passage.url, config.learners);
@@ -506,7 +518,7 @@ async function main(): Promise<void> {
     const [spare] = await createAttempts(passage.url, [learners[0]!]);
     await checkAnswerShapes(passage.url, spare!);
     await snapshotForFloor();
-    floor = await startFloor();
+    const floor = await startFloor();
     const ctx: LoadContext = { passage, floor, learners, attempts, itemIds };
     const all: LoadResult[] = [];
     for (const endpoint of ['answers', 'reviews'] as const) {
@@ -518,9 +530,9 @@ async function main(): Promise<void> {
     if (only.has('reviews')) loadRows('reviews', aggregates);
     details.load = { config: { runs: config.runs, seconds: config.seconds, connections: config.connections, learners: config.learners }, aggregates, runs: all };
     await floor.stop();
-  }
+  });
 
-  if (passage && only.has('page-weight')) {
+  if (passage && only.has('page-weight')) await section('page weight', async () => {
     log('page weight: first-load JavaScript per route');
     const [learner] = await createLearners(passage.url, 1);
     const [attempt] = await createAttempts(passage.url, [learner!]);
@@ -551,15 +563,17 @@ async function main(): Promise<void> {
     }
     for (const w of weights) {
       const target = w.route === '/quiz/[attemptId]' || w.route === '/review' ? 130 : null;
-      row('page weight', `${w.route} first-load JS, gzip kB (${w.scripts} <script src>)`, fmt(w.gzipKB), target ? `≤ ${target}` : '', target ? w.gzipKB <= target : null);
-      if (w.browserGzipKB !== null) row('page weight', `${w.route} JS Chromium loaded, gzip kB (${w.browserScripts} files)`, fmt(w.browserGzipKB), '');
+      row('page weight', `${w.route} first-load JS, gzip kB (${w.scripts} <script src>, ${fmt(w.rawKB)} kB raw)`, fmt(w.gzipKB), target ? `≤ ${target}` : '', target ? w.gzipKB <= target : null);
+      if (w.browserGzipKB !== null) row('page weight', `${w.route} JS Chromium fetched by network idle, gzip kB (${w.browserScripts} files)`, fmt(w.browserGzipKB), '');
       if (w.status !== 200) row('page weight', `${w.route} HTTP status`, String(w.status), '200', false);
     }
     if (!weights.some((w) => w.route === '/teach/assignments/[id]')) row('page weight', '/teach/assignments/[id]', teachNote, '');
+    const polyfills = Math.max(...weights.map((w) => w.nomoduleGzipKB));
+    if (polyfills > 0) row('page weight', 'nomodule polyfills in the HTML (not counted: no current browser fetches them), gzip kB', fmt(polyfills), '');
     details.pageWeight = { routes: weights, teachRoutePresent: teach };
-  }
+  });
 
-  if (passage && only.has('next-card')) {
+  if (passage && only.has('next-card')) await section('next card', async () => {
     if (!fs.existsSync(CHROMIUM)) {
       row('next card', 'Chromium', `not found at ${CHROMIUM}`, '', false);
     } else {
@@ -576,11 +590,11 @@ async function main(): Promise<void> {
       if (result.missed) row('next card', 'ratings with no card change seen (10 s)', String(result.missed), '0', false);
       details.nextCard = result;
     }
-  }
+  });
 
   if (passage) await passage.stop();
 
-  if (only.has('due-queue')) {
+  if (only.has('due-queue')) await section('due queue', async () => {
     const dir = path.join(tmp, 'due-queue');
     const out = path.join(dir, 'result.json');
     runStep('due queue at scale', 'npx', ['tsx', '--conditions=react-server', 'scripts/bench/due-queue.ts', `--dir=${dir}`, `--out=${out}`, `--scales=${config.dueScales.join(',')}`, `--runs=${config.dueRuns}`], { timeoutMs: 900_000 });
@@ -593,7 +607,7 @@ async function main(): Promise<void> {
     }
     row('due queue', 'query plan', due.plan.join('; '), 'uses Card_learnerId_due_idx', due.usesIndex);
     details.dueQueue = due;
-  }
+  });
 
   printTable();
   const results = {
@@ -601,6 +615,7 @@ async function main(): Promise<void> {
     machine: { ...machine, loadAverageBefore: load },
     mode: quick ? 'quick' : 'full',
     sections: [...only],
+    failed: failures,
     seconds: Math.round((Date.now() - startedAt) / 1000),
     rows,
     details,
@@ -608,6 +623,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   log(`wrote bench/results.json (${results.seconds} s in all)`);
+  if (failures.length) throw new Error(`these sections failed: ${failures.join(', ')}`);
 }
 
 main()

@@ -18,13 +18,24 @@ export function launchChromium(): Promise<Browser> {
 /** Sizes in kB (1000 bytes), as Next's build output used to print them. */
 const gzipKB = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length / 1000;
 
+interface ScriptFile {
+  src: string;
+  rawKB: number;
+  gzipKB: number;
+  nomodule: boolean;
+}
+
 export interface RouteWeight {
   route: string;
   path: string;
   status: number;
+  /** <script src> files a current browser runs (nomodule ones left out), their size raw and gzip. */
   scripts: number;
   rawKB: number;
   gzipKB: number;
+  /** The nomodule polyfills, gzip: in the HTML, but fetched by no current browser. */
+  nomoduleGzipKB: number;
+  files: ScriptFile[];
   /** Inline <script> bytes in the HTML (the RSC payload), gzip, for information. */
   inlineGzipKB: number;
   /** JS Chromium fetched while loading the page (lazy chunks included), gzip. */
@@ -32,23 +43,39 @@ export interface RouteWeight {
   browserGzipKB: number | null;
 }
 
-/** Fetches the page, every <script src> it names, and sums their gzip sizes. */
+/**
+ * Fetches the page and every <script src> it names, and sums their gzip sizes. Scripts marked
+ * nomodule (the legacy polyfills) are fetched by no current browser and are listed apart.
+ */
 export async function htmlScriptWeight(base: string, route: string, path: string, cookie?: string): Promise<Omit<RouteWeight, 'browserScripts' | 'browserGzipKB'>> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   const page = await fetch(base + path, { headers, signal: AbortSignal.timeout(30_000) });
   const html = await page.text();
-  const srcs = [...new Set([...html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
-  let raw = 0;
-  let gz = 0;
-  for (const src of srcs) {
+  const tags = [...html.matchAll(/<script\b([^>]*)>/gi)].map((m) => m[1]!);
+  const files: ScriptFile[] = [];
+  const seen = new Set<string>();
+  for (const attributes of tags) {
+    const src = /\ssrc="([^"]+)"/i.exec(attributes)?.[1]?.replace(/&amp;/g, '&');
+    if (!src || seen.has(src)) continue;
+    seen.add(src);
     const response = await fetch(new URL(src, base + path), { headers, signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`${src} (from ${path}) answered ${response.status}`);
     const bytes = Buffer.from(await response.arrayBuffer());
-    raw += bytes.length / 1000;
-    gz += gzipKB(bytes);
+    files.push({ src, rawKB: round(bytes.length / 1000, 1), gzipKB: round(gzipKB(bytes), 1), nomodule: /\snomodule\b/i.test(attributes) });
   }
-  const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
-  return { route, path, status: page.status, scripts: srcs.length, rawKB: round(raw, 1), gzipKB: round(gz, 1), inlineGzipKB: round(gzipKB(Buffer.from(inline)), 1) };
+  const counted = files.filter((f) => !f.nomodule);
+  const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!).join('\n');
+  return {
+    route,
+    path,
+    status: page.status,
+    scripts: counted.length,
+    rawKB: round(counted.reduce((a, f) => a + f.rawKB, 0), 1),
+    gzipKB: round(counted.reduce((a, f) => a + f.gzipKB, 0), 1),
+    nomoduleGzipKB: round(files.filter((f) => f.nomodule).reduce((a, f) => a + f.gzipKB, 0), 1),
+    inlineGzipKB: round(gzipKB(Buffer.from(inline)), 1),
+    files,
+  };
 }
 
 /** Opens the page in Chromium and sums every script response until the network is idle. */
@@ -86,6 +113,34 @@ export interface NextCardResult {
   samples: { dom: number; paint: number }[];
 }
 
+/**
+ * In the page: a capturing keydown listener notes when '3' is pressed; a MutationObserver notes
+ * when the card's heading text then changes, and a task queued from the next animation frame
+ * notes when that frame has been painted.
+ */
+const INSTRUMENT = `(() => {
+  const heading = () => document.getElementById('review-card-front')?.textContent ?? null;
+  const bench = { keyAt: null, before: null, results: [] };
+  window.__bench = bench;
+  window.addEventListener('keydown', (event) => {
+    if (event.key !== '3') return;
+    bench.keyAt = performance.now();
+    bench.before = heading();
+  }, true);
+  new MutationObserver(() => {
+    if (bench.keyAt === null) return;
+    if (heading() === bench.before) return;
+    const keyAt = bench.keyAt;
+    const dom = performance.now() - keyAt;
+    bench.keyAt = null;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => bench.results.push({ dom, paint: performance.now() - keyAt });
+      channel.port2.postMessage(null);
+    });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+})()`;
+
 declare global {
   interface Window {
     __bench?: { keyAt: number | null; before: string | null; results: { dom: number; paint: number }[] };
@@ -113,34 +168,8 @@ export async function nextCardLatency(browser: Browser, base: string, dbFile: st
     const page = await context.newPage();
     await page.goto(`${base}/review`, { waitUntil: 'load', timeout: 30_000 });
     await page.locator('#review-card-front').waitFor({ timeout: 30_000 });
-    await page.evaluate(() => {
-      const heading = () => document.getElementById('review-card-front')?.textContent ?? null;
-      const bench = { keyAt: null as number | null, before: null as string | null, results: [] as { dom: number; paint: number }[] };
-      window.__bench = bench;
-      window.addEventListener(
-        'keydown',
-        (event) => {
-          if (event.key !== '3') return;
-          bench.keyAt = performance.now();
-          bench.before = heading();
-        },
-        true,
-      );
-      new MutationObserver(() => {
-        if (bench.keyAt === null) return;
-        const now = heading();
-        if (now === bench.before) return;
-        const keyAt = bench.keyAt;
-        const dom = performance.now() - keyAt;
-        bench.keyAt = null;
-        requestAnimationFrame(() => {
-          // A task queued from rAF runs after that frame is painted.
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => bench.results.push({ dom, paint: performance.now() - keyAt });
-          channel.port2.postMessage(null);
-        });
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    });
+    // A string, not a function: tsx's transform would wrap named functions in a helper the page lacks.
+    await page.evaluate(INSTRUMENT);
     let missed = 0;
     for (let i = 0; i < ratings; i++) {
       if ((await page.locator('#review-card-front').count()) === 0) throw new Error(`the review session ended after ${i} ratings`);

@@ -17,11 +17,12 @@ export default async function QrPage({ params }: { params: Promise<{ id: string 
   const assignment = await or404(ownedAssignment(teacher, id));
   const origin = await requestOrigin();
   const link = `${origin}/a/${assignment.id}`;
+  const qr = await qrSvgDataUrl(link);
   return (
     <div className="flex min-h-[70dvh] flex-col items-center justify-center gap-6 text-center">
       <h1 className="text-3xl sm:text-5xl">{assignment.title}</h1>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL QR code; next/image adds nothing */}
-      <img src={await qrSvgDataUrl(link)} alt={`QR code for ${link}`} className="aspect-square w-[min(70vw,60vh)] rounded-lg bg-white p-2" />
+      <img src={qr} alt={`QR code for ${link}`} className="aspect-square w-[min(70vw,60vh)] rounded-lg bg-white p-2" />
       <p className="text-2xl">
         Go to <strong>{origin}/join</strong> and enter
       </p>
