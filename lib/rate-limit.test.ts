@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { RateLimiter } from './rate-limit';
 
 describe('RateLimiter', () => {
-  it('allows max hits per window per key, then says when to retry', () => {
+  it('blocks a key after max events in the window, says for how long, and forgets old events', () => {
     const limiter = new RateLimiter(3, 60_000);
-    expect([0, 1000, 2000].map((t) => limiter.hit('ip-1', t).allowed)).toEqual([true, true, true]);
-    expect(limiter.hit('ip-1', 3000)).toEqual({ allowed: false, retryAfterMs: 57_000 });
-    expect(limiter.hit('ip-2', 3000).allowed).toBe(true);
-    expect(limiter.hit('ip-1', 60_001).allowed).toBe(true);
+    for (const t of [0, 1000, 2000]) {
+      expect(limiter.blockedFor('ip-1', t)).toBeNull();
+      limiter.record('ip-1', t);
+    }
+    expect(limiter.blockedFor('ip-1', 3000)).toBe(57_000);
+    expect(limiter.blockedFor('ip-2', 3000)).toBeNull();
+    expect(limiter.blockedFor('ip-1', 60_001)).toBeNull();
   });
 });

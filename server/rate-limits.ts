@@ -3,12 +3,11 @@ import { headers } from 'next/headers';
 import { RateLimiter } from '@/lib/rate-limit';
 import { AppError } from './errors';
 
-const cache = globalThis as typeof globalThis & { passageLimiters?: Record<string, RateLimiter> };
-cache.passageLimiters ??= {
-  // Thirty pupils behind one school address join within a minute or two.
-  join: new RateLimiter(60, 60_000),
-  signIn: new RateLimiter(5, 60_000),
-};
+const cache = globalThis as typeof globalThis & { passageLimiters?: Record<Kind, RateLimiter> };
+type Kind = 'join' | 'signIn';
+// Only failures count: a class of thirty behind one school address joins freely, while someone
+// guessing codes or passwords is slowed to a handful of tries a minute.
+cache.passageLimiters ??= { join: new RateLimiter(20, 60_000), signIn: new RateLimiter(5, 60_000) };
 const limiters = cache.passageLimiters;
 
 export async function clientAddress(): Promise<string> {
@@ -16,10 +15,18 @@ export async function clientAddress(): Promise<string> {
   return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
 }
 
-/** Throws 429 with a plain message when `kind` was hit too often for this key. */
-export function enforceLimit(kind: 'join' | 'signIn', key: string, now = Date.now()): void {
-  const verdict = limiters[kind]!.hit(key, now);
-  if (!verdict.allowed) {
-    throw new AppError('rate_limited', `Too many attempts; try again in ${Math.ceil(verdict.retryAfterMs / 1000)} seconds.`);
+/**
+ * Runs `attempt`, refusing with 429 while `key` has failed too often, and counting it as a
+ * failure when it throws a 4xx AppError (a wrong code, nickname, password).
+ */
+export async function limitFailures<T>(kind: Kind, key: string, attempt: () => Promise<T>): Promise<T> {
+  const limiter = limiters[kind];
+  const wait = limiter.blockedFor(key, Date.now());
+  if (wait !== null) throw new AppError('rate_limited', `Too many failed attempts; try again in ${Math.ceil(wait / 1000)} seconds.`);
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500 && error.status !== 409) limiter.record(key, Date.now());
+    throw error;
   }
 }

@@ -8,7 +8,7 @@ import type { FormState } from '@/components/teach/form-state';
 import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, setDueDate } from '@/server/assignments';
 import { currentTeacher, getAuth } from '@/server/auth';
 import { AppError } from '@/server/errors';
-import { clientAddress, enforceLimit } from '@/server/rate-limits';
+import { clientAddress, limitFailures } from '@/server/rate-limits';
 
 const email = z.string().trim().toLowerCase().email({ error: 'must be an email address' }).max(200);
 const signUpSchema = z.object({
@@ -30,8 +30,8 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
   try {
-    enforceLimit('signIn', `${await clientAddress()}:signup`);
-    await (await getAuth()).api.signUpEmail({ body: parsed.data, headers: await headers() });
+    const auth = await getAuth();
+    await auth.api.signUpEmail({ body: parsed.data, headers: await headers() });
   } catch (error) {
     if (error instanceof AppError) return failed(error.message);
     const message = (error as { body?: { message?: string }; message?: string }).body?.message ?? 'Could not create the account.';
@@ -44,11 +44,18 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
   try {
-    enforceLimit('signIn', `${await clientAddress()}:${parsed.data.email}`);
-    await (await getAuth()).api.signInEmail({ body: parsed.data, headers: await headers() });
+    const auth = await getAuth();
+    const requestHeaders = await headers();
+    await limitFailures('signIn', `${await clientAddress()}:${parsed.data.email}`, async () => {
+      try {
+        await auth.api.signInEmail({ body: parsed.data, headers: requestHeaders });
+      } catch {
+        throw new AppError('unauthorized', 'That email and password do not match an account.');
+      }
+    });
   } catch (error) {
     if (error instanceof AppError) return failed(error.message);
-    return failed('That email and password do not match an account.');
+    throw error;
   }
   redirect('/teach');
 }

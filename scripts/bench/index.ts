@@ -348,7 +348,7 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
   const one = async (t: Target, connections: number, secs: number) => {
     await ensure(t, Math.ceil(expected[t] * secs * 1.5) + connections * 4);
     // Drain what the last run left queued; give other work on the machine a few seconds to end.
-    await settle([passage, floor], { idleMs: 60_000, quietMs: 5000 });
+    await settle([passage, floor], { idleMs: 60_000, quietMs: 3000 });
     const result = await withTimeout(
       runLoad({
         url: urlOf(t),
@@ -616,6 +616,13 @@ async function main(): Promise<void> {
     mode: quick ? 'quick' : 'full',
     sections: [...only],
     failed: failures,
+    notes: [
+      'Load: autocannon in this process, one request in flight per connection; every answer is a new answer to an unanswered question of the learner\'s own attempt, every review a new reviewId. req/s counts 2xx answers only; latencies are per response (ms). Medians over the runs.',
+      'no-op: POST /api/bench/noop on the same Passage server (Next route handler returning { ok: true }).',
+      'floor: scripts/bench/floor-server.mjs (node:http + better-sqlite3, WAL, synchronous=NORMAL) on a copy of the same database, the same SQL statements per request, without grading or FSRS; its extra attempts are SQL copies of the API-made ones.',
+      'CPU cores: server = the server process group, bench = this process (autocannon), other = the rest of the machine; a busy machine makes every figure worse.',
+      'Page weight: gzip -9 of every <script src> in the HTML (nomodule polyfills left out), in kB of 1000 bytes.',
+    ],
     seconds: Math.round((Date.now() - startedAt) / 1000),
     rows,
     details,

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/components/teach/form-state';
 import { AppError } from '@/server/errors';
-import { clientAddress, enforceLimit } from '@/server/rate-limits';
+import { clientAddress, limitFailures } from '@/server/rate-limits';
 import { learnerForWrite, setLearnerCookie } from '@/server/session';
 import { joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from '@/server/students';
 
@@ -23,7 +23,6 @@ export async function joinWithNicknameAction(_state: FormState, formData: FormDa
   const id = idSchema.safeParse(formData.get('assignmentId'));
   if (!id.success) redirect('/join');
   try {
-    enforceLimit('join', await clientAddress());
     await joinAssignment(await learnerForWrite(), id.data, formData.get('nickname'));
   } catch (error) {
     return asState(error);
@@ -35,8 +34,7 @@ export async function resumeWithCodeAction(_state: FormState, formData: FormData
   const id = idSchema.safeParse(formData.get('assignmentId'));
   if (!id.success) redirect('/join');
   try {
-    enforceLimit('join', await clientAddress());
-    await setLearnerCookie(await resumeWithPersonalCode(id.data, formData.get('code')));
+    await setLearnerCookie(await limitFailures('join', await clientAddress(), () => resumeWithPersonalCode(id.data, formData.get('code'))));
   } catch (error) {
     return asState(error);
   }
