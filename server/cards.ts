@@ -1,5 +1,7 @@
 import 'server-only';
 import {
+  cardColumnsOf,
+  cardStateFromColumns,
   ratingFromNumber,
   ratingToNumber,
   schedulerFor,
@@ -18,33 +20,9 @@ export function schedulerForLearner(learner: { desiredRetention: number }): Sche
   return schedulerFor({ desiredRetention: learner.desiredRetention, fuzz: fsrsFuzz() });
 }
 
-export function cardStateFromRow(row: CardRow): CardState {
-  return {
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: stateFromNumber(row.state),
-    lastReview: row.lastReview,
-  };
-}
+export const cardStateFromRow = (row: CardRow): CardState => cardStateFromColumns(row);
 
-export function cardColumns(card: CardState) {
-  return {
-    due: card.due,
-    stability: card.stability,
-    difficulty: card.difficulty,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: stateToNumber(card.state),
-    lastReview: card.lastReview,
-  };
-}
+export const cardColumns = cardColumnsOf;
 
 export function logColumns(log: ReviewLogEntry) {
   return {

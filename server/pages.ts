@@ -1,6 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { idSchema } from '@/lib/questions/schema';
 import { AppError } from './errors';
+import { getSet } from './sets';
 
 /** For pages: a 404 from the data layer renders the not-found page; anything else propagates. */
 export async function or404<T>(promise: Promise<T>): Promise<T> {
@@ -10,4 +12,12 @@ export async function or404<T>(promise: Promise<T>): Promise<T> {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   }
+}
+
+/** The live set a route's `[id]` names, or the not-found page. */
+export async function setOr404(params: Promise<{ id: string }>) {
+  const parsed = idSchema.safeParse((await params).id);
+  const set = parsed.success ? await getSet(parsed.data) : null;
+  if (!set) notFound();
+  return set;
 }

@@ -6,6 +6,7 @@ import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeResponse } from '@/lib/grading/grade';
 import { parseResponseFor } from '@/lib/grading/response';
 import { idSchema } from '@/lib/questions/schema';
+import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
@@ -31,17 +32,7 @@ export const answerInput = z.strictObject({
   durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).optional(),
 });
 
-export interface AnswerFeedback {
-  itemId: string;
-  correct: boolean;
-  score: number;
-  yourAnswer: string;
-  key: string;
-  explanation: string;
-  source: string;
-  readerHref: string;
-  typo: boolean;
-}
+export type { AnswerFeedback };
 
 /** What the student may see of a graded answer; null fields where the teacher holds them back. */
 export interface AnswerResult {

@@ -1,13 +1,7 @@
-export interface FeedbackData {
-  correct: boolean;
-  score: number;
-  yourAnswer: string;
-  key: string;
-  explanation: string;
-  source: string;
-  readerHref: string;
-  typo: boolean;
-}
+import type { AnswerFeedback } from '@/lib/quiz/feedback';
+import { SourceQuote } from './source-quote';
+
+export type FeedbackData = Omit<AnswerFeedback, 'itemId'>;
 
 export function verdict(feedback: Pick<FeedbackData, 'correct' | 'score'>): { label: string; tone: 'success' | 'warning' | 'danger' } {
   if (feedback.correct) return { label: 'Right', tone: 'success' };
@@ -38,12 +32,7 @@ export function FeedbackPanel({ feedback, headingId, headingLevel = 2 }: { feedb
         <dd>{feedback.key}</dd>
       </dl>
       <p>{feedback.explanation}</p>
-      <figure className="border-l-2 border-border pl-3">
-        <blockquote className="font-serif italic">“{feedback.source}”</blockquote>
-        <figcaption className="mt-1 text-sm">
-          <a href={feedback.readerHref}>Read this passage in the article</a>
-        </figcaption>
-      </figure>
+      <SourceQuote source={feedback.source} readerHref={feedback.readerHref} />
     </section>
   );
 }

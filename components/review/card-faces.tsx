@@ -1,4 +1,5 @@
 import type { CardBack, CardFront } from '@/lib/quiz/card-faces';
+import { SourceQuote } from '../quiz/source-quote';
 
 export function CardFrontView({ front, headingId }: { front: CardFront; headingId: string }) {
   return (
@@ -33,12 +34,7 @@ export function CardBackView({ back }: { back: CardBack & { readerHref: string }
     <div className="space-y-3 border-t border-border pt-4">
       <p className="text-xl font-semibold">{back.answer}</p>
       <p>{back.explanation}</p>
-      <figure className="border-l-2 border-border pl-3">
-        <blockquote className="font-serif italic">“{back.source}”</blockquote>
-        <figcaption className="mt-1 text-sm">
-          <a href={back.readerHref}>Read this passage in the article</a>
-        </figcaption>
-      </figure>
+      <SourceQuote source={back.source} readerHref={back.readerHref} />
     </div>
   );
 }

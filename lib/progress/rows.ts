@@ -1,4 +1,4 @@
-import { ratingFromNumber, ratingToNumber, stateFromNumber, stateToNumber, type CardState } from '../scheduler';
+import { cardStateFromColumns, ratingFromNumber, ratingToNumber, stateFromNumber, stateToNumber, type CardState } from '../scheduler';
 import type { CardRow, ReviewRow } from './types';
 
 /** A review row as Prisma returns it: rating and state are plain numbers. Extra fields are ignored. */
@@ -38,16 +38,4 @@ export function toCardRow(raw: RawCardRow): CardRow {
 }
 
 /** The scheduler's view of a card row (for `recallProbability`). */
-export function cardStateOf(card: CardRow): CardState {
-  return {
-    due: card.due,
-    stability: card.stability,
-    difficulty: card.difficulty,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: stateFromNumber(card.state),
-    lastReview: card.lastReview,
-  };
-}
+export const cardStateOf = (card: CardRow): CardState => cardStateFromColumns(card);

@@ -89,3 +89,35 @@ export function stateFromNumber(value: number): CardStateName {
   if (state === undefined) throw new RangeError(`A card state must be an integer 0–3 (got ${value}).`);
   return state;
 }
+
+/** A card as a database row stores it: the same fields, with the state as its number 0–3. */
+export interface CardColumns {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}
+
+export function cardStateFromColumns(c: CardColumns): CardState {
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    scheduledDays: c.scheduledDays,
+    learningSteps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: stateFromNumber(c.state),
+    lastReview: c.lastReview,
+  };
+}
+
+export function cardColumnsOf(card: CardState): CardColumns {
+  const { state, ...rest } = card;
+  return { ...rest, state: stateToNumber(state) };
+}

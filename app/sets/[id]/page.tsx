@@ -1,29 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TYPE_LABELS } from '@/lib/questions/labels';
-import { idSchema, type ItemType } from '@/lib/questions/schema';
-import { getSet } from '@/server/sets';
+import type { ItemType } from '@/lib/questions/schema';
+import { setOr404 } from '@/server/pages';
 
 interface Props {
   params: Promise<{ id: string }>;
 }
 
-async function load(params: Props['params']) {
-  const parsed = idSchema.safeParse((await params).id);
-  const set = parsed.success ? await getSet(parsed.data) : null;
-  if (!set) notFound();
-  return set;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params)).title };
+  return { title: (await setOr404(params)).title };
 }
 
 export default async function SetPage({ params }: Props) {
-  const set = await load(params);
+  const set = await setOr404(params);
   const types = Object.entries(set.typeCounts) as [ItemType, number][];
   const quizCount = set.itemCount - (set.typeCounts.card ?? 0);
   return (

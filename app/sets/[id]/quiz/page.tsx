@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { QuizStart } from '@/components/quiz/quiz-start';
-import { idSchema } from '@/lib/questions/schema';
 import { parseItemList } from '@/lib/quiz/item-list';
 import { findOpenAttempt, quizItemIds } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
-import { getSet } from '@/server/sets';
+import { setOr404 } from '@/server/pages';
 import { startQuizAction } from '@/app/quiz/actions';
 
 interface Props {
@@ -13,19 +11,12 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-async function load(params: Props['params']) {
-  const parsed = idSchema.safeParse((await params).id);
-  const set = parsed.success ? await getSet(parsed.data) : null;
-  if (!set) notFound();
-  return set;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Quiz: ${(await load(params)).title}` };
+  return { title: `Quiz: ${(await setOr404(params)).title}` };
 }
 
 export default async function SetQuizPage({ params, searchParams }: Props) {
-  const set = await load(params);
+  const set = await setOr404(params);
   const chosen = parseItemList((await searchParams).items);
   const all = await quizItemIds(set.id);
   const ids = chosen ? chosen.filter((id) => all.includes(id)) : all;

@@ -1,0 +1,12 @@
+/** What a learner is shown about one graded answer (shared by server/quizzes.ts and the quiz UI). */
+export interface AnswerFeedback {
+  itemId: string;
+  correct: boolean;
+  score: number;
+  yourAnswer: string;
+  key: string;
+  explanation: string;
+  source: string;
+  readerHref: string;
+  typo: boolean;
+}
