@@ -1,11 +1,13 @@
 import { NextResponse } from 'next/server';
 import { apiRoute } from '@/server/http';
+import { ANONYMOUS_LEARNER } from '@/server/learners';
 import { getReviewQueue } from '@/server/reviews';
-import { learnerForWrite } from '@/server/session';
+import { currentLearner } from '@/server/session';
 
+// Reading the queue writes nothing: a visitor with no learner yet sees the new cards, and the
+// first rating creates the learner.
 export const GET = apiRoute(async (request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  // A queue is read-only, but a first visit needs a learner to own the cards it will rate.
-  const learner = await learnerForWrite();
+  const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
   return NextResponse.json(await getReviewQueue(learner, query));
 });
