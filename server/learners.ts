@@ -74,3 +74,13 @@ export async function rotateTokens(learnerId: string): Promise<string> {
   ]);
   return token;
 }
+
+/**
+ * A learner, or the way to get one once the input has been validated: routes pass a function
+ * that creates a learner on first write, so bad input never leaves a learner behind.
+ */
+export type LearnerSource = LearnerRef | (() => Promise<LearnerRef>);
+
+export function resolveLearner(source: LearnerSource): Promise<LearnerRef> {
+  return typeof source === 'function' ? source() : Promise.resolve(source);
+}

@@ -12,7 +12,7 @@ import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import type { Prisma } from './generated/prisma/client';
 import { loadItems, readerHref } from './items';
-import type { LearnerRef } from './learners';
+import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { recordReview } from './review-recorder';
 import { randomId } from './tokens';
 
@@ -100,7 +100,7 @@ function feedbackFor(item: QuizItem, articleSlug: string, response: unknown, see
 }
 
 /** Starts a quiz over a set (all its quiz items, or the chosen ones) or over chosen items. */
-export async function startAttempt(learner: LearnerRef, input: unknown): Promise<{ attemptId: string; items: PublicItem[] }> {
+export async function startAttempt(source: LearnerSource, input: unknown): Promise<{ attemptId: string; items: PublicItem[] }> {
   const { setId, itemIds } = parseOrThrow(startAttemptInput, input);
   if (!setId && !itemIds) throw new AppError('invalid_input', 'setId: name a set, or list itemIds', ['setId']);
   const db = await getDb();
@@ -123,6 +123,7 @@ export async function startAttempt(learner: LearnerRef, input: unknown): Promise
     ids = await quizItemIds(setId!);
     if (ids.length === 0) throw new AppError('invalid_input', `setId: set "${setId}" has no quiz questions`, ['setId']);
   }
+  const learner = await resolveLearner(source);
   const seed = randomId();
   const attempt = await db.quizAttempt.create({
     data: { id: randomId(), learnerId: learner.id, setId: setId ?? null, itemIds: JSON.stringify(ids), seed },

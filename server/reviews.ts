@@ -8,7 +8,7 @@ import { cardColumns, cardStateFromRow, logEntryFromRow, schedulerForLearner } f
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { loadItems, readerHref } from './items';
-import type { LearnerRef } from './learners';
+import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { recordReview } from './review-recorder';
 
 const STATE_NEW = 0;
@@ -168,12 +168,13 @@ function reviewTime(reviewedAt: string | undefined, now: Date): Date {
 }
 
 /** Records a flashcard rating (idempotent by reviewId) and returns the new schedule. */
-export async function rateCard(learner: LearnerRef, input: unknown, now = new Date()): Promise<RateResult> {
+export async function rateCard(source: LearnerSource, input: unknown, now = new Date()): Promise<RateResult> {
   const body = parseOrThrow(rateInput, input);
   const at = reviewTime(body.reviewedAt, now);
   const db = await getDb();
   const stored = (await loadItems(db, [body.itemId])).get(body.itemId);
   if (!stored || stored.retired) throw notFound(`Item "${body.itemId}"`);
+  const learner = await resolveLearner(source);
   if (body.assignmentId && !(await assignmentItems(learner.id, body.assignmentId)).includes(body.itemId)) {
     throw new AppError('invalid_input', `itemId: "${body.itemId}" is not part of that assignment`, ['itemId']);
   }
@@ -233,11 +234,12 @@ export async function undoReview(learner: LearnerRef, reviewId: string): Promise
 export type CardAction = 'bury' | 'unbury' | 'suspend' | 'unsuspend';
 
 /** Bury (until the learner's next day), suspend, or undo either; a never-seen card gets a row. */
-export async function setCardFlag(learner: LearnerRef, itemId: string, action: CardAction, now = new Date()): Promise<{ itemId: string; suspended: boolean; buriedUntil: string | null }> {
+export async function setCardFlag(source: LearnerSource, itemId: string, action: CardAction, now = new Date()): Promise<{ itemId: string; suspended: boolean; buriedUntil: string | null }> {
   const id = parseOrThrow(idSchema, itemId, ['itemId']);
   const db = await getDb();
   const stored = (await loadItems(db, [id])).get(id);
   if (!stored || stored.retired) throw notFound(`Item "${id}"`);
+  const learner = await resolveLearner(source);
   const data =
     action === 'bury' ? { buriedUntil: nextDayStart(now, learner.timeZone) } : action === 'unbury' ? { buriedUntil: null } : { suspended: action === 'suspend' };
   const key = { learnerId_questionId: { learnerId: learner.id, questionId: id } };

@@ -6,7 +6,7 @@ import { assignmentStatus, lateStatus, type LateWorkPolicy } from '@/lib/classro
 import { shuffle } from '@/lib/quiz/random';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
-import { issueToken, type LearnerRef } from './learners';
+import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { randomId } from './tokens';
 
 export interface PublicAssignment {
@@ -81,12 +81,13 @@ async function freePersonalCode(assignmentId: string): Promise<string> {
 }
 
 /** Joins the learner to the assignment under a nickname unique in the class (case-insensitively). */
-export async function joinAssignment(learner: LearnerRef, assignmentId: string, rawNickname: unknown) {
+export async function joinAssignment(source: LearnerSource, assignmentId: string, rawNickname: unknown) {
   const a = await loadAssignment(assignmentId);
   if (a.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');
+  const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
+  const learner = await resolveLearner(source);
   const existing = await findStudent(learner, assignmentId);
   if (existing) return existing;
-  const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
   const key = nicknameKey(nickname);
   const db = await getDb();
   const taken = new Set((await db.assignmentStudent.findMany({ where: { assignmentId }, select: { nicknameKey: true } })).map((s) => s.nicknameKey));

@@ -23,8 +23,7 @@ export async function startQuizAction(_previous: StartQuizState, formData: FormD
   if (!parsed.success) return { error: 'This quiz link is not valid. Go back to the set and start again.' };
   let attemptId: string;
   try {
-    const learner = await learnerForWrite();
-    ({ attemptId } = await startAttempt(learner, { setId: parsed.data.setId, itemIds: parsed.data.itemIds }));
+    ({ attemptId } = await startAttempt(learnerForWrite, { setId: parsed.data.setId, itemIds: parsed.data.itemIds }));
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     throw error;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { FormState } from '@/components/teach/form-state';
 import { AppError } from '@/server/errors';
 import { clientAddress, limitFailures } from '@/server/rate-limits';
-import { learnerForWrite, setLearnerCookie } from '@/server/session';
+import { currentLearner, learnerForWrite, setLearnerCookie } from '@/server/session';
 import { joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from '@/server/students';
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -23,7 +23,7 @@ export async function joinWithNicknameAction(_state: FormState, formData: FormDa
   const id = idSchema.safeParse(formData.get('assignmentId'));
   if (!id.success) redirect('/join');
   try {
-    await joinAssignment(await learnerForWrite(), id.data, formData.get('nickname'));
+    await joinAssignment(learnerForWrite, id.data, formData.get('nickname'));
   } catch (error) {
     return asState(error);
   }
@@ -46,7 +46,9 @@ export async function startAssignmentQuizAction(_state: FormState, formData: For
   if (!id.success) redirect('/join');
   let attemptId: string;
   try {
-    attemptId = await startAssignmentAttempt(await learnerForWrite(), id.data);
+    const learner = await currentLearner();
+    if (!learner) throw new AppError('forbidden', 'Join the assignment with a nickname first.');
+    attemptId = await startAssignmentAttempt(learner, id.data);
   } catch (error) {
     return asState(error);
   }

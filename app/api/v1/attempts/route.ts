@@ -5,6 +5,5 @@ import { learnerForWrite } from '@/server/session';
 
 export const POST = apiRoute(async (request) => {
   const body = await readJson(request, startAttemptInput);
-  const learner = await learnerForWrite();
-  return NextResponse.json(await startAttempt(learner, body), { status: 201 });
+  return NextResponse.json(await startAttempt(learnerForWrite, body), { status: 201 });
 });

@@ -5,6 +5,5 @@ import { learnerForWrite } from '@/server/session';
 
 export const POST = apiRoute(async (request) => {
   const body = await readJson(request, rateInput);
-  const learner = await learnerForWrite();
-  return NextResponse.json(await rateCard(learner, body));
+  return NextResponse.json(await rateCard(learnerForWrite, body));
 });

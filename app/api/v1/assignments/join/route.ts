@@ -11,6 +11,6 @@ const joinInput = z.strictObject({ code: z.string().max(20), nickname: z.string(
 export const POST = apiRoute(async (request) => {
   const body = await readJson(request, joinInput);
   const assignmentId = await limitFailures('join', await clientAddress(), () => assignmentIdForCode(body.code));
-  const student = await joinAssignment(await learnerForWrite(), assignmentId, body.nickname);
+  const student = await joinAssignment(learnerForWrite, assignmentId, body.nickname);
   return NextResponse.json({ assignmentId, studentId: student.id, nickname: student.nickname, personalCode: student.personalCode }, { status: 201 });
 });

@@ -11,6 +11,5 @@ const actionSchema = z.enum(['bury', 'unbury', 'suspend', 'unsuspend'], { error:
 export const POST = apiRoute(async (_request, { params }: { params: Promise<{ itemId: string; action: string }> }) => {
   const { itemId, action } = await params;
   const parsed = parseOrThrow(actionSchema, action, ['action']);
-  const learner = await learnerForWrite();
-  return NextResponse.json(await setCardFlag(learner, itemId, parsed));
+  return NextResponse.json(await setCardFlag(learnerForWrite, itemId, parsed));
 });
