@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { registerCleanup } from './cleanup';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUTPUT_KEPT = 64 * 1024;
@@ -37,9 +38,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-// Every group still running when the test process exits is killed, even if afterAll never ran.
+// Every group still running when the test process exits (or is interrupted) is killed, even if
+// afterAll never ran.
 const liveGroups = new Set<number>();
-process.once('exit', () => {
+registerCleanup(() => {
   for (const pgid of liveGroups) {
     try {
       process.kill(-pgid, 'SIGKILL');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantToLocal, localToInstant } from './local-time';
+import { instantToLocal, localDateTimeSchema, localToInstant } from './local-time';
 
 describe('local date-times', () => {
   it('converts a teacher’s wall-clock time to the instant, and back', () => {
@@ -15,5 +15,14 @@ describe('local date-times', () => {
     expect(localToInstant('2026-03-08T02:30', 'America/New_York').toISOString()).toBe('2026-03-08T06:30:00.000Z');
     // 01:30 happens twice on 1 November 2026; the earlier (EDT) is taken.
     expect(localToInstant('2026-11-01T01:30', 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+});
+
+describe('localDateTimeSchema', () => {
+  it('accepts real moments and refuses impossible ones', () => {
+    expect(localDateTimeSchema.safeParse('2028-02-29T23:59').success).toBe(true);
+    for (const bad of ['2026-02-31T10:00', '2026-00-10T10:00', '2026-01-01T25:00', '2026-01-01T10:61', '0099-01-01T00:00', '9999-99-99T99:99', '2026-1-1T10:00']) {
+      expect(localDateTimeSchema.safeParse(bad).success, bad).toBe(false);
+    }
   });
 });

@@ -42,8 +42,8 @@ Prints one table of figures and targets and writes it to bench/results.json.
 Flags:
   --quick             one run each, shorter runs, due queue up to 100 thousand cards
   --only=<a,b,...>    only these sections: ${SECTIONS.join(', ')}
-  --profile=<what>    instead: CPU-profile the server (node --cpu-prof) through one 64-connection run
-                      of answers or reviews and print the hottest functions and packages
+  --profile=<what>    instead: CPU-profile the server (node --cpu-prof) through one 10 s, 64-connection
+                      run of answers, reviews or noop and print the hottest functions and packages
   --help              this text`;
 }
 
@@ -54,7 +54,7 @@ const flagsSchema = z.strictObject({
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(SECTIONS)).min(1))
     .optional(),
-  profile: z.enum(['answers', 'reviews']).optional(),
+  profile: z.enum(['answers', 'reviews', 'noop']).optional(),
   help: z.literal(true).optional(),
 });
 
@@ -75,7 +75,7 @@ function parseFlags(argv: string[]): z.output<typeof flagsSchema> {
       if (issue.code === 'unrecognized_keys') problems.push(`unknown flag ${issue.keys.map((k) => `--${k}`).join(', ')}`);
       else if (name === 'quick' || name === 'help') problems.push(`--${name} takes no value`);
       else if (name === 'only') problems.push(`--only takes a comma-separated list of ${SECTIONS.join(', ')}; got "${String(raw.only)}"`);
-      else if (name === 'profile') problems.push(`--profile takes answers or reviews; got "${String(raw.profile)}"`);
+      else if (name === 'profile') problems.push(`--profile takes answers, reviews or noop; got "${String(raw.profile)}"`);
       else problems.push(`--${name}: ${issue.message}`);
     }
   }
@@ -446,7 +446,8 @@ interface DueQueueOutput {
   results: { cards: number; learners: number; dueForLearner: number; queueCards: number; buildSeconds: number; raw: { p50: number; p99: number; runs: number }; getReviewQueue: { p50: number; p99: number; runs: number }; plan: string[] }[];
 }
 
-async function profileRun(endpoint: 'answers' | 'reviews'): Promise<void> {
+async function profileRun(what: 'answers' | 'reviews' | 'noop'): Promise<void> {
+  const endpoint = what === 'noop' ? 'answers' : what;
   const profileDir = path.join(tmp, 'profile');
   fs.mkdirSync(profileDir);
   const passage = await startPassage(profileDir);
@@ -455,7 +456,7 @@ async function profileRun(endpoint: 'answers' | 'reviews'): Promise<void> {
   const itemIds = await liveItemIds(passage.url);
   await snapshotForFloor();
   const floor = await startFloor();
-  const results = await loadSection(endpoint, { passage, floor, learners, attempts, itemIds }, [64], 1, 10, ['passage']);
+  const results = await loadSection(endpoint, { passage, floor, learners, attempts, itemIds }, [64], 1, 10, [what === 'noop' ? 'noop' : 'passage']);
   const r = results[0]!;
   await passage.stop(30_000);
   await floor.stop();
@@ -463,10 +464,10 @@ async function profileRun(endpoint: 'answers' | 'reviews'): Promise<void> {
   if (profiles.length === 0) throw new Error('the server wrote no CPU profile (did it exit cleanly?)');
   const biggest = profiles.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
   const summary = summarizeProfile(biggest, 25, r.windowUs);
-  const kept = path.join(os.tmpdir(), `passage-bench-${endpoint}-${Date.now()}.cpuprofile`);
+  const kept = path.join(os.tmpdir(), `passage-bench-${what}-${Date.now()}.cpuprofile`);
   fs.copyFileSync(biggest, kept);
   console.log(
-    `\nCPU profile of the server's main thread during one 10 s run of ${endpoint} at 64 connections (${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms; ` +
+    `\nCPU profile of the server's main thread during one 10 s run of ${what === 'noop' ? 'POST /api/bench/noop' : endpoint} at 64 connections (${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms; ` +
       `server ${r.serverCores.toFixed(2)} cores, other processes ${r.otherCores.toFixed(2)} cores).\n` +
       `${summary.windowed ? 'Samples of that run only' : 'Samples of the whole server life (the run window did not match the profile clock)'}: ${fmt(summary.seconds)} s, main thread busy ${summary.busyShare} %. Shares below are of the busy time. Saved as ${kept}`,
   );
@@ -564,12 +565,12 @@ async function main(): Promise<void> {
     for (const w of weights) {
       const target = w.route === '/quiz/[attemptId]' || w.route === '/review' ? 130 : null;
       row('page weight', `${w.route} first-load JS, gzip kB (${w.scripts} <script src>, ${fmt(w.rawKB)} kB raw)`, fmt(w.gzipKB), target ? `≤ ${target}` : '', target ? w.gzipKB <= target : null);
-      if (w.browserGzipKB !== null) row('page weight', `${w.route} JS Chromium fetched by network idle, gzip kB (${w.browserScripts} files)`, fmt(w.browserGzipKB), '');
+      if (w.browserGzipKB !== null) row('page weight', `${w.route} JS Chromium fetched, gzip kB (${w.browserScripts} files)`, fmt(w.browserGzipKB), '');
       if (w.status !== 200) row('page weight', `${w.route} HTTP status`, String(w.status), '200', false);
     }
     if (!weights.some((w) => w.route === '/teach/assignments/[id]')) row('page weight', '/teach/assignments/[id]', teachNote, '');
     const polyfills = Math.max(...weights.map((w) => w.nomoduleGzipKB));
-    if (polyfills > 0) row('page weight', 'nomodule polyfills in the HTML (not counted: no current browser fetches them), gzip kB', fmt(polyfills), '');
+    if (polyfills > 0) row('page weight', 'nomodule polyfills (not counted: no current browser runs them), gzip kB', fmt(polyfills), '');
     details.pageWeight = { routes: weights, teachRoutePresent: teach };
   });
 
@@ -587,7 +588,7 @@ async function main(): Promise<void> {
       }
       row('next card', `'3' → next card painted, p50 / p95 ms (${result.ratings - result.missed} ratings)`, `${fmt(result.paintP50)} / ${fmt(result.paintP95)}`, 'p95 ≤ 50', result.paintP95 <= 50);
       row('next card', `'3' → next card in the DOM, p50 / p95 ms`, `${fmt(result.domP50)} / ${fmt(result.domP95)}`, '');
-      if (result.missed) row('next card', 'ratings with no card change seen (10 s)', String(result.missed), '0', false);
+      if (result.missed) row('next card', 'ratings with no next card seen within 10 s', String(result.missed), '0', false);
       details.nextCard = result;
     }
   });
@@ -605,7 +606,7 @@ async function main(): Promise<void> {
       row('due queue', `${label} cards: indexed SQL p50 / p99 ms`, `${fmt(r.raw.p50)} / ${fmt(r.raw.p99)}`, at1M ? 'p50 ≤ 2' : '', at1M ? r.raw.p50 <= 2 : null);
       row('due queue', `${label} cards: getReviewQueue() p50 / p99 ms`, `${fmt(r.getReviewQueue.p50)} / ${fmt(r.getReviewQueue.p99)}`, at1M ? 'p50 ≤ 2' : '', at1M ? r.getReviewQueue.p50 <= 2 : null);
     }
-    row('due queue', 'query plan', due.plan.join('; '), 'uses Card_learnerId_due_idx', due.usesIndex);
+    row('due queue', `query plan: ${due.plan.join('; ')}`, due.usesIndex ? 'indexed' : 'NOT indexed', 'Card_learnerId_due_idx', due.usesIndex);
     details.dueQueue = due;
   });
 

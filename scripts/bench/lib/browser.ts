@@ -104,7 +104,9 @@ export async function browserScriptWeight(browser: Browser, base: string, path: 
 export interface NextCardResult {
   ratings: number;
   missed: number;
-  /** key '3' → heading text changed in the DOM (MutationObserver), ms */
+  /** Ratings after which no new card front was seen within 10 s, and the heading then. */
+  misses: { rating: number; heading: string }[];
+  /** key '3' → the next card's front in the DOM (MutationObserver), ms */
   domP50: number;
   domP95: number;
   /** key '3' → the first frame after that change was produced (rAF, then a task), ms */
@@ -115,8 +117,9 @@ export interface NextCardResult {
 
 /**
  * In the page: a capturing keydown listener notes when '3' is pressed; a MutationObserver notes
- * when the card's heading text then changes, and a task queued from the next animation frame
- * notes when that frame has been painted.
+ * when the next card's front is then in the DOM (the heading's text changed, or the answer and
+ * rating buttons are gone when the same card comes back), and a task queued from the next
+ * animation frame notes when that frame has been painted.
  */
 const INSTRUMENT = `(() => {
   const heading = () => document.getElementById('review-card-front')?.textContent ?? null;
@@ -129,7 +132,10 @@ const INSTRUMENT = `(() => {
   }, true);
   new MutationObserver(() => {
     if (bench.keyAt === null) return;
-    if (heading() === bench.before) return;
+    // The next card's front: the heading changed, or (the same card back as a learning card)
+    // the answer and rating buttons are gone.
+    const back = document.querySelector('[role="group"][aria-label="How well did you remember?"]');
+    if (back && heading() === bench.before) return;
     const keyAt = bench.keyAt;
     const dom = performance.now() - keyAt;
     bench.keyAt = null;
@@ -171,6 +177,7 @@ export async function nextCardLatency(browser: Browser, base: string, dbFile: st
     // A string, not a function: tsx's transform would wrap named functions in a helper the page lacks.
     await page.evaluate(INSTRUMENT);
     let missed = 0;
+    const misses: { rating: number; heading: string }[] = [];
     for (let i = 0; i < ratings; i++) {
       if ((await page.locator('#review-card-front').count()) === 0) throw new Error(`the review session ended after ${i} ratings`);
       await page.keyboard.press(' ');
@@ -183,6 +190,7 @@ export async function nextCardLatency(browser: Browser, base: string, dbFile: st
         .catch(() => false);
       if (!ok) {
         missed++;
+        misses.push({ rating: i + 1, heading: ((await page.locator('#review-card-front').first().textContent().catch(() => null)) ?? '(no card)').slice(0, 80) });
         await page.evaluate(() => {
           if (window.__bench) window.__bench.keyAt = null;
         });
@@ -195,6 +203,7 @@ export async function nextCardLatency(browser: Browser, base: string, dbFile: st
     return {
       ratings,
       missed,
+      misses,
       domP50: round(percentile(dom, 50), 1),
       domP95: round(percentile(dom, 95), 1),
       paintP50: round(percentile(paint, 50), 1),
