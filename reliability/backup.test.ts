@@ -5,37 +5,18 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TeacherRef } from '@/server/auth';
-import type { Item } from '@/lib/questions/schema';
+import { describe, expect, it } from 'vitest';
 import { checkReviewConsistency, checkRun } from './checks';
-import { startServer, type TestServer } from './server';
+import { setUpQuizClassroom } from './classroom-fixture';
 import { newStats, runStudent, type StudentResult } from './students';
-import { createQuizAssignment, createTeacher, integrityCheck, loadKeys, mapLimit, openReadonly, prepareDatabase, tableChecksums, type QuizAssignment, type TestDatabase } from './support';
+import { integrityCheck, mapLimit, openReadonly, tableChecksums } from './support';
 
 const STUDENTS = 40;
 const QUESTIONS = 20;
 const IN_FLIGHT = 32;
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-let database: TestDatabase | undefined;
-let server: TestServer | undefined;
-let teacher: TeacherRef;
-let assignment: QuizAssignment;
-let keys: Map<string, Item>;
-
-beforeAll(async () => {
-  database = await prepareDatabase();
-  teacher = await createTeacher('backup');
-  assignment = await createQuizAssignment(teacher, 'Backed up', { count: QUESTIONS });
-  keys = await loadKeys();
-  server = await startServer({ databaseFile: database.file });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await database?.cleanup();
-});
+const classroom = setUpQuizClassroom('backup', 'Backed up', QUESTIONS);
 
 /** Runs a command-line script (npx tsx) on `databaseFile`, without blocking this process. */
 function runScript(script: string, args: string[], databaseFile: string): Promise<{ code: number | null; output: string; ms: number }> {
@@ -61,9 +42,9 @@ function runScript(script: string, args: string[], databaseFile: string): Promis
 describe('backup and restore', () => {
   it('backs up the live database under load, and refuses to restore under a running server', async () => {
     const total = STUDENTS * QUESTIONS;
-    const copy = path.join(database!.dir, 'backups', 'copy.db');
+    const copy = path.join(classroom.database.dir, 'backups', 'copy.db');
     const stats = newStats();
-    const ctx = { url: server!.url, stats };
+    const ctx = { url: classroom.server.url, stats };
     let acked = 0;
     let backupStartedAt = Number.POSITIVE_INFINITY;
     let backupEndedAt = Number.POSITIVE_INFINITY;
@@ -76,15 +57,15 @@ describe('backup and restore', () => {
       (index) =>
         runStudent(ctx, {
           index,
-          code: assignment.code,
-          keys,
+          code: classroom.assignment.code,
+          keys: classroom.keys,
           tag: 'backup',
           onAck: () => {
             acked++;
             // A third of the way through, the backup starts while the answers keep coming.
             if (!backup && acked >= total / 3) {
               backupStartedAt = Date.now();
-              backup = runScript('scripts/db-backup.ts', [copy], database!.file).finally(() => {
+              backup = runScript('scripts/db-backup.ts', [copy], classroom.database.file).finally(() => {
                 backupEndedAt = Date.now();
               });
             }
@@ -110,7 +91,7 @@ describe('backup and restore', () => {
     expect(stats.networkErrors).toBe(0);
     expect(results.filter((s) => s.failure).map((s) => `${s.nickname}: ${s.failure}`)).toEqual([]);
     expect(answered).toHaveLength(total);
-    expect(checkRun(database!.file, results).problems).toEqual([]);
+    expect(checkRun(classroom.database.file, results).problems).toEqual([]);
     expect(after.length).toBeGreaterThan(0);
 
     // The backup: exit 0, a copy that passes its integrity check and holds every answer
@@ -130,17 +111,17 @@ describe('backup and restore', () => {
     console.log(`[backup] the copy holds ${found.size} answers: all ${before.length} acknowledged before the backup started, ${during.filter((a) => found.has(`${a.attemptId}/${a.answerId}`)).length} of the ${during.length} acknowledged while it ran`);
 
     // Restoring over the live database while the server runs: refused, nothing changed.
-    const liveBefore = tableChecksums(database!.file);
-    const refused = await runScript('scripts/db-restore.ts', [copy], database!.file);
+    const liveBefore = tableChecksums(classroom.database.file);
+    const refused = await runScript('scripts/db-restore.ts', [copy], classroom.database.file);
     console.log(`[backup] restore onto the running server's database: exit ${refused.code}: ${refused.output.trim().split('\n').at(-1)}`);
     expect(refused.code).not.toBe(0);
     expect(refused.output).toMatch(/stop it before restoring/);
-    expect(tableChecksums(database!.file)).toEqual(liveBefore);
-    expect(fs.readdirSync(database!.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
+    expect(tableChecksums(classroom.database.file)).toEqual(liveBefore);
+    expect(fs.readdirSync(classroom.database.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
 
     // With the server stopped, the copy restores to another path, byte for byte in every table.
-    await server!.stop();
-    const targetDir = path.join(database!.dir, 'restored');
+    await classroom.server.stop();
+    const targetDir = path.join(classroom.database.dir, 'restored');
     fs.mkdirSync(targetDir, { recursive: true });
     const target = path.join(targetDir, 'passage.db');
     const restored = await runScript('scripts/db-restore.ts', [copy], target);

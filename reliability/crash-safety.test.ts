@@ -3,14 +3,11 @@
 // until they get an answer. Afterwards every acknowledged answer is stored exactly once, a resend
 // got the first result, every response has its review log (and no log lacks its response), and
 // the database passes its integrity check.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TeacherRef } from '@/server/auth';
-import { disconnectDb } from '@/server/db';
-import type { Item } from '@/lib/questions/schema';
+import { describe, expect, it } from 'vitest';
 import { checkReviewConsistency, checkRun } from './checks';
-import { startServer, type TestServer } from './server';
+import { setUpQuizClassroom } from './classroom-fixture';
 import { newStats, runStudent, type StudentResult } from './students';
-import { createQuizAssignment, createTeacher, integrityCheck, loadKeys, mapLimit, prepareDatabase, rng, seedFromEnv, sleep, type QuizAssignment, type TestDatabase } from './support';
+import { integrityCheck, mapLimit, rng, seedFromEnv, sleep } from './support';
 
 const STUDENTS = 60;
 const QUESTIONS = 20;
@@ -18,26 +15,7 @@ const IN_FLIGHT = 32;
 const KILLS = 5;
 const SEED = seedFromEnv(20_261_125);
 
-let database: TestDatabase | undefined;
-let server: TestServer | undefined;
-let teacher: TeacherRef;
-let assignment: QuizAssignment;
-let keys: Map<string, Item>;
-
-beforeAll(async () => {
-  database = await prepareDatabase();
-  teacher = await createTeacher('crash');
-  assignment = await createQuizAssignment(teacher, 'Crash safety', { count: QUESTIONS });
-  keys = await loadKeys();
-  // The test's own connection is not needed during the run; the checks read the file directly.
-  await disconnectDb();
-  server = await startServer({ databaseFile: database.file });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await database?.cleanup();
-});
+const classroom = setUpQuizClassroom('crash', 'Crash safety', QUESTIONS, { releaseTestConnection: true });
 
 interface Kill {
   n: number;
@@ -61,7 +39,7 @@ describe('crash safety', () => {
     console.log(`[crash-safety] seed ${SEED} (set RELIABILITY_SEED to repeat): kills planned after ${plan.map((p) => `${(p.plannedAt * 100).toFixed(1)} % + ${p.delayMs} ms`).join(', ')}`);
 
     const stats = newStats();
-    const ctx = { url: server!.url, stats, retry: true, retryForMs: 120_000 };
+    const ctx = { url: classroom.server.url, stats, retry: true, retryForMs: 120_000 };
     let acked = 0;
     let finished = false;
     const started = Date.now();
@@ -75,9 +53,9 @@ describe('crash safety', () => {
         await sleep(p.delayMs);
         const acknowledgedBefore = acked;
         const atMs = Date.now() - started;
-        await server!.kill('SIGKILL');
+        await classroom.server.kill('SIGKILL');
         const down = Date.now();
-        await server!.restart();
+        await classroom.server.restart();
         kills.push({ n: i + 1, plannedAt: p.plannedAt, delayMs: p.delayMs, atMs, acknowledgedBefore, restartMs: Date.now() - down });
       }
     })().catch((error: unknown) => {
@@ -94,8 +72,8 @@ describe('crash safety', () => {
         (index) =>
           runStudent(ctx, {
             index,
-            code: assignment.code,
-            keys,
+            code: classroom.assignment.code,
+            keys: classroom.keys,
             tag: 'crash',
             resendEvery: 5,
             onAck: () => {
@@ -109,13 +87,13 @@ describe('crash safety', () => {
     }
     const seconds = (Date.now() - started) / 1000;
     console.log(
-      `[crash-safety] ${acked} answers acknowledged in ${seconds.toFixed(1)} s (${(acked / seconds).toFixed(1)} answers/s) across ${server!.starts()} server starts; ` +
+      `[crash-safety] ${acked} answers acknowledged in ${seconds.toFixed(1)} s (${(acked / seconds).toFixed(1)} answers/s) across ${classroom.server.starts()} server starts; ` +
         `${stats.requests} tries, ${stats.networkErrors} network errors, ${stats.retries} retries, ${stats.serverErrors.length} 5xx, statuses ${JSON.stringify(stats.byStatus)}`,
     );
     for (const k of kills) {
       console.log(`[crash-safety] kill ${k.n}: at ${(k.atMs / 1000).toFixed(2)} s, ${k.acknowledgedBefore}/${total} answers acknowledged (planned ${(k.plannedAt * 100).toFixed(1)} % + ${k.delayMs} ms); back up in ${(k.restartMs / 1000).toFixed(1)} s`);
     }
-    await server!.stop();
+    await classroom.server.stop();
 
     expect(kills).toHaveLength(KILLS);
     // Clients got through: every request ended in a 2xx (a crash must never turn into a refusal).
@@ -125,7 +103,7 @@ describe('crash safety', () => {
     // A 5xx is retried, but none should happen: a request either completes or the process dies.
     expect(stats.serverErrors).toEqual([]);
 
-    const { problems, summary } = checkRun(database!.file, results);
+    const { problems, summary } = checkRun(classroom.database.file, results);
     console.log(
       `[crash-safety] stored ${summary.storedResponses} responses for ${summary.acknowledgedAnswers} acknowledged answers; ` +
         `${summary.replayedAnswers} retries found their answer already stored (response lost in a kill); ${summary.resends} deliberate resends`,
@@ -134,7 +112,7 @@ describe('crash safety', () => {
     expect(summary.acknowledgedAnswers).toBe(total);
     expect(summary.storedResponses).toBe(total);
     expect(summary.resends).toBeGreaterThan(0);
-    expect(checkReviewConsistency(database!.file)).toEqual([]);
-    expect(integrityCheck(database!.file)).toBe('ok');
+    expect(checkReviewConsistency(classroom.database.file)).toEqual([]);
+    expect(integrityCheck(classroom.database.file)).toBe('ok');
   }, 300_000);
 });

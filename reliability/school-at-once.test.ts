@@ -1,47 +1,28 @@
 // A whole school at once: 200 students join one assignment by its code and each answers 20
 // questions, all at the same time (32 requests in flight). Nothing may fail, every acknowledged
 // answer is stored exactly once with its review, and the teacher's report adds up.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TeacherRef } from '@/server/auth';
+import { describe, expect, it } from 'vitest';
 import { assignmentReport } from '@/server/reports';
-import type { Item } from '@/lib/questions/schema';
 import { checkReviewConsistency, checkRun } from './checks';
-import { startServer, type TestServer } from './server';
+import { setUpQuizClassroom } from './classroom-fixture';
 import { newStats, runStudent, type StudentResult } from './students';
-import { createQuizAssignment, createTeacher, elapsedSeconds, integrityCheck, loadKeys, mapLimit, prepareDatabase, type QuizAssignment, type TestDatabase } from './support';
+import { elapsedSeconds, integrityCheck, mapLimit } from './support';
 
 const STUDENTS = 200;
 const QUESTIONS = 20;
 const IN_FLIGHT = 32;
 
-let database: TestDatabase | undefined;
-let server: TestServer | undefined;
-let teacher: TeacherRef;
-let assignment: QuizAssignment;
-let keys: Map<string, Item>;
-
-beforeAll(async () => {
-  database = await prepareDatabase();
-  teacher = await createTeacher('school');
-  assignment = await createQuizAssignment(teacher, 'Whole school', { count: QUESTIONS });
-  keys = await loadKeys();
-  server = await startServer({ databaseFile: database.file });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await database?.cleanup();
-});
+const classroom = setUpQuizClassroom('school', 'Whole school', QUESTIONS);
 
 describe('a whole school at once', () => {
   it(`${STUDENTS} students × ${QUESTIONS} answers: no failures, every answer stored once, the report adds up`, async () => {
     const stats = newStats();
-    const ctx = { url: server!.url, stats };
+    const ctx = { url: classroom.server.url, stats };
     const started = Date.now();
     const results: StudentResult[] = await mapLimit(
       Array.from({ length: STUDENTS }, (_, i) => i),
       IN_FLIGHT,
-      (index) => runStudent(ctx, { index, code: assignment.code, keys, tag: 'school' }),
+      (index) => runStudent(ctx, { index, code: classroom.assignment.code, keys: classroom.keys, tag: 'school' }),
     );
     const seconds = (Date.now() - started) / 1000;
     const answers = results.reduce((n, s) => n + s.answers.filter((a) => a.acks.length > 0).length, 0);
@@ -60,13 +41,13 @@ describe('a whole school at once', () => {
     expect(answers).toBe(STUDENTS * QUESTIONS);
 
     // Stored exactly once, as acknowledged, each with its review log; scores add up.
-    const { problems, summary } = checkRun(database!.file, results);
+    const { problems, summary } = checkRun(classroom.database.file, results);
     expect(problems).toEqual([]);
     expect(summary.storedResponses).toBe(STUDENTS * QUESTIONS);
     expect(summary.acknowledgedAnswers).toBe(STUDENTS * QUESTIONS);
     for (const s of results) expect(new Set(s.answers.map((a) => a.answerId)).size).toBe(QUESTIONS);
-    expect(checkReviewConsistency(database!.file)).toEqual([]);
-    expect(integrityCheck(database!.file)).toBe('ok');
+    expect(checkReviewConsistency(classroom.database.file)).toEqual([]);
+    expect(integrityCheck(classroom.database.file)).toBe('ok');
 
     // The right/wrong mix is what the students meant to send.
     const meantRight = results.reduce((n, s) => n + s.answers.filter((a) => a.right).length, 0);
@@ -74,7 +55,7 @@ describe('a whole school at once', () => {
     expect(toldRight).toBe(meantRight);
 
     // The teacher's report: every student, all finished, scores summing to the database's.
-    const report = await assignmentReport(teacher, assignment.id);
+    const report = await assignmentReport(classroom.teacher, classroom.assignment.id);
     expect(report.students).toHaveLength(STUDENTS);
     expect(report.students.filter((s) => s.status !== 'finished').map((s) => `${s.nickname}: ${s.status}`)).toEqual([]);
     expect(new Set(report.students.map((s) => s.nickname)).size).toBe(STUDENTS);

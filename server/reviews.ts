@@ -13,8 +13,6 @@ import { recordReview } from './review-recorder';
 
 const STATE_NEW = 0;
 const STATE_REVIEW = 2;
-/** As in Anki: when nothing else is due, learning cards due within this window are shown early. */
-export const LEARN_AHEAD_MS = 20 * 60 * 1000;
 
 export type { Previews, QueueCard, RateResult, ReviewQueue };
 

@@ -5,12 +5,12 @@ import { gradeTypedText } from '@/lib/grading/grade';
 import type { TypedItem } from '@/lib/questions/schema';
 import type { QueueCard, RateResult, ReviewQueue } from '@/lib/review/types';
 import type { Rating } from '@/lib/scheduler';
+import { LEARN_AHEAD_MS } from '@/lib/scheduler/queue';
 import { CardBackView, CardFrontView } from './card-faces';
 import { Outbox, OUTBOX_KEY, type OutboxOp, type OutboxStatus } from './outbox';
 import { RatingButtons } from './rating-buttons';
 import { SessionSummary } from './session-summary';
 
-const LEARN_AHEAD_MS = 20 * 60 * 1000;
 
 /** A card in the session: previews are null while its last rating awaits the server. */
 type SessionCard = Omit<QueueCard, 'previews'> & { previews: QueueCard['previews'] | null; readyAt: number };

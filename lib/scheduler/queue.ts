@@ -27,3 +27,6 @@ export function classifyQueue(
   }
   return counts;
 }
+
+/** As in Anki: when nothing else is due, learning cards due within this window are shown early. */
+export const LEARN_AHEAD_MS = 20 * 60 * 1000;
