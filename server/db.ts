@@ -1,43 +1,112 @@
 import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { Mutex } from 'async-mutex';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseFile } from './config';
 import { PrismaClient } from './generated/prisma/client';
-import { BUSY_TIMEOUT_MS } from './sqlite';
+import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
 
-function createClient(file: string): PrismaClient {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
+type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
+type AdapterTransaction = Awaited<ReturnType<Adapter['startTransaction']>>;
+
+function prismaClient(adapter: Adapter): PrismaClient {
+  const factory: Pick<PrismaBetterSqlite3, 'provider' | 'adapterName' | 'connect'> = {
+    provider: 'sqlite',
+    adapterName: adapter.adapterName,
+    connect: () => Promise.resolve(adapter),
+  };
   // Password hashes never leave the database through the data layer; only server/auth.ts opts back in.
-  return new PrismaClient({ adapter, omit: { account: { password: true } } });
+  return new PrismaClient({ adapter: factory, omit: { account: { password: true } } });
 }
 
-type Db = ReturnType<typeof createClient>;
-const cache = globalThis as typeof globalThis & { passageDb?: { file: string; client: Db; ready: Promise<void> } };
+type Db = PrismaClient;
 
 /**
- * The one PrismaClient of the process. Its connection gets the same pragmas as every other
- * (WAL is stored in the file by the migration runner; foreign keys and the busy timeout are
- * per connection).
+ * The process's one SQLite connection, shared by Prisma and by the hot paths that run cached
+ * statements on it directly (answers, ratings, the review queue). `lock` gives the connection
+ * to one user at a time: a Prisma interactive transaction holds it from BEGIN to COMMIT, so no
+ * other request's statement can slip into that transaction (and be rolled back with it).
  */
-export async function getDb(): Promise<Db> {
+interface Connection {
+  file: string;
+  prisma: Db;
+  sqlite: Database.Database;
+  lock: Mutex;
+}
+
+/** Prisma's adapter with every statement and transaction taken under `lock`. */
+function lockedAdapter(inner: Adapter, lock: Mutex): Adapter {
+  const releasing = (tx: AdapterTransaction, release: () => void): AdapterTransaction => {
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    tx.commit = () => commit().finally(release);
+    tx.rollback = () => rollback().finally(release);
+    return tx;
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (query) => lock.runExclusive(() => inner.queryRaw(query)),
+    executeRaw: (query) => lock.runExclusive(() => inner.executeRaw(query)),
+    executeScript: (script) => lock.runExclusive(() => inner.executeScript(script)),
+    startTransaction: async (isolationLevel) => {
+      const release = await lock.acquire();
+      try {
+        return releasing(await inner.startTransaction(isolationLevel), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    getConnectionInfo: inner.getConnectionInfo?.bind(inner),
+    dispose: () => inner.dispose(),
+  };
+}
+
+async function connect(file: string): Promise<Connection> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const inner = await new PrismaBetterSqlite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS }).connect();
+  const sqlite = (inner as unknown as { client?: unknown }).client;
+  if (!(sqlite instanceof Database)) throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; see server/db.ts');
+  applyConnectionPragmas(sqlite);
+  const lock = new Mutex();
+  return { file, prisma: prismaClient(lockedAdapter(inner, lock)), sqlite, lock };
+}
+
+const cache = globalThis as typeof globalThis & { passageDb?: { file: string; connection: Promise<Connection> } };
+
+function connection(): Promise<Connection> {
   const file = databaseFile();
-  if (!cache.passageDb || cache.passageDb.file !== file) {
-    const client = createClient(file);
-    const ready = (async () => {
-      await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-      await client.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-      await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-    })();
-    cache.passageDb = { file, client, ready };
-  }
-  await cache.passageDb.ready;
-  return cache.passageDb.client;
+  if (!cache.passageDb || cache.passageDb.file !== file) cache.passageDb = { file, connection: connect(file) };
+  return cache.passageDb.connection;
+}
+
+/** The one PrismaClient of the process. */
+export async function getDb(): Promise<Db> {
+  return (await connection()).prisma;
+}
+
+/**
+ * Runs `work` on the raw connection when no one else is using it. Inside, use `prepared()`
+ * statements; `work` must be synchronous, so nothing can interleave with it.
+ */
+export async function withSqlite<T>(work: (sqlite: Database.Database) => T): Promise<T> {
+  const { sqlite, lock } = await connection();
+  return lock.runExclusive(() => work(sqlite));
+}
+
+/** Runs `work` in one immediate write transaction on the raw connection, rolled back if it throws. */
+export function inWriteTransaction<T>(work: (sqlite: Database.Database) => T): Promise<T> {
+  return withSqlite((sqlite) => sqlite.transaction(() => work(sqlite)).immediate());
 }
 
 export async function disconnectDb(): Promise<void> {
   const current = cache.passageDb;
   cache.passageDb = undefined;
-  await current?.client.$disconnect();
+  if (!current) return;
+  const { prisma, sqlite } = await current.connection;
+  await prisma.$disconnect();
+  if (sqlite.open) sqlite.close();
 }

@@ -1,6 +1,8 @@
 import 'server-only';
+import type Database from 'better-sqlite3';
 import type { Item } from '@/lib/questions/schema';
-import type { Prisma, PrismaClient } from './generated/prisma/client';
+import { withSqlite } from './db';
+import { prepared } from './sql';
 
 export interface StoredItem {
   item: Item;
@@ -9,17 +11,27 @@ export interface StoredItem {
   retired: boolean;
 }
 
-type Reader = PrismaClient | Prisma.TransactionClient;
+interface ItemRow {
+  id: string;
+  data: string;
+  setId: string;
+  articleSlug: string;
+  retiredAt: string | null;
+}
 
-/** Items by id, parsed from the JSON that content sync validated. */
-export async function loadItems(db: Reader, ids: readonly string[]): Promise<Map<string, StoredItem>> {
-  const rows = await db.question.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, data: true, setId: true, articleSlug: true, retiredAt: true },
-  });
+const ITEMS_BY_ID = 'SELECT id, data, setId, articleSlug, retiredAt FROM Question WHERE id IN (SELECT value FROM json_each(?))';
+
+/** Items by id, parsed from the JSON that content sync validated (for use inside a raw transaction). */
+export function itemsIn(sqlite: Database.Database, ids: readonly string[]): Map<string, StoredItem> {
+  const rows = prepared(sqlite, ITEMS_BY_ID).all(JSON.stringify([...new Set(ids)])) as ItemRow[];
   return new Map(
     rows.map((row) => [row.id, { item: JSON.parse(row.data) as Item, setId: row.setId, articleSlug: row.articleSlug, retired: row.retiredAt !== null }]),
   );
+}
+
+/** Items by id, parsed from the JSON that content sync validated. */
+export function loadItems(ids: readonly string[]): Promise<Map<string, StoredItem>> {
+  return withSqlite((sqlite) => itemsIn(sqlite, ids));
 }
 
 export const readerHref = (articleSlug: string, itemId: string) => `/articles/${articleSlug}?item=${encodeURIComponent(itemId)}`;

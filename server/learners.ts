@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/scheduler';
-import { getDb } from './db';
+import { getDb, withSqlite } from './db';
+import { prepared } from './sql';
 import { hashToken, randomId, randomToken } from './tokens';
 
 export interface LearnerRef {
@@ -49,11 +50,14 @@ export async function createLearner(options: { timeZone?: string | null } = {}):
   return { learner, token };
 }
 
+const LEARNER_BY_TOKEN = `SELECT l.id, l.timeZone, l.desiredRetention, l.newPerDay, l.reviewsPerDay, l.typeAnswers, l.displayName
+  FROM LearnerToken t JOIN Learner l ON l.id = t.learnerId WHERE t.tokenHash = ?`;
+
+/** The learner a bearer token speaks for. Runs on every request, so it is one cached statement. */
 export async function learnerForToken(token: string | undefined | null): Promise<LearnerRef | null> {
   if (!token || !tokenSchema.safeParse(token).success) return null;
-  const db = await getDb();
-  const row = await db.learnerToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { learner: { select: learnerSelect } } });
-  return row?.learner ?? null;
+  const row = await withSqlite((sqlite) => prepared(sqlite, LEARNER_BY_TOKEN).get(hashToken(token)) as (Omit<LearnerRef, 'typeAnswers'> & { typeAnswers: number }) | undefined);
+  return row ? { ...row, typeAnswers: row.typeAnswers === 1 } : null;
 }
 
 /** A fresh token for another device of the same learner. */

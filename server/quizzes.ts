@@ -8,12 +8,14 @@ import { parseResponseFor } from '@/lib/grading/response';
 import { idSchema } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
-import { getDb } from './db';
+import type Database from 'better-sqlite3';
+import { getDb, inWriteTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import type { Prisma } from './generated/prisma/client';
-import { loadItems, readerHref } from './items';
+import { itemsIn, loadItems, readerHref } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { recordReview } from './review-recorder';
+import { dateOrNullFromSql, prepared, sqlDate } from './sql';
 import { randomId } from './tokens';
 
 export const MAX_QUIZ_ITEMS = 200;
@@ -77,10 +79,14 @@ async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
   return attempt;
 }
 
-type LoadedAttempt = Awaited<ReturnType<typeof ownedAttempt>>;
+/** What reveals depend on: whether the attempt is submitted, and its assignment's policy. */
+interface RevealContext {
+  submittedAt: Date | null;
+  assignment: { reveal: string; dueAt: Date | null } | null;
+}
 
 /** What of a graded answer the student may see now, under the assignment's reveal policy. */
-function reveals(attempt: LoadedAttempt, now: Date, submitted = attempt.submittedAt !== null) {
+function reveals(attempt: RevealContext, now: Date, submitted = attempt.submittedAt !== null) {
   if (!attempt.assignment) return { showCorrectness: true, showKey: true, showExplanation: true };
   return revealDecision({ policy: attempt.assignment.reveal as RevealPolicy, submitted, dueAt: attempt.assignment.dueAt, now });
 }
@@ -110,7 +116,7 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
   let ids: string[];
   if (itemIds) {
     ids = [...new Set(itemIds)];
-    const stored = await loadItems(db, ids);
+    const stored = await loadItems(ids);
     for (const [index, id] of ids.entries()) {
       const found = stored.get(id);
       if (!found || found.retired || (setId && found.setId !== setId)) {
@@ -128,7 +134,7 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
   const attempt = await db.quizAttempt.create({
     data: { id: randomId(), learnerId: learner.id, setId: setId ?? null, itemIds: JSON.stringify(ids), seed },
   });
-  const stored = await loadItems(db, ids);
+  const stored = await loadItems(ids);
   return { attemptId: attempt.id, items: ids.map((id) => presentItem(stored.get(id)!.item, seed)) };
 }
 
@@ -137,7 +143,7 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
   const db = await getDb();
   const attempt = await ownedAttempt(db, learner.id, attemptId);
   const ids = JSON.parse(attempt.itemIds) as string[];
-  const [stored, responses] = await Promise.all([loadItems(db, ids), db.quizResponse.findMany({ where: { attemptId: attempt.id } })]);
+  const [stored, responses] = await Promise.all([loadItems(ids), db.quizResponse.findMany({ where: { attemptId: attempt.id } })]);
   const final = finalAnswers(responses.map((r) => ({ ...r, itemId: r.questionId })));
   const mastery = attempt.assignment?.mastery ?? false;
   const pending = attempt.submittedAt ? [] : pendingQuestions(ids, responses.map((r) => ({ itemId: r.questionId, round: r.round, correct: r.correct })), mastery);
@@ -174,14 +180,58 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
   };
 }
 
-function visibleResult(attempt: LoadedAttempt, now: Date, score: number, correct: boolean, feedback: AnswerFeedback): AnswerResult {
+function visibleResult(attempt: RevealContext, now: Date, score: number, correct: boolean, feedback: AnswerFeedback): AnswerResult {
   const show = reveals(attempt, now);
   if (!show.showCorrectness) return { recorded: true, score: null, correct: null, feedback: null };
   return { recorded: true, score, correct, feedback: show.showKey ? feedback : { ...feedback, key: '', explanation: show.showExplanation ? feedback.explanation : '' } };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+interface AnsweringAttemptRow {
+  id: string;
+  learnerId: string;
+  itemIds: string;
+  seed: string;
+  submittedAt: string | null;
+  late: number;
+  assignmentId: string | null;
+  reveal: string | null;
+  dueAt: string | null;
+  lateWork: string | null;
+  closedAt: string | null;
+  mastery: number | null;
+}
+
+const ANSWERING_ATTEMPT = `SELECT a.id, a.learnerId, a.itemIds, a.seed, a.submittedAt, a.late, a.assignmentId, s.reveal, s.dueAt, s.lateWork, s.closedAt, s.mastery
+  FROM QuizAttempt a LEFT JOIN Assignment s ON s.id = a.assignmentId WHERE a.id = ?`;
+const RESPONSE_BY_ANSWER_ID = 'SELECT questionId, response, score, correct FROM QuizResponse WHERE attemptId = ? AND answerId = ?';
+const ROUNDS_SO_FAR = 'SELECT questionId AS itemId, round, correct FROM QuizResponse WHERE attemptId = ?';
+const MARK_LATE = 'UPDATE QuizAttempt SET late = 1 WHERE id = ?';
+const INSERT_RESPONSE = `INSERT INTO QuizResponse (attemptId, answerId, questionId, round, response, score, correct, answeredAt, durationMs)
+  VALUES (@attemptId, @answerId, @questionId, @round, @response, @score, @correct, @answeredAt, @durationMs)`;
+
+/** The attempt and its assignment's rules, read inside the answer's transaction. */
+function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptId: string) {
+  const row = /^[A-Za-z0-9_-]{1,64}$/.test(attemptId) ? (prepared(sqlite, ANSWERING_ATTEMPT).get(attemptId) as AnsweringAttemptRow | undefined) : undefined;
+  // Another learner's attempt is indistinguishable from a missing one.
+  if (!row || row.learnerId !== learnerId) throw notFound('That quiz attempt');
+  return {
+    id: row.id,
+    itemIds: JSON.parse(row.itemIds) as string[],
+    seed: row.seed,
+    submittedAt: dateOrNullFromSql(row.submittedAt),
+    late: row.late === 1,
+    assignmentId: row.assignmentId,
+    assignment:
+      row.assignmentId === null
+        ? null
+        : {
+            reveal: row.reveal!,
+            dueAt: dateOrNullFromSql(row.dueAt),
+            lateWork: row.lateWork as LateWorkPolicy,
+            closedAt: dateOrNullFromSql(row.closedAt),
+            mastery: row.mastery === 1,
+          },
+  };
 }
 
 /**
@@ -191,74 +241,64 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function answerQuestion(learner: LearnerRef, attemptId: string, input: unknown, now = new Date()): Promise<AnswerResult> {
   const body = parseOrThrow(answerInput, input);
-  const db = await getDb();
-  const run = () =>
-    db.$transaction(async (tx) => {
-      const attempt = await ownedAttempt(tx, learner.id, attemptId);
-      const previous = await tx.quizResponse.findUnique({ where: { attemptId_answerId: { attemptId: attempt.id, answerId: body.answerId } } });
-      const ids = JSON.parse(attempt.itemIds) as string[];
-      if (previous) {
-        if (previous.questionId !== body.itemId) {
-          throw new AppError('conflict', `answerId: "${body.answerId}" was already used for another question`, ['answerId']);
-        }
-        const stored = (await loadItems(tx, [previous.questionId])).get(previous.questionId)!;
-        const feedback = feedbackFor(stored.item as QuizItem, stored.articleSlug, JSON.parse(previous.response), attempt.seed, previous.score, previous.correct, false);
-        return visibleResult(attempt, now, previous.score, previous.correct, feedback);
+  return inWriteTransaction((sqlite) => {
+    const attempt = answeringAttempt(sqlite, learner.id, attemptId);
+    const previous = prepared(sqlite, RESPONSE_BY_ANSWER_ID).get(attempt.id, body.answerId) as
+      | { questionId: string; response: string; score: number; correct: number }
+      | undefined;
+    if (previous) {
+      if (previous.questionId !== body.itemId) {
+        throw new AppError('conflict', `answerId: "${body.answerId}" was already used for another question`, ['answerId']);
       }
-      if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
-      if (!ids.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
-      let late = false;
-      if (attempt.assignment) {
-        if (attempt.assignment.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');
-        const status = lateStatus({ dueAt: attempt.assignment.dueAt, lateWork: attempt.assignment.lateWork as LateWorkPolicy, now });
-        if (status === 'refused') throw new AppError('conflict', 'The due date has passed, and this assignment does not accept late work.');
-        late = status === 'late_accepted';
-      }
-      const responses = await tx.quizResponse.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, round: true, correct: true } });
-      const pending = pendingQuestions(ids, responses.map((r) => ({ itemId: r.questionId, round: r.round, correct: r.correct })), attempt.assignment?.mastery ?? false);
-      const slot = pending.find((p) => p.itemId === body.itemId);
-      if (!slot) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
-      if (late && !attempt.late) await tx.quizAttempt.update({ where: { id: attempt.id }, data: { late: true } });
+      const stored = itemsIn(sqlite, [previous.questionId]).get(previous.questionId)!;
+      const correct = previous.correct === 1;
+      const feedback = feedbackFor(stored.item as QuizItem, stored.articleSlug, JSON.parse(previous.response), attempt.seed, previous.score, correct, false);
+      return visibleResult(attempt, now, previous.score, correct, feedback);
+    }
+    if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
+    if (!attempt.itemIds.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
+    let late = false;
+    if (attempt.assignment) {
+      if (attempt.assignment.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');
+      const status = lateStatus({ dueAt: attempt.assignment.dueAt, lateWork: attempt.assignment.lateWork, now });
+      if (status === 'refused') throw new AppError('conflict', 'The due date has passed, and this assignment does not accept late work.');
+      late = status === 'late_accepted';
+    }
+    const rounds = (prepared(sqlite, ROUNDS_SO_FAR).all(attempt.id) as { itemId: string; round: number; correct: number }[]).map((r) => ({ ...r, correct: r.correct === 1 }));
+    const slot = pendingQuestions(attempt.itemIds, rounds, attempt.assignment?.mastery ?? false).find((p) => p.itemId === body.itemId);
+    if (!slot) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
 
-      const stored = (await loadItems(tx, [body.itemId])).get(body.itemId)!;
-      const item = stored.item as QuizItem;
-      const parsed = parseResponseFor(item, body.response, attempt.seed);
-      if (!parsed.ok) throw new AppError('invalid_input', `response${parsed.path.length ? '.' + parsed.path.join('.') : ''}: ${parsed.message}`, ['response', ...parsed.path]);
-      const grade = gradeResponse(item, parsed.response, attempt.seed);
+    const stored = itemsIn(sqlite, [body.itemId]).get(body.itemId)!;
+    const item = stored.item as QuizItem;
+    const parsed = parseResponseFor(item, body.response, attempt.seed);
+    if (!parsed.ok) throw new AppError('invalid_input', `response${parsed.path.length ? '.' + parsed.path.join('.') : ''}: ${parsed.message}`, ['response', ...parsed.path]);
+    const grade = gradeResponse(item, parsed.response, attempt.seed);
 
-      await tx.quizResponse.create({
-        data: {
-          attemptId: attempt.id,
-          answerId: body.answerId,
-          questionId: item.id,
-          response: JSON.stringify(parsed.response),
-          score: grade.score,
-          correct: grade.correct,
-          answeredAt: now,
-          durationMs: body.durationMs ?? null,
-          round: slot.round,
-        },
-      });
-      await recordReview(tx, {
-        learner,
-        questionId: item.id,
-        reviewId: `quiz-${attempt.id}-${body.answerId}`,
-        rating: grade.correct ? 'good' : 'again',
-        durationMs: body.durationMs ?? 0,
-        source: 'quiz',
-        now,
-        assignmentId: attempt.assignmentId,
-      });
-      const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
-      return visibleResult(attempt, now, grade.score, grade.correct, feedback);
+    if (late && !attempt.late) prepared(sqlite, MARK_LATE).run(attempt.id);
+    prepared(sqlite, INSERT_RESPONSE).run({
+      attemptId: attempt.id,
+      answerId: body.answerId,
+      questionId: item.id,
+      round: slot.round,
+      response: JSON.stringify(parsed.response),
+      score: grade.score,
+      correct: grade.correct ? 1 : 0,
+      answeredAt: sqlDate(now),
+      durationMs: body.durationMs ?? null,
     });
-  try {
-    return await run();
-  } catch (error) {
-    // Two copies of the same request raced; the loser now finds the winner's row.
-    if (isUniqueViolation(error)) return run();
-    throw error;
-  }
+    recordReview(sqlite, {
+      learner,
+      questionId: item.id,
+      reviewId: `quiz-${attempt.id}-${body.answerId}`,
+      rating: grade.correct ? 'good' : 'again',
+      durationMs: body.durationMs ?? 0,
+      source: 'quiz',
+      now,
+      assignmentId: attempt.assignmentId,
+    });
+    const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
+    return visibleResult(attempt, now, grade.score, grade.correct, feedback);
+  });
 }
 
 export interface SubmitResult {
@@ -309,7 +349,7 @@ export async function getAttemptResults(
   const db = await getDb();
   const attempt = await ownedAttempt(db, learner.id, attemptId);
   const shown = reveals(attempt, now);
-  const stored = await loadItems(db, view.items.map((i) => i.item.id));
+  const stored = await loadItems(view.items.map((i) => i.item.id));
   return {
     attempt: shown.showCorrectness ? view.attempt : { ...view.attempt, score: null },
     keysShown: shown.showKey,

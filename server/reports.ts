@@ -24,7 +24,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
   const db = await getDb();
   const itemIds = JSON.parse(a.itemIds) as string[];
   const [stored, students, attempts, reviewed] = await Promise.all([
-    loadItems(db, itemIds),
+    loadItems(itemIds),
     db.assignmentStudent.findMany({ where: { assignmentId }, orderBy: { joinedAt: 'asc' } }),
     db.quizAttempt.findMany({ where: { assignmentId }, orderBy: { startedAt: 'asc' }, include: { responses: true } }),
     a.mode === 'flashcards'

@@ -1,7 +1,8 @@
 import 'server-only';
-import type { Rating } from '@/lib/scheduler';
-import { cardColumns, cardStateFromRow, logColumns, schedulerForLearner } from './cards';
-import type { Prisma } from './generated/prisma/client';
+import type Database from 'better-sqlite3';
+import { cardStateFromColumns, ratingToNumber, stateToNumber, type CardState, type Rating } from '@/lib/scheduler';
+import { schedulerForLearner } from './cards';
+import { dateFromSql, dateOrNullFromSql, prepared, sqlDate, sqlDateOrNull } from './sql';
 
 export type ReviewSource = 'flashcard' | 'quiz';
 
@@ -19,43 +20,82 @@ export interface RecordReviewInput {
 
 export interface RecordedReview {
   duplicate: boolean;
-  card: ReturnType<typeof cardStateFromRow>;
+  card: CardState;
+}
+
+interface CardSqlRow {
+  due: string;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: string | null;
+}
+
+const SEEN = 'SELECT 1 FROM ReviewLog WHERE learnerId = ? AND reviewId = ?';
+const CARD = 'SELECT due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview FROM Card WHERE learnerId = ? AND questionId = ?';
+const UPSERT_CARD = `INSERT INTO Card (learnerId, questionId, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, createdAt, updatedAt)
+  VALUES (@learnerId, @questionId, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps, @lapses, @state, @lastReview, 0, @stamp, @stamp)
+  ON CONFLICT (learnerId, questionId) DO UPDATE SET due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
+    scheduledDays = excluded.scheduledDays, learningSteps = excluded.learningSteps, reps = excluded.reps, lapses = excluded.lapses,
+    state = excluded.state, lastReview = excluded.lastReview, updatedAt = excluded.updatedAt`;
+const INSERT_LOG = `INSERT INTO ReviewLog (reviewId, learnerId, questionId, rating, state, due, lastReview, stability, difficulty, scheduledDays, learningSteps, review, durationMs, source, assignmentId)
+  VALUES (@reviewId, @learnerId, @questionId, @rating, @state, @due, @lastReview, @stability, @difficulty, @scheduledDays, @learningSteps, @review, @durationMs, @source, @assignmentId)`;
+
+function cardFromSql(row: CardSqlRow): CardState {
+  return cardStateFromColumns({ ...row, due: dateFromSql(row.due), lastReview: dateOrNullFromSql(row.lastReview) });
 }
 
 /**
- * The one code path for every review, flashcard or quiz: inside the caller's transaction, read
- * the card (a new one if this is the first review), schedule it with FSRS, write the card and
- * append the log row. A repeated `reviewId` writes nothing and returns the card as it stands.
+ * The one code path for every review, flashcard or quiz: inside the caller's write transaction
+ * (see inWriteTransaction), read the card (a new one if this is the first review), schedule it
+ * with FSRS, write the card and append the log row. A repeated `reviewId` writes nothing and
+ * returns the card as it stands.
  */
-export async function recordReview(tx: Prisma.TransactionClient, input: RecordReviewInput): Promise<RecordedReview> {
+export function recordReview(sqlite: Database.Database, input: RecordReviewInput): RecordedReview {
   const { learner, questionId, reviewId, now } = input;
-  const key = { learnerId_questionId: { learnerId: learner.id, questionId } };
-  const seen = await tx.reviewLog.findUnique({ where: { learnerId_reviewId: { learnerId: learner.id, reviewId } }, select: { id: true } });
-  if (seen) {
-    const row = await tx.card.findUniqueOrThrow({ where: key });
-    return { duplicate: true, card: cardStateFromRow(row) };
+  const row = prepared(sqlite, CARD).get(learner.id, questionId) as CardSqlRow | undefined;
+  if (prepared(sqlite, SEEN).get(learner.id, reviewId)) {
+    if (!row) throw new Error(`review ${reviewId} is logged but its card is gone`);
+    return { duplicate: true, card: cardFromSql(row) };
   }
   const scheduler = schedulerForLearner(learner);
-  const existing = await tx.card.findUnique({ where: key });
-  const before = existing ? cardStateFromRow(existing) : scheduler.newCard(now);
+  const before = row ? cardFromSql(row) : scheduler.newCard(now);
   // A review stamped before the card's last one (a clock step back) is recorded at that moment.
   const at = before.lastReview && before.lastReview > now ? before.lastReview : now;
   const { card, log } = scheduler.review(before, input.rating, at);
-  await tx.card.upsert({
-    where: key,
-    create: { learnerId: learner.id, questionId, ...cardColumns(card) },
-    update: cardColumns(card),
+  const keys = { learnerId: learner.id, questionId };
+  prepared(sqlite, UPSERT_CARD).run({
+    ...keys,
+    due: sqlDate(card.due),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: stateToNumber(card.state),
+    lastReview: sqlDateOrNull(card.lastReview),
+    stamp: sqlDate(new Date()),
   });
-  await tx.reviewLog.create({
-    data: {
-      reviewId,
-      learnerId: learner.id,
-      questionId,
-      ...logColumns(log),
-      durationMs: input.durationMs,
-      source: input.source,
-      assignmentId: input.assignmentId ?? null,
-    },
+  prepared(sqlite, INSERT_LOG).run({
+    ...keys,
+    reviewId,
+    rating: ratingToNumber(log.rating),
+    state: stateToNumber(log.state),
+    due: sqlDate(log.due),
+    lastReview: sqlDateOrNull(log.lastReview),
+    stability: log.stability,
+    difficulty: log.difficulty,
+    scheduledDays: log.scheduledDays,
+    learningSteps: log.learningSteps,
+    review: sqlDate(log.review),
+    durationMs: input.durationMs,
+    source: input.source,
+    assignmentId: input.assignmentId ?? null,
   });
   return { duplicate: false, card };
 }

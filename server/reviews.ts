@@ -5,7 +5,7 @@ import { cardBack, cardFront, typedKey } from '@/lib/quiz/card-faces';
 import type { Previews, QueueCard, RateResult, ReviewQueue } from '@/lib/review/types';
 import { dayStart, formatInterval, learnerDay, nextDayStart, ratingSchema, RATINGS, type CardState } from '@/lib/scheduler';
 import { cardColumns, cardStateFromRow, logEntryFromRow, schedulerForLearner } from './cards';
-import { getDb } from './db';
+import { getDb, inWriteTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { loadItems, readerHref } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
@@ -110,7 +110,7 @@ export async function getReviewQueue(learner: LearnerRef, query: unknown, now = 
     ),
   ];
   const chosen = ordered.slice(0, limit);
-  const stored = await loadItems(db, chosen.map((c) => c.itemId));
+  const stored = await loadItems(chosen.map((c) => c.itemId));
   const scheduler = schedulerForLearner(learner);
   const nextCard = await db.card.findFirst({
     where: { learnerId: learner.id, suspended: false, state: { not: STATE_NEW }, due: { gte: tomorrow }, question: questionScope },
@@ -169,15 +169,14 @@ function reviewTime(reviewedAt: string | undefined, now: Date): Date {
 export async function rateCard(source: LearnerSource, input: unknown, now = new Date()): Promise<RateResult> {
   const body = parseOrThrow(rateInput, input);
   const at = reviewTime(body.reviewedAt, now);
-  const db = await getDb();
-  const stored = (await loadItems(db, [body.itemId])).get(body.itemId);
+  const stored = (await loadItems([body.itemId])).get(body.itemId);
   if (!stored || stored.retired) throw notFound(`Item "${body.itemId}"`);
   const learner = await resolveLearner(source);
   if (body.assignmentId && !(await assignmentItems(learner.id, body.assignmentId)).includes(body.itemId)) {
     throw new AppError('invalid_input', `itemId: "${body.itemId}" is not part of that assignment`, ['itemId']);
   }
-  const recorded = await db.$transaction((tx) =>
-    recordReview(tx, {
+  const recorded = await inWriteTransaction((sqlite) =>
+    recordReview(sqlite, {
       learner,
       questionId: body.itemId,
       reviewId: body.reviewId,
@@ -235,7 +234,7 @@ export type CardAction = 'bury' | 'unbury' | 'suspend' | 'unsuspend';
 export async function setCardFlag(source: LearnerSource, itemId: string, action: CardAction, now = new Date()): Promise<{ itemId: string; suspended: boolean; buriedUntil: string | null }> {
   const id = parseOrThrow(idSchema, itemId, ['itemId']);
   const db = await getDb();
-  const stored = (await loadItems(db, [id])).get(id);
+  const stored = (await loadItems([id])).get(id);
   if (!stored || stored.retired) throw notFound(`Item "${id}"`);
   const learner = await resolveLearner(source);
   const data =

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getDb, inWriteTransaction, withSqlite } from './db';
+import { prepared, sqlDate } from './sql';
+import { useTemporaryDatabase } from './test-database';
+
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ cleanup } = await useTemporaryDatabase());
+});
+afterEach(() => cleanup());
+
+const INSERT_LEARNER = 'INSERT INTO Learner (id, createdAt, updatedAt) VALUES (?, ?, ?)';
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+async function learnerIds(): Promise<string[]> {
+  const db = await getDb();
+  return (await db.learner.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((l) => l.id);
+}
+
+/** An interactive transaction that writes, waits to be told to go on, then rolls back. */
+function transactionThatRollsBack() {
+  let entered!: () => void;
+  let proceed!: () => void;
+  const inside = new Promise<void>((resolve) => (entered = resolve));
+  const gate = new Promise<void>((resolve) => (proceed = resolve));
+  const done = getDb().then((db) =>
+    db
+      .$transaction(async (tx) => {
+        await tx.learner.create({ data: { id: 'written-in-the-transaction' } });
+        entered();
+        await gate;
+        throw new Error('roll back');
+      })
+      .catch((error: unknown) => error),
+  );
+  return { inside, proceed, done };
+}
+
+describe('the shared connection', () => {
+  it('keeps other requests’ writes out of an open transaction, so its rollback cannot take them along', async () => {
+    const db = await getDb();
+    const tx = transactionThatRollsBack();
+    await tx.inside;
+    // A single statement outside any transaction (Prisma wraps its model writes, not these).
+    const stamp = sqlDate(new Date());
+    const prismaWrite = db.$executeRaw`INSERT INTO Learner (id, createdAt, updatedAt) VALUES ('written-by-prisma-meanwhile', ${stamp}, ${stamp})`;
+    const rawWrite = inWriteTransaction((sqlite) => prepared(sqlite, INSERT_LEARNER).run('written-raw-meanwhile', sqlDate(new Date()), sqlDate(new Date())));
+    await settle();
+    tx.proceed();
+    expect(await tx.done).toEqual(new Error('roll back'));
+    await Promise.all([prismaWrite, rawWrite]);
+    expect(await learnerIds()).toEqual(['written-by-prisma-meanwhile', 'written-raw-meanwhile']);
+  });
+
+  it('rolls a raw write transaction back whole when its work throws', async () => {
+    const failing = inWriteTransaction((sqlite) => {
+      prepared(sqlite, INSERT_LEARNER).run('half-written', sqlDate(new Date()), sqlDate(new Date()));
+      throw new Error('second statement failed');
+    });
+    await expect(failing).rejects.toThrow('second statement failed');
+    expect(await learnerIds()).toEqual([]);
+  });
+
+  it('reads integers as numbers and dates in the form Prisma reads back', async () => {
+    const db = await getDb();
+    const at = new Date('2026-03-02T10:00:00.123Z');
+    await inWriteTransaction((sqlite) => prepared(sqlite, INSERT_LEARNER).run('dated', sqlDate(at), sqlDate(at)));
+    expect((await db.learner.findUniqueOrThrow({ where: { id: 'dated' } })).createdAt).toEqual(at);
+    const row = await withSqlite((sqlite) => prepared(sqlite, 'SELECT newPerDay FROM Learner WHERE id = ?').get('dated'));
+    expect(row).toEqual({ newPerDay: 20 });
+  });
+});
