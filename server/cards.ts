@@ -7,13 +7,16 @@ import {
   schedulerFor,
   stateFromNumber,
   stateToNumber,
+  RATINGS,
   type CardState,
   type Rating,
   type ReviewLogEntry,
   type Scheduler,
 } from '@/lib/scheduler';
+import type { Previews } from '@/lib/review/types';
 import { fsrsFuzz } from './config';
 import type { Card as CardRow, ReviewLog as ReviewLogRow } from './generated/prisma/client';
+import { dateFromSql, dateOrNullFromSql } from './sql';
 
 /** The scheduler for a learner's settings (fuzz on in production, off in tests). */
 export function schedulerForLearner(learner: { desiredRetention: number }): Scheduler {
@@ -21,6 +24,29 @@ export function schedulerForLearner(learner: { desiredRetention: number }): Sche
 }
 
 export const cardStateFromRow = (row: CardRow): CardState => cardStateFromColumns(row);
+
+/** A card's scheduling columns as SQLite returns them to a prepared statement. */
+export interface CardSqlRow {
+  due: string;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: string | null;
+}
+
+export function cardFromSql(row: CardSqlRow): CardState {
+  return cardStateFromColumns({ ...row, due: dateFromSql(row.due), lastReview: dateOrNullFromSql(row.lastReview) });
+}
+
+/** When each rating would bring the card back, for the answer buttons. */
+export function previewsFor(scheduler: Scheduler, card: CardState, now: Date): Previews {
+  const preview = scheduler.preview(card, now);
+  return Object.fromEntries(RATINGS.map((r) => [r, { due: preview[r].due.toISOString(), interval: preview[r].interval }])) as Previews;
+}
 
 export const cardColumns = cardColumnsOf;
 

@@ -9,7 +9,8 @@ import { getDb } from './db';
 import { AppError } from './errors';
 import { createLearner, type LearnerRef } from './learners';
 import { answerQuestion, getAttempt, getAttemptResults, submitAttempt } from './quizzes';
-import { getReviewQueue, rateCard } from './reviews';
+import { getReviewQueue } from './review-queue';
+import { rateCard } from './reviews';
 import { assignmentIdForCode, getStudentView, joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from './students';
 import { useTemporaryDatabase } from './test-database';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
-import { cardStateFromColumns, ratingToNumber, stateToNumber, type CardState, type Rating } from '@/lib/scheduler';
-import { schedulerForLearner } from './cards';
-import { dateFromSql, dateOrNullFromSql, prepared, sqlDate, sqlDateOrNull } from './sql';
+import { ratingToNumber, stateToNumber, type CardState, type Rating } from '@/lib/scheduler';
+import { cardFromSql, schedulerForLearner, type CardSqlRow } from './cards';
+import { prepared, sqlDate, sqlDateOrNull } from './sql';
 
 export type ReviewSource = 'flashcard' | 'quiz';
 
@@ -23,18 +23,6 @@ export interface RecordedReview {
   card: CardState;
 }
 
-interface CardSqlRow {
-  due: string;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: string | null;
-}
-
 const SEEN = 'SELECT 1 FROM ReviewLog WHERE learnerId = ? AND reviewId = ?';
 const CARD = 'SELECT due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview FROM Card WHERE learnerId = ? AND questionId = ?';
 const UPSERT_CARD = `INSERT INTO Card (learnerId, questionId, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, createdAt, updatedAt)
@@ -44,10 +32,6 @@ const UPSERT_CARD = `INSERT INTO Card (learnerId, questionId, due, stability, di
     state = excluded.state, lastReview = excluded.lastReview, updatedAt = excluded.updatedAt`;
 const INSERT_LOG = `INSERT INTO ReviewLog (reviewId, learnerId, questionId, rating, state, due, lastReview, stability, difficulty, scheduledDays, learningSteps, review, durationMs, source, assignmentId)
   VALUES (@reviewId, @learnerId, @questionId, @rating, @state, @due, @lastReview, @stability, @difficulty, @scheduledDays, @learningSteps, @review, @durationMs, @source, @assignmentId)`;
-
-function cardFromSql(row: CardSqlRow): CardState {
-  return cardStateFromColumns({ ...row, due: dateFromSql(row.due), lastReview: dateOrNullFromSql(row.lastReview) });
-}
 
 /**
  * The one code path for every review, flashcard or quiz: inside the caller's write transaction

@@ -7,7 +7,8 @@ import { syncContent } from './content-sync';
 import { getDb } from './db';
 import { AppError } from './errors';
 import { createLearner, type LearnerRef } from './learners';
-import { getReviewQueue, rateCard, setCardFlag, undoReview } from './reviews';
+import { getReviewQueue } from './review-queue';
+import { rateCard, setCardFlag, undoReview } from './reviews';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -60,6 +61,36 @@ describe('review queue', () => {
     expect((await getReviewQueue(learner, { setId: 'timeline' }, minutes(11))).counts.learning).toBe(2);
     // Tomorrow (a new learner day) brings two new cards again.
     expect((await getReviewQueue(learner, { setId: 'timeline' }, days(1))).counts.new).toBe(2);
+  });
+
+  it('puts learning cards first, mixes reviews with new cards, and says when the next card is due', async () => {
+    const [a, b, c] = (await getReviewQueue(learner, { setId: 'timeline' }, T0)).cards.map((card) => card.itemId);
+    await rateCard(learner, { reviewId: rid(), itemId: a!, rating: 'easy', durationMs: 1000 }, T0);
+    await rateCard(learner, { reviewId: rid(), itemId: b!, rating: 'good', durationMs: 1000 }, T0);
+    // A minute later b's 10-minute step is queued (shown early if nothing else is left) but not
+    // yet counted, and a's review is days away.
+    const chosen = await getReviewQueue(learner, { items: `${a},${b},${c}` }, minutes(1));
+    expect(chosen.cards.map((card) => [card.itemId, card.kind])).toEqual([[b, 'learning'], [c, 'new']]);
+    expect(chosen.counts).toEqual({ new: 1, learning: 0, review: 0 });
+    expect(chosen.nextDue).toBe((await cardRow(a!))!.due.toISOString());
+    const later = await getReviewQueue(learner, { setId: 'timeline', limit: '3' }, minutes(11));
+    expect(later.cards.map((card) => card.kind)).toEqual(['learning', 'new', 'new']);
+    expect(later.cards[0]!.itemId).toBe(b);
+    expect(later.counts).toEqual({ new: 18, learning: 1, review: 0 });
+    const dueDay = await getReviewQueue(learner, { items: `${a},${c}` }, (await cardRow(a!))!.due);
+    expect(dueDay.cards.map((card) => [card.itemId, card.kind])).toEqual([[a, 'review'], [c, 'new']]);
+    expect(dueDay.cards[0]!.due).toBe((await cardRow(a!))!.due.toISOString());
+  });
+
+  it('leaves out retired items and retired sets', async () => {
+    const db = await getDb();
+    const [first] = (await getReviewQueue(learner, { setId: 'timeline' }, T0)).cards.map((card) => card.itemId);
+    await db.question.update({ where: { id: first! }, data: { retiredAt: T0 } });
+    expect((await getReviewQueue(learner, { setId: 'timeline', limit: '500' }, T0)).cards.map((card) => card.itemId)).not.toContain(first);
+    await db.questionSet.update({ where: { id: 'timeline' }, data: { retiredAt: T0 } });
+    expect((await rejection(getReviewQueue(learner, { setId: 'timeline' }, T0))).status).toBe(404);
+    const everything = await getReviewQueue(learner, { limit: '500' }, T0);
+    expect(everything.cards.every((card) => card.setId !== 'timeline')).toBe(true);
   });
 
   it('refuses a bad query and an unknown set', async () => {

@@ -186,3 +186,14 @@ export async function startAssignmentAttempt(learner: LearnerRef, assignmentId: 
     return attempt.id;
   });
 }
+
+/** The items of an assignment the learner has joined, or a 404. */
+export async function joinedAssignmentItems(learnerId: string, assignmentId: string): Promise<string[]> {
+  const db = await getDb();
+  const student = await db.assignmentStudent.findUnique({
+    where: { assignmentId_learnerId: { assignmentId, learnerId } },
+    select: { assignment: { select: { itemIds: true } } },
+  });
+  if (!student) throw notFound('That assignment');
+  return JSON.parse(student.assignment.itemIds) as string[];
+}

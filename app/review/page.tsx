@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ReviewPage } from '@/components/review/review-page';
 import { parseItemList } from '@/lib/quiz/item-list';
 import { ANONYMOUS_LEARNER } from '@/server/learners';
-import { getReviewQueue } from '@/server/reviews';
+import { getReviewQueue } from '@/server/review-queue';
 import { currentLearner } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Review' };

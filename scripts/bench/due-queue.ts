@@ -33,7 +33,7 @@ process.env.DATABASE_URL = `file:${dbFile}`;
 
 const { migrate } = await import('../../server/migrations');
 const { migrationsDir } = await import('../../server/config');
-const { getReviewQueue } = await import('../../server/reviews');
+const { getReviewQueue } = await import('../../server/review-queue');
 const { disconnectDb } = await import('../../server/db');
 const { nextDayStart } = await import('../../lib/scheduler');
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ReviewPage } from '@/components/review/review-page';
 import { or404 } from '@/server/pages';
-import { getReviewQueue } from '@/server/reviews';
+import { getReviewQueue } from '@/server/review-queue';
 import { currentLearner } from '@/server/session';
 import { getPublicAssignment } from '@/server/students';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ReviewPage } from '@/components/review/review-page';
 import { ANONYMOUS_LEARNER } from '@/server/learners';
-import { getReviewQueue } from '@/server/reviews';
+import { getReviewQueue } from '@/server/review-queue';
 import { currentLearner } from '@/server/session';
 import { setOr404 } from '@/server/pages';
 

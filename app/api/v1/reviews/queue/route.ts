@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { apiRoute } from '@/server/http';
 import { ANONYMOUS_LEARNER } from '@/server/learners';
-import { getReviewQueue } from '@/server/reviews';
+import { getReviewQueue } from '@/server/review-queue';
 import { currentLearner } from '@/server/session';
 
 // Reading the queue writes nothing: a visitor with no learner yet sees the new cards, and the

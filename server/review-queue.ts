@@ -1,0 +1,144 @@
+import 'server-only';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { idSchema } from '@/lib/questions/schema';
+import { cardBack, cardFront, typedKey } from '@/lib/quiz/card-faces';
+import type { QueueCard, ReviewQueue } from '@/lib/review/types';
+import { dayStart, learnerDay, nextDayStart, type CardState } from '@/lib/scheduler';
+import { cardFromSql, previewsFor, schedulerForLearner, type CardSqlRow } from './cards';
+import { withSqlite } from './db';
+import { notFound, parseOrThrow } from './errors';
+import { itemsIn, readerHref } from './items';
+import type { LearnerRef } from './learners';
+import { joinedAssignmentItems } from './students';
+import { dateOrNullFromSql, prepared, sqlDate } from './sql';
+
+const STATE_NEW = 0;
+const STATE_REVIEW = 2;
+
+export const queueQuery = z.strictObject({
+  setId: idSchema.optional(),
+  items: z
+    .string()
+    .max(5000)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(idSchema).min(1).max(200))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Flashcard practice for an assignment: its items, without the daily limits. */
+  assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+});
+
+// Every query below is limited to the live questions in scope: `@setId` and `@items` (a JSON
+// array) narrow it when they are not null.
+const IN_SCOPE = `q.retiredAt IS NULL AND s.retiredAt IS NULL
+  AND (@setId IS NULL OR q.setId = @setId)
+  AND (@items IS NULL OR q.id IN (SELECT value FROM json_each(@items)))`;
+
+const SQL = {
+  liveSet: 'SELECT 1 FROM QuestionSet WHERE id = ? AND retiredAt IS NULL',
+  // Card_learnerId_due_idx drives this: only the learner's cards due before tomorrow are read.
+  due: `SELECT c.questionId, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview, c.buriedUntil
+    FROM Card c JOIN Question q ON q.id = c.questionId JOIN QuestionSet s ON s.id = q.setId
+    WHERE c.learnerId = @learnerId AND c.due < @tomorrow AND c.suspended = 0 AND c.state <> ${STATE_NEW} AND ${IN_SCOPE}
+    ORDER BY c.due`,
+  // The questions in scope in study order, with the learner's card where there is one.
+  scope: `SELECT q.id, c.state, c.suspended, c.buriedUntil
+    FROM Question q JOIN QuestionSet s ON s.id = q.setId
+    LEFT JOIN Card c ON c.learnerId = @learnerId AND c.questionId = q.id
+    WHERE ${IN_SCOPE}
+    ORDER BY s.position, q.position`,
+  reviewedToday: `SELECT count(*) FROM ReviewLog WHERE learnerId = ? AND review >= ? AND source = 'flashcard' AND state = ${STATE_REVIEW}`,
+  newToday: `SELECT count(DISTINCT questionId) FROM ReviewLog WHERE learnerId = ? AND review >= ? AND source = 'flashcard' AND state = ${STATE_NEW}`,
+  nextDue: `SELECT min(c.due) FROM Card c JOIN Question q ON q.id = c.questionId JOIN QuestionSet s ON s.id = q.setId
+    WHERE c.learnerId = @learnerId AND c.due >= @tomorrow AND c.suspended = 0 AND c.state <> ${STATE_NEW} AND ${IN_SCOPE}`,
+};
+
+type DueRow = CardSqlRow & { questionId: string; buriedUntil: string | null };
+type ScopeRow = { id: string; state: number | null; suspended: number | null; buriedUntil: string | null };
+
+/** Interleaves new cards evenly among reviews, as Anki's default "mix" order does. */
+function mix<T>(reviews: T[], fresh: T[]): T[] {
+  if (fresh.length === 0) return reviews;
+  const out: T[] = [];
+  const every = Math.max(1, Math.floor(reviews.length / fresh.length));
+  let r = 0;
+  for (const card of fresh) {
+    out.push(...reviews.slice(r, r + every), card);
+    r += every;
+  }
+  return [...out, ...reviews.slice(r)];
+}
+
+interface QueueScope {
+  learner: LearnerRef;
+  setId: string | null;
+  items: string[] | null;
+  limit: number;
+  now: Date;
+}
+
+/** Everything the queue needs from the database, read in one go (nothing interleaves with it). */
+function readQueue(sqlite: Database.Database, { learner, setId, items, limit, now }: QueueScope): ReviewQueue {
+  if (setId && !prepared(sqlite, SQL.liveSet).get(setId)) throw notFound(`Set "${setId}"`);
+  const todayStart = sqlDate(dayStart(learnerDay(now, learner.timeZone), learner.timeZone));
+  const tomorrow = nextDayStart(now, learner.timeZone);
+  const scope = { learnerId: learner.id, tomorrow: sqlDate(tomorrow), setId, items: items && JSON.stringify(items) };
+  const notBuried = (buriedUntil: string | null) => buriedUntil === null || (dateOrNullFromSql(buriedUntil) as Date) <= now;
+
+  const due = (prepared(sqlite, SQL.due).all(scope) as DueRow[]).filter((c) => notBuried(c.buriedUntil));
+  const learning = due.filter((c) => c.state !== STATE_REVIEW).map((c) => ({ itemId: c.questionId, card: cardFromSql(c) }));
+  const reviewedToday = prepared(sqlite, SQL.reviewedToday).pluck().get(learner.id, todayStart) as number;
+  const reviews = due
+    .filter((c) => c.state === STATE_REVIEW)
+    .slice(0, Math.max(0, learner.reviewsPerDay - reviewedToday))
+    .map((c) => ({ itemId: c.questionId, card: cardFromSql(c) }));
+  const newToday = prepared(sqlite, SQL.newToday).pluck().get(learner.id, todayStart) as number;
+  const fresh = (prepared(sqlite, SQL.scope).all(scope) as ScopeRow[])
+    .filter((q) => q.state === null || (q.state === STATE_NEW && q.suspended === 0 && notBuried(q.buriedUntil)))
+    .slice(0, Math.max(0, learner.newPerDay - newToday))
+    .map((q) => ({ itemId: q.id, card: null }));
+
+  type Entry = { itemId: string; kind: QueueCard['kind']; card: CardState | null };
+  const ordered: Entry[] = [
+    ...learning.map((c): Entry => ({ ...c, kind: 'learning' })),
+    ...mix<Entry>(
+      reviews.map((c) => ({ ...c, kind: 'review' })),
+      fresh.map((c) => ({ ...c, kind: 'new' })),
+    ),
+  ];
+  const chosen = ordered.slice(0, limit);
+  const stored = itemsIn(sqlite, chosen.map((c) => c.itemId));
+  const nextDue = prepared(sqlite, SQL.nextDue).pluck().get(scope) as string | null;
+  const scheduler = schedulerForLearner(learner);
+  return {
+    counts: { new: fresh.length, learning: learning.filter((c) => c.card.due <= now).length, review: reviews.length },
+    cards: chosen.map(({ itemId, kind, card }) => {
+      const { item, setId: itemSet, articleSlug } = stored.get(itemId)!;
+      return {
+        itemId,
+        setId: itemSet,
+        kind,
+        due: card ? card.due.toISOString() : null,
+        front: cardFront(item),
+        back: { ...cardBack(item), readerHref: readerHref(articleSlug, itemId) },
+        typed: typedKey(item),
+        previews: previewsFor(scheduler, card ?? scheduler.newCard(now), now),
+      };
+    }),
+    nextDue: nextDue === null ? null : new Date(nextDue).toISOString(),
+    dayEndsAt: tomorrow.toISOString(),
+  };
+}
+
+/**
+ * Today's review queue for a learner: learning cards due today, review cards due before the
+ * learner's day ends (up to the daily review limit) and new cards (up to the daily new limit),
+ * skipping suspended and buried cards. Limits count flashcard reviews only.
+ */
+export async function getReviewQueue(learner: LearnerRef, query: unknown, now = new Date()): Promise<ReviewQueue> {
+  const { setId, items: requested, limit, assignmentId } = parseOrThrow(queueQuery, query);
+  const items = assignmentId ? await joinedAssignmentItems(learner.id, assignmentId) : (requested ?? null);
+  if (assignmentId) learner = { ...learner, newPerDay: 10_000, reviewsPerDay: 100_000 };
+  return withSqlite((sqlite) => readQueue(sqlite, { learner, setId: setId ?? null, items, limit, now }));
+}
