@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { idSchema } from '@/lib/questions/schema';
 import { cardBack, cardFront, typedKey } from '@/lib/quiz/card-faces';
-import type { QueueCard, ReviewQueue } from '@/lib/review/types';
+import type { Previews, QueueCard, ReviewQueue } from '@/lib/review/types';
 import { dayStart, learnerDay, nextDayStart, type CardState } from '@/lib/scheduler';
 import { cardFromSql, previewsFor, schedulerForLearner, type CardSqlRow } from './cards';
 import { withSqlite } from './db';
@@ -111,6 +111,10 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, limit, no
   const stored = itemsIn(sqlite, chosen.map((c) => c.itemId));
   const nextDue = prepared(sqlite, SQL.nextDue).pluck().get(scope) as string | null;
   const scheduler = schedulerForLearner(learner);
+  // Every new card starts from the same state, so one preview serves them all.
+  let newCardPreviews: Previews | undefined;
+  const previews = (card: CardState | null) =>
+    card ? previewsFor(scheduler, card, now) : (newCardPreviews ??= previewsFor(scheduler, scheduler.newCard(now), now));
   return {
     counts: { new: fresh.length, learning: learning.filter((c) => c.card.due <= now).length, review: reviews.length },
     cards: chosen.map(({ itemId, kind, card }) => {
@@ -123,7 +127,7 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, limit, no
         front: cardFront(item),
         back: { ...cardBack(item), readerHref: readerHref(articleSlug, itemId) },
         typed: typedKey(item),
-        previews: previewsFor(scheduler, card ?? scheduler.newCard(now), now),
+        previews: previews(card),
       };
     }),
     nextDue: nextDue === null ? null : new Date(nextDue).toISOString(),
