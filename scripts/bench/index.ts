@@ -569,6 +569,15 @@ async function main(): Promise<void> {
       if (w.status !== 200) row('page weight', `${w.route} HTTP status`, String(w.status), '200', false);
     }
     if (!weights.some((w) => w.route === '/teach/assignments/[id]')) row('page weight', '/teach/assignments/[id]', teachNote, '');
+    const served = weights.filter((w) => w.status === 200);
+    if (served.length > 1) {
+      const counted = (w: RouteWeight) => w.files.filter((f) => !f.nomodule);
+      const shared = counted(served[0]!).filter((f) => served.every((w) => counted(w).some((g) => g.src === f.src)));
+      const sharedKB = round(shared.reduce((sum, f) => sum + f.gzipKB, 0), 1);
+      row('page weight', `shared by all ${served.length} routes (React, Next's runtime, the root layout), gzip kB`, fmt(sharedKB), '');
+      for (const w of served) row('page weight', `${w.route} beyond the shared files, gzip kB`, fmt(round(w.gzipKB - sharedKB, 1)), '');
+      details.pageWeightShared = { files: shared, gzipKB: sharedKB };
+    }
     const polyfills = Math.max(...weights.map((w) => w.nomoduleGzipKB));
     if (polyfills > 0) row('page weight', 'nomodule polyfills (not counted: no current browser runs them), gzip kB', fmt(polyfills), '');
     details.pageWeight = { routes: weights, teachRoutePresent: teach };
