@@ -5,7 +5,8 @@ import { syncContent } from './content-sync';
 import { getDb } from './db';
 import { AppError } from './errors';
 import { createLearner, type LearnerRef } from './learners';
-import { answerQuestion, getAttempt, getAttemptResults, startAttempt, submitAttempt } from './quizzes';
+import { answerQuestion } from './answers';
+import { getAttempt, getAttemptResults, startAttempt, submitAttempt } from './quizzes';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;

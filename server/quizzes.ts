@@ -1,21 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
 import { finalAnswers, pendingQuestions } from '@/lib/classroom/rounds';
-import { lateStatus, revealDecision, type LateWorkPolicy, type RevealPolicy } from '@/lib/classroom/reveal';
-import { describeKey, describeResponse } from '@/lib/grading/describe';
-import { gradeResponse } from '@/lib/grading/grade';
-import { parseResponseFor } from '@/lib/grading/response';
+import { describeKey } from '@/lib/grading/describe';
 import { idSchema } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
-import type Database from 'better-sqlite3';
-import { getDb, inWriteTransaction } from './db';
+import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
+import { feedbackFor, reveals } from './feedback';
 import type { Prisma } from './generated/prisma/client';
-import { itemsIn, loadItems, readerHref } from './items';
+import { loadItems } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
-import { recordReview } from './review-recorder';
-import { dateOrNullFromSql, prepared, sqlDate } from './sql';
 import { randomId } from './tokens';
 
 export const MAX_QUIZ_ITEMS = 200;
@@ -25,25 +20,7 @@ export const startAttemptInput = z.strictObject({
   itemIds: z.array(idSchema).min(1, { error: 'must name at least one item' }).max(MAX_QUIZ_ITEMS).optional(),
 });
 
-const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'must be 8–64 letters, digits, "-" or "_" (a UUID works)' });
-
-export const answerInput = z.strictObject({
-  answerId: clientId,
-  itemId: idSchema,
-  response: z.unknown().refine((v) => v !== undefined, { error: 'is required' }),
-  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).optional(),
-});
-
 export type { AnswerFeedback };
-
-/** What the student may see of a graded answer; null fields where the teacher holds them back. */
-export interface AnswerResult {
-  recorded: true;
-  score: number | null;
-  correct: boolean | null;
-  feedback: AnswerFeedback | null;
-}
-
 export interface AttemptSummary {
   id: string;
   setId: string | null;
@@ -78,33 +55,6 @@ async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
   if (!attempt || attempt.learnerId !== learnerId) throw notFound('That quiz attempt');
   return attempt;
 }
-
-/** What reveals depend on: whether the attempt is submitted, and its assignment's policy. */
-interface RevealContext {
-  submittedAt: Date | null;
-  assignment: { reveal: string; dueAt: Date | null } | null;
-}
-
-/** What of a graded answer the student may see now, under the assignment's reveal policy. */
-function reveals(attempt: RevealContext, now: Date, submitted = attempt.submittedAt !== null) {
-  if (!attempt.assignment) return { showCorrectness: true, showKey: true, showExplanation: true };
-  return revealDecision({ policy: attempt.assignment.reveal as RevealPolicy, submitted, dueAt: attempt.assignment.dueAt, now });
-}
-
-function feedbackFor(item: QuizItem, articleSlug: string, response: unknown, seed: string, score: number, correct: boolean, typo: boolean): AnswerFeedback {
-  return {
-    itemId: item.id,
-    correct,
-    score,
-    yourAnswer: describeResponse(item, response as never, seed),
-    key: describeKey(item),
-    explanation: item.explanation,
-    source: item.source,
-    readerHref: readerHref(articleSlug, item.id),
-    typo,
-  };
-}
-
 /** Starts a quiz over a set (all its quiz items, or the chosen ones) or over chosen items. */
 export async function startAttempt(source: LearnerSource, input: unknown): Promise<{ attemptId: string; items: PublicItem[] }> {
   const { setId, itemIds } = parseOrThrow(startAttemptInput, input);
@@ -179,128 +129,6 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
     roundSize: pending.length + (next ? responses.filter((r) => r.round === next.round).length : 0),
   };
 }
-
-function visibleResult(attempt: RevealContext, now: Date, score: number, correct: boolean, feedback: AnswerFeedback): AnswerResult {
-  const show = reveals(attempt, now);
-  if (!show.showCorrectness) return { recorded: true, score: null, correct: null, feedback: null };
-  return { recorded: true, score, correct, feedback: show.showKey ? feedback : { ...feedback, key: '', explanation: show.showExplanation ? feedback.explanation : '' } };
-}
-
-interface AnsweringAttemptRow {
-  id: string;
-  learnerId: string;
-  itemIds: string;
-  seed: string;
-  submittedAt: string | null;
-  late: number;
-  assignmentId: string | null;
-  reveal: string | null;
-  dueAt: string | null;
-  lateWork: string | null;
-  closedAt: string | null;
-  mastery: number | null;
-}
-
-const ANSWERING_ATTEMPT = `SELECT a.id, a.learnerId, a.itemIds, a.seed, a.submittedAt, a.late, a.assignmentId, s.reveal, s.dueAt, s.lateWork, s.closedAt, s.mastery
-  FROM QuizAttempt a LEFT JOIN Assignment s ON s.id = a.assignmentId WHERE a.id = ?`;
-const RESPONSE_BY_ANSWER_ID = 'SELECT questionId, response, score, correct FROM QuizResponse WHERE attemptId = ? AND answerId = ?';
-const ROUNDS_SO_FAR = 'SELECT questionId AS itemId, round, correct FROM QuizResponse WHERE attemptId = ?';
-const MARK_LATE = 'UPDATE QuizAttempt SET late = 1 WHERE id = ?';
-const INSERT_RESPONSE = `INSERT INTO QuizResponse (attemptId, answerId, questionId, round, response, score, correct, answeredAt, durationMs)
-  VALUES (@attemptId, @answerId, @questionId, @round, @response, @score, @correct, @answeredAt, @durationMs)`;
-
-/** The attempt and its assignment's rules, read inside the answer's transaction. */
-function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptId: string) {
-  const row = /^[A-Za-z0-9_-]{1,64}$/.test(attemptId) ? (prepared(sqlite, ANSWERING_ATTEMPT).get(attemptId) as AnsweringAttemptRow | undefined) : undefined;
-  // Another learner's attempt is indistinguishable from a missing one.
-  if (!row || row.learnerId !== learnerId) throw notFound('That quiz attempt');
-  return {
-    id: row.id,
-    itemIds: JSON.parse(row.itemIds) as string[],
-    seed: row.seed,
-    submittedAt: dateOrNullFromSql(row.submittedAt),
-    late: row.late === 1,
-    assignmentId: row.assignmentId,
-    assignment:
-      row.assignmentId === null
-        ? null
-        : {
-            reveal: row.reveal!,
-            dueAt: dateOrNullFromSql(row.dueAt),
-            lateWork: row.lateWork as LateWorkPolicy,
-            closedAt: dateOrNullFromSql(row.closedAt),
-            mastery: row.mastery === 1,
-          },
-  };
-}
-
-/**
- * Grades one answer on the server, stores it and records it as a review (right → Good,
- * wrong → Again) in one transaction. Repeating an `answerId` returns the first result and
- * writes nothing; a second answer to the same question is refused with 409.
- */
-export async function answerQuestion(learner: LearnerRef, attemptId: string, input: unknown, now = new Date()): Promise<AnswerResult> {
-  const body = parseOrThrow(answerInput, input);
-  return inWriteTransaction((sqlite) => {
-    const attempt = answeringAttempt(sqlite, learner.id, attemptId);
-    const previous = prepared(sqlite, RESPONSE_BY_ANSWER_ID).get(attempt.id, body.answerId) as
-      | { questionId: string; response: string; score: number; correct: number }
-      | undefined;
-    if (previous) {
-      if (previous.questionId !== body.itemId) {
-        throw new AppError('conflict', `answerId: "${body.answerId}" was already used for another question`, ['answerId']);
-      }
-      const stored = itemsIn(sqlite, [previous.questionId]).get(previous.questionId)!;
-      const correct = previous.correct === 1;
-      const feedback = feedbackFor(stored.item as QuizItem, stored.articleSlug, JSON.parse(previous.response), attempt.seed, previous.score, correct, false);
-      return visibleResult(attempt, now, previous.score, correct, feedback);
-    }
-    if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
-    if (!attempt.itemIds.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
-    let late = false;
-    if (attempt.assignment) {
-      if (attempt.assignment.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');
-      const status = lateStatus({ dueAt: attempt.assignment.dueAt, lateWork: attempt.assignment.lateWork, now });
-      if (status === 'refused') throw new AppError('conflict', 'The due date has passed, and this assignment does not accept late work.');
-      late = status === 'late_accepted';
-    }
-    const rounds = (prepared(sqlite, ROUNDS_SO_FAR).all(attempt.id) as { itemId: string; round: number; correct: number }[]).map((r) => ({ ...r, correct: r.correct === 1 }));
-    const slot = pendingQuestions(attempt.itemIds, rounds, attempt.assignment?.mastery ?? false).find((p) => p.itemId === body.itemId);
-    if (!slot) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
-
-    const stored = itemsIn(sqlite, [body.itemId]).get(body.itemId)!;
-    const item = stored.item as QuizItem;
-    const parsed = parseResponseFor(item, body.response, attempt.seed);
-    if (!parsed.ok) throw new AppError('invalid_input', `response${parsed.path.length ? '.' + parsed.path.join('.') : ''}: ${parsed.message}`, ['response', ...parsed.path]);
-    const grade = gradeResponse(item, parsed.response, attempt.seed);
-
-    if (late && !attempt.late) prepared(sqlite, MARK_LATE).run(attempt.id);
-    prepared(sqlite, INSERT_RESPONSE).run({
-      attemptId: attempt.id,
-      answerId: body.answerId,
-      questionId: item.id,
-      round: slot.round,
-      response: JSON.stringify(parsed.response),
-      score: grade.score,
-      correct: grade.correct ? 1 : 0,
-      answeredAt: sqlDate(now),
-      durationMs: body.durationMs ?? null,
-    });
-    recordReview(sqlite, {
-      learner,
-      questionId: item.id,
-      reviewId: `quiz-${attempt.id}-${body.answerId}`,
-      rating: grade.correct ? 'good' : 'again',
-      durationMs: body.durationMs ?? 0,
-      source: 'quiz',
-      now,
-      assignmentId: attempt.assignmentId,
-    });
-    const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
-    return visibleResult(attempt, now, grade.score, grade.correct, feedback);
-  });
-}
-
 export interface SubmitResult {
   score: number | null;
   maxScore: number;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema } from '@/lib/questions/schema';
 import type { RateResult } from '@/lib/review/types';
 import { formatInterval, nextDayStart, ratingSchema } from '@/lib/scheduler';
+import { clientIdSchema } from './client-ids';
 import { cardColumns, cardStateFromRow, logEntryFromRow, previewsFor, schedulerForLearner } from './cards';
 import { getDb, inWriteTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
@@ -13,10 +14,9 @@ import { joinedAssignmentItems } from './students';
 
 export type { RateResult };
 
-const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'must be 8–64 letters, digits, "-" or "_" (a UUID works)' });
 
 export const rateInput = z.strictObject({
-  reviewId: clientId,
+  reviewId: clientIdSchema,
   itemId: idSchema,
   rating: ratingSchema,
   durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000),
@@ -78,7 +78,7 @@ export async function rateCard(source: LearnerSource, input: unknown, now = new 
  * Only a card's latest review can be undone; undoing its first review forgets the card.
  */
 export async function undoReview(learner: LearnerRef, reviewId: string): Promise<{ itemId: string }> {
-  const id = parseOrThrow(clientId, reviewId, ['reviewId']);
+  const id = parseOrThrow(clientIdSchema, reviewId, ['reviewId']);
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const log = await tx.reviewLog.findUnique({ where: { learnerId_reviewId: { learnerId: learner.id, reviewId: id } } });

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { notFound } from '@/server/errors';
 import { apiRoute, readJson } from '@/server/http';
-import { answerInput, answerQuestion } from '@/server/quizzes';
+import { answerInput, answerQuestion } from '@/server/answers';
 import { currentLearner } from '@/server/session';
 
 export const POST = apiRoute(async (request, { params }: { params: Promise<{ attemptId: string }> }) => {
