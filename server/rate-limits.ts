@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { RateLimiter } from '@/lib/rate-limit';
 import { AppError } from './errors';
 
-type Kind = 'join' | 'signIn';
+type Kind = 'join' | 'signIn' | 'signUp';
 const cache = globalThis as typeof globalThis & { passageLimiters?: Record<Kind, { perAddress: RateLimiter; overall: RateLimiter }> };
 // Only failures count: a class of thirty behind one school address joins freely, while someone
 // guessing codes or passwords is slowed to a handful of tries a minute. The address comes from
@@ -12,6 +12,9 @@ const cache = globalThis as typeof globalThis & { passageLimiters?: Record<Kind,
 cache.passageLimiters ??= {
   join: { perAddress: new RateLimiter(20, 60_000), overall: new RateLimiter(300, 60_000) },
   signIn: { perAddress: new RateLimiter(5, 60_000), overall: new RateLimiter(100, 60_000) },
+  // A refused sign-up ("that email already has an account") tells the asker the email is
+  // registered, so refusals are limited like wrong passwords.
+  signUp: { perAddress: new RateLimiter(5, 60_000), overall: new RateLimiter(100, 60_000) },
 };
 const limiters = cache.passageLimiters;
 

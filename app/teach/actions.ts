@@ -31,11 +31,18 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
   try {
     const auth = await getAuth();
-    await auth.api.signUpEmail({ body: parsed.data, headers: await headers() });
+    const requestHeaders = await headers();
+    await limitFailures('signUp', await clientAddress(), async () => {
+      try {
+        await auth.api.signUpEmail({ body: parsed.data, headers: requestHeaders });
+      } catch (error) {
+        const message = (error as { body?: { message?: string } }).body?.message ?? 'Could not create the account.';
+        throw new AppError('invalid_input', /exist/i.test(message) ? 'An account with that email already exists; sign in instead.' : message);
+      }
+    });
   } catch (error) {
     if (error instanceof AppError) return failed(error.message);
-    const message = (error as { body?: { message?: string }; message?: string }).body?.message ?? 'Could not create the account.';
-    return failed(/exist/i.test(message) ? 'An account with that email already exists; sign in instead.' : message);
+    throw error;
   }
   redirect('/teach');
 }
