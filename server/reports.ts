@@ -3,17 +3,63 @@ import { toCsv } from '@/lib/classroom/csv';
 import { commonWrongAnswers, itemStatistics } from '@/lib/classroom/item-stats';
 import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
 import { finalAnswers } from '@/lib/classroom/rounds';
+import { groupBy } from '@/lib/collections/group-by';
 import { describeResponse } from '@/lib/grading/describe';
 import type { QuizItem } from '@/lib/quiz/present';
 import { assignmentStatus } from '@/lib/classroom/reveal';
 import type { TeacherRef } from './auth';
 import { ownedAssignment } from './assignments';
-import { getDb } from './db';
-import { loadItems } from './items';
+import type Database from 'better-sqlite3';
+import { withSqlite } from './db';
+import { itemsIn } from './items';
+import { dateFromSql, dateOrNullFromSql, prepared } from './sql';
 
 export type { AssignmentReport, Cell, ReportStudent };
 
 const cellFor = (score: number): Cell => (score >= 1 ? 'right' : score > 0 ? 'partial' : 'wrong');
+
+interface ResponseRow {
+  attemptId: string;
+  itemId: string;
+  round: number;
+  response: string;
+  score: number;
+  correct: boolean;
+}
+
+const CLASS_SQL = {
+  students: 'SELECT id, learnerId, nickname, joinedAt FROM AssignmentStudent WHERE assignmentId = ? ORDER BY joinedAt, id',
+  attempts: 'SELECT id, studentId, seed, startedAt, submittedAt, late FROM QuizAttempt WHERE assignmentId = ? AND studentId IS NOT NULL ORDER BY startedAt, id',
+  responses: `SELECT r.attemptId, r.questionId AS itemId, r.round, r.response, r.score, r.correct
+    FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ? ORDER BY r.id`,
+  // An item counts as done for a student once it was rated Good or Easy in the assignment.
+  cardsDone: 'SELECT learnerId, count(DISTINCT questionId) AS done FROM ReviewLog WHERE assignmentId = ? AND rating >= 3 GROUP BY learnerId',
+};
+
+/** The class's students, attempts (each with its responses) and flashcard progress, read in one go. */
+function readClass(sqlite: Database.Database, assignmentId: string, itemIds: string[], flashcards: boolean) {
+  const students = (prepared(sqlite, CLASS_SQL.students).all(assignmentId) as { id: string; learnerId: string; nickname: string; joinedAt: string }[]).map((s) => ({
+    ...s,
+    joinedAt: dateFromSql(s.joinedAt),
+  }));
+  const responses = groupBy(
+    (prepared(sqlite, CLASS_SQL.responses).all(assignmentId) as (Omit<ResponseRow, 'correct'> & { correct: number })[]).map((r) => ({ ...r, correct: r.correct === 1 })),
+    (r) => r.attemptId,
+  );
+  const attempts = (
+    prepared(sqlite, CLASS_SQL.attempts).all(assignmentId) as { id: string; studentId: string; seed: string; startedAt: string; submittedAt: string | null; late: number }[]
+  ).map((t) => ({
+    ...t,
+    startedAt: dateFromSql(t.startedAt),
+    submittedAt: dateOrNullFromSql(t.submittedAt),
+    late: t.late === 1,
+    responses: responses.get(t.id) ?? [],
+  }));
+  const cardsDone = new Map(
+    flashcards ? (prepared(sqlite, CLASS_SQL.cardsDone).all(assignmentId) as { learnerId: string; done: number }[]).map((r) => [r.learnerId, r.done]) : [],
+  );
+  return { stored: itemsIn(sqlite, itemIds), students, attempts, cardsDone };
+}
 
 /**
  * The teacher's live view of an assignment: who joined and how far they are, a student ×
@@ -21,21 +67,14 @@ const cellFor = (score: number): Cell => (score >= 1 ? 'right' : score > 0 ? 'pa
  */
 export async function assignmentReport(teacher: TeacherRef | null, assignmentId: string, now = new Date()): Promise<AssignmentReport> {
   const a = await ownedAssignment(teacher, assignmentId);
-  const db = await getDb();
   const itemIds = JSON.parse(a.itemIds) as string[];
-  const [stored, students, attempts, reviewed] = await Promise.all([
-    loadItems(itemIds),
-    db.assignmentStudent.findMany({ where: { assignmentId }, orderBy: { joinedAt: 'asc' } }),
-    db.quizAttempt.findMany({ where: { assignmentId }, orderBy: { startedAt: 'asc' }, include: { responses: true } }),
-    a.mode === 'flashcards'
-      ? db.reviewLog.findMany({ where: { assignmentId, rating: { gte: 3 } }, distinct: ['learnerId', 'questionId'], select: { learnerId: true } })
-      : Promise.resolve([]),
-  ]);
+  const { stored, students, attempts, cardsDone } = await withSqlite((sqlite) => readClass(sqlite, assignmentId, itemIds, a.mode === 'flashcards'));
+  const attemptsOf = groupBy(attempts, (t) => t.studentId);
 
   const rows: ReportStudent[] = students.map((s) => {
-    const mine = attempts.filter((t) => t.studentId === s.id);
+    const mine = attemptsOf.get(s.id) ?? [];
     const latest = mine.at(-1);
-    const final = latest ? finalAnswers(latest.responses.map((r) => ({ ...r, itemId: r.questionId }))) : new Map();
+    const final = latest ? finalAnswers(latest.responses) : new Map<string, ResponseRow>();
     const cells: Record<string, Cell> = {};
     const answers: ReportStudent['answers'] = {};
     for (const id of itemIds) {
@@ -57,7 +96,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
       submittedAt: latest?.submittedAt?.toISOString() ?? null,
       timeTakenMs: latest?.submittedAt ? latest.submittedAt.getTime() - latest.startedAt.getTime() : null,
       late: mine.some((t) => t.late),
-      cardsDone: reviewed.filter((r) => r.learnerId === s.learnerId).length,
+      cardsDone: cardsDone.get(s.learnerId) ?? 0,
       cells,
       answers,
     };
@@ -65,9 +104,10 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
 
   // Item analysis uses each student's first submitted attempt, round 1 only (as Moodle does).
   const firstAttempts = students.flatMap((s) => {
-    const first = attempts.find((t) => t.studentId === s.id && t.submittedAt);
+    const first = attemptsOf.get(s.id)?.find((t) => t.submittedAt);
     if (!first) return [];
-    const marks = Object.fromEntries(itemIds.map((id) => [id, first.responses.find((r) => r.questionId === id && r.round === 1)?.score ?? 0]));
+    const firstRound = new Map(first.responses.filter((r) => r.round === 1).map((r) => [r.itemId, r.score]));
+    const marks = Object.fromEntries(itemIds.map((id) => [id, firstRound.get(id) ?? 0]));
     return [{ studentId: s.id, marks, attempt: first }];
   });
   const statistics = firstAttempts.length > 0 ? itemStatistics(firstAttempts, itemIds.map((itemId) => ({ itemId, maxMark: 1 }))) : null;
@@ -76,8 +116,8 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
       attempt.responses
         .filter((r) => r.round === 1)
         .flatMap((r) => {
-          const item = stored.get(r.questionId)?.item as QuizItem | undefined;
-          return item ? [{ itemId: r.questionId, answerText: describeResponse(item, JSON.parse(r.response), attempt.seed), correct: r.correct }] : [];
+          const item = stored.get(r.itemId)?.item as QuizItem | undefined;
+          return item ? [{ itemId: r.itemId, answerText: describeResponse(item, JSON.parse(r.response), attempt.seed), correct: r.correct }] : [];
         }),
     ),
   );
