@@ -8,6 +8,7 @@ import {
   stateFromNumber,
   stateToNumber,
   RATINGS,
+  type CardColumns,
   type CardState,
   type Rating,
   type ReviewLogEntry,
@@ -25,18 +26,8 @@ export function schedulerForLearner(learner: { desiredRetention: number }): Sche
 
 export const cardStateFromRow = (row: CardRow): CardState => cardStateFromColumns(row);
 
-/** A card's scheduling columns as SQLite returns them to a prepared statement. */
-export interface CardSqlRow {
-  due: string;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: string | null;
-}
+/** A card's scheduling columns as SQLite returns them to a prepared statement (dates as text). */
+export type CardSqlRow = Omit<CardColumns, 'due' | 'lastReview'> & { due: string; lastReview: string | null };
 
 export function cardFromSql(row: CardSqlRow): CardState {
   return cardStateFromColumns({ ...row, due: dateFromSql(row.due), lastReview: dateOrNullFromSql(row.lastReview) });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
-import { ratingToNumber, stateToNumber, type CardState, type Rating } from '@/lib/scheduler';
+import { cardColumnsOf, ratingToNumber, stateToNumber, type CardState, type Rating } from '@/lib/scheduler';
 import { cardFromSql, schedulerForLearner, type CardSqlRow } from './cards';
 import { prepared, sqlDate, sqlDateOrNull } from './sql';
 
@@ -52,19 +52,8 @@ export function recordReview(sqlite: Database.Database, input: RecordReviewInput
   const at = before.lastReview && before.lastReview > now ? before.lastReview : now;
   const { card, log } = scheduler.review(before, input.rating, at);
   const keys = { learnerId: learner.id, questionId };
-  prepared(sqlite, UPSERT_CARD).run({
-    ...keys,
-    due: sqlDate(card.due),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: stateToNumber(card.state),
-    lastReview: sqlDateOrNull(card.lastReview),
-    stamp: sqlDate(new Date()),
-  });
+  const columns = cardColumnsOf(card);
+  prepared(sqlite, UPSERT_CARD).run({ ...keys, ...columns, due: sqlDate(columns.due), lastReview: sqlDateOrNull(columns.lastReview), stamp: sqlDate(new Date()) });
   prepared(sqlite, INSERT_LOG).run({
     ...keys,
     reviewId,
