@@ -17,10 +17,14 @@ function newestMtime(entry) {
     .reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child.name))), stat.mtimeMs);
 }
 
-const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+// The build records the newest source time it started from; a file saved while a build runs is
+// newer than that, so it triggers the next build (comparing with BUILD_ID's time would not).
+const stamp = path.resolve('.next/passage-sources.json');
 const changedAt = Math.max(...sources.map(newestMtime));
-if (builtAt > changedAt) process.exit(0);
+const builtFrom = fs.existsSync(buildId) && fs.existsSync(stamp) ? JSON.parse(fs.readFileSync(stamp, 'utf8')).newestSourceMtimeMs : null;
+if (typeof builtFrom === 'number' && builtFrom >= changedAt) process.exit(0);
 
-console.log(builtAt ? 'Sources changed since the last build; building…' : 'No production build yet; building…');
+console.log(fs.existsSync(buildId) ? 'Sources changed since the last build; building…' : 'No production build yet; building…');
 const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+if (result.status === 0) fs.writeFileSync(stamp, JSON.stringify({ newestSourceMtimeMs: changedAt }));
 process.exit(result.status ?? 1);
