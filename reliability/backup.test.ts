@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { checkReviewConsistency, checkRun } from './checks';
 import { setUpQuizClassroom } from './classroom-fixture';
 import { newStats, runStudent, type StudentResult } from './students';
-import { integrityCheck, mapLimit, openReadonly, tableChecksums } from './support';
+import { mapLimit } from '@/lib/collections/map-limit';
+import { integrityCheck, openReadonly, tableChecksums } from './support';
 
 const STUDENTS = 40;
 const QUESTIONS = 20;

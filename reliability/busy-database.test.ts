@@ -9,7 +9,8 @@ import { checkRun } from './checks';
 import { seedFinishedClass, type SeededClass } from './seed';
 import { startServer, type TestServer } from './server';
 import { newStats, percentile, runStudent, type StudentResult } from './students';
-import { createQuizAssignment, loadKeys, mapLimit, prepareDatabase, request, type QuizAssignment, type TestDatabase } from './support';
+import { mapLimit } from '@/lib/collections/map-limit';
+import { createQuizAssignment, loadKeys, prepareDatabase, request, type QuizAssignment, type TestDatabase } from './support';
 
 const CLASS_SIZE = 1000;
 const WRITERS = 50;

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { checkReviewConsistency, checkRun } from './checks';
 import { setUpQuizClassroom } from './classroom-fixture';
 import { newStats, runStudent, type StudentResult } from './students';
-import { integrityCheck, mapLimit, rng, seedFromEnv, sleep } from './support';
+import { mapLimit } from '@/lib/collections/map-limit';
+import { mulberry32 as rng } from '@/lib/quiz/random';
+import { integrityCheck, seedFromEnv, sleep } from './support';
 
 const STUDENTS = 60;
 const QUESTIONS = 20;

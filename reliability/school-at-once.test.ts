@@ -6,7 +6,8 @@ import { assignmentReport } from '@/server/reports';
 import { checkReviewConsistency, checkRun } from './checks';
 import { setUpQuizClassroom } from './classroom-fixture';
 import { newStats, runStudent, type StudentResult } from './students';
-import { elapsedSeconds, integrityCheck, mapLimit } from './support';
+import { mapLimit } from '@/lib/collections/map-limit';
+import { elapsedSeconds, integrityCheck } from './support';
 
 const STUDENTS = 200;
 const QUESTIONS = 20;

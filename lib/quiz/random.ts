@@ -28,9 +28,9 @@ export function subSeed(seed: string, ...parts: string[]): string {
   return [seed, ...parts].join(SEPARATOR);
 }
 
-/** A deterministic generator of numbers in [0, 1): the seed hashed by cyrb53 into mulberry32. */
-export function seededRandom(seed: string): () => number {
-  let state = hash53(seed) >>> 0;
+/** mulberry32 (public domain, Tommy Ettinger): deterministic numbers in [0, 1) from a 32-bit seed. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -38,6 +38,11 @@ export function seededRandom(seed: string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A deterministic generator of numbers in [0, 1): the seed hashed by cyrb53 into mulberry32. */
+export function seededRandom(seed: string): () => number {
+  return mulberry32(hash53(seed));
 }
 
 /** Fisher–Yates with the seeded generator; returns a new array and leaves `items` alone. */

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CARD_KEYS, LOG_KEYS, inserter, learnerWriter, openDb, plausibleCard, randomId, rng } from './lib/sqlite';
+import { mulberry32 as rng } from '../../lib/quiz/random';
+import { CARD_KEYS, LOG_KEYS, inserter, learnerWriter, openDb, plausibleCard, randomId } from './lib/sqlite';
 import { isoDb, percentile, round } from './lib/util';
 
 const args = z

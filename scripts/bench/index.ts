@@ -22,7 +22,8 @@ import { freePort, machineInfo, runStep, settle, startService, stopAll, waitUnti
 import { summarizeProfile } from './lib/profile';
 import { seedBackground } from './lib/seed';
 import { openDb, randomId } from './lib/sqlite';
-import { fmt, log, mapLimit, median, round, sleep, withTimeout } from './lib/util';
+import { mapLimit } from '../../lib/collections/map-limit';
+import { fmt, log, median, round, sleep, withTimeout } from './lib/util';
 
 const SECTIONS = ['answers', 'reviews', 'due-queue', 'page-weight', 'next-card'] as const;
 type Section = (typeof SECTIONS)[number];

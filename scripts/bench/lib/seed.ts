@@ -1,7 +1,8 @@
 // Background data for the load tests, so the tables and their indexes are not empty: other
 // learners with cards, review history and a finished quiz each. Written with better-sqlite3
 // in one transaction before the server starts.
-import { CARD_KEYS, LOG_KEYS, inserter, learnerWriter, openDb, plausibleCard, randomId, rng } from './sqlite';
+import { mulberry32 as rng } from '../../../lib/quiz/random';
+import { CARD_KEYS, LOG_KEYS, inserter, learnerWriter, openDb, plausibleCard, randomId } from './sqlite';
 import { isoDb } from './util';
 
 export interface SeedReport {

@@ -108,14 +108,3 @@ export function plausibleCard(learnerId: string, questionId: string, nowMs: numb
   };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so seeded databases are alike run to run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

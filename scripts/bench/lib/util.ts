@@ -31,20 +31,6 @@ export function fmt(value: number | null | undefined, digits = 3): string {
 
 export const round = (value: number, places = 2) => (Number.isFinite(value) ? Math.round(value * 10 ** places) / 10 ** places : value);
 
-/** Runs `task` over `items` with at most `limit` in flight; results in input order. */
-export async function mapLimit<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await task(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /** A promise that rejects after `ms`, for bounding waits that have no timeout of their own. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
