@@ -1,8 +1,9 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { generateJoinCode } from '@/lib/classroom/codes';
-import { localDateTimeSchema, localToInstant } from '@/lib/classroom/local-time';
+import { generateUniqueJoinCode } from '@/lib/classroom/codes';
+import { localToInstant } from '@/lib/classroom/local-time';
+import { localDateTimeSchema } from '@/lib/classroom/local-time-schema';
 import { assignmentStatus, LATE_WORK_POLICIES, REVEAL_POLICIES } from '@/lib/classroom/reveal';
 import { idSchema } from '@/lib/questions/schema';
 import { timeZoneSchema } from '@/lib/scheduler';
@@ -39,11 +40,7 @@ export async function ownedAssignment(teacher: TeacherRef | null, assignmentId: 
 
 async function freeJoinCode(): Promise<string> {
   const db = await getDb();
-  for (let tries = 0; tries < 20; tries++) {
-    const code = generateJoinCode(randomInt);
-    if (!(await db.assignment.findUnique({ where: { code }, select: { id: true } }))) return code;
-  }
-  throw new Error('Could not find a free join code in 20 tries');
+  return generateUniqueJoinCode(randomInt, async (code) => (await db.assignment.findUnique({ where: { code }, select: { id: true } })) !== null);
 }
 
 async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[number], itemIds: string[] | undefined): Promise<string[]> {

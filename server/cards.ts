@@ -3,10 +3,8 @@ import {
   cardColumnsOf,
   cardStateFromColumns,
   ratingFromNumber,
-  ratingToNumber,
   schedulerFor,
   stateFromNumber,
-  stateToNumber,
   RATINGS,
   type CardColumns,
   type CardState,
@@ -40,20 +38,6 @@ export function previewsFor(scheduler: Scheduler, card: CardState, now: Date): P
 }
 
 export const cardColumns = cardColumnsOf;
-
-export function logColumns(log: ReviewLogEntry) {
-  return {
-    rating: ratingToNumber(log.rating),
-    state: stateToNumber(log.state),
-    due: log.due,
-    lastReview: log.lastReview,
-    stability: log.stability,
-    difficulty: log.difficulty,
-    scheduledDays: log.scheduledDays,
-    learningSteps: log.learningSteps,
-    review: log.review,
-  };
-}
 
 export function logEntryFromRow(row: ReviewLogRow): ReviewLogEntry {
   return {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { parseNumber } from '@/lib/grading/numbers';
 import type { PublicItem } from '@/lib/quiz/present';
 
 export type Draft =
@@ -49,9 +50,8 @@ export function responseFromDraft(item: PublicItem, draft: Draft): { response: u
       return text.trim() ? { response: { text } } : { missing: 'Type your answer.' };
     }
     case 'numeric': {
-      const raw = (draft as { raw: string }).raw.trim().replace(/,/g, '');
-      const value = Number(raw);
-      return raw && Number.isFinite(value) ? { response: { value } } : { missing: 'Enter a number.' };
+      const value = parseNumber((draft as { raw: string }).raw);
+      return value !== null ? { response: { value } } : { missing: 'Enter a number, in digits or words.' };
     }
     case 'ordering':
       return { response: { order: (draft as { order: string[] }).order } };

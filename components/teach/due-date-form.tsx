@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useSyncExternalStore } from 'react';
+import { instantToLocal } from '@/lib/classroom/local-time';
 import { inputClass } from '../ui/field';
 import { EMPTY_FORM, type FormState } from './form-state';
 
@@ -9,12 +10,8 @@ const noSubscription = () => () => {};
 export function DueDateForm({ assignmentId, dueUtc, action }: { assignmentId: string; dueUtc: string | null; action: (s: FormState, f: FormData) => Promise<FormState> }) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM);
   const timeZone = useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => 'UTC');
-  // The browser shows the stored instant in the teacher's own zone.
-  const local = useSyncExternalStore(
-    noSubscription,
-    () => (dueUtc ? new Date(new Date(dueUtc).getTime() - new Date(dueUtc).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : ''),
-    () => '',
-  );
+  // The browser shows the stored instant in the teacher's own zone, the zone it sends back.
+  const local = useSyncExternalStore(noSubscription, () => (dueUtc ? instantToLocal(new Date(dueUtc), timeZone) : ''), () => '');
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="assignmentId" value={assignmentId} />

@@ -104,10 +104,10 @@ describe('joinCodeSchema', () => {
 });
 
 describe('generateUniqueJoinCode', () => {
-  it('draws again on a collision', () => {
+  it('draws again on a collision', async () => {
     const taken = new Set(['AAAAAA', 'BBBBBB']);
     const checked: string[] = [];
-    const code = generateUniqueJoinCode(
+    const code = await generateUniqueJoinCode(
       scripted([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]),
       (c) => {
         checked.push(c);
@@ -118,16 +118,16 @@ describe('generateUniqueJoinCode', () => {
     expect(checked).toEqual(['AAAAAA', 'BBBBBB', 'CCCCCC']);
   });
 
-  it('gives up with a clear error after maxTries', () => {
+  it('gives up with a clear error after maxTries', async () => {
     let calls = 0;
     const isTaken = () => {
       calls++;
       return true;
     };
-    expect(() => generateUniqueJoinCode(() => 0, isTaken, 5)).toThrow(/free join code in 5 tries/);
+    await expect(generateUniqueJoinCode(() => 0, isTaken, 5)).rejects.toThrow(/free join code in 5 tries/);
     expect(calls).toBe(5);
     calls = 0;
-    expect(() => generateUniqueJoinCode(() => 0, isTaken)).toThrow(/20 tries/);
+    await expect(generateUniqueJoinCode(() => 0, isTaken)).rejects.toThrow(/20 tries/);
     expect(calls).toBe(20);
   });
 });

@@ -59,10 +59,10 @@ export const joinCodeSchema = z.string().transform((input, ctx) => {
  * A code `isTaken` says is free, drawing again on each collision. Throws after `maxTries` draws,
  * which with 31^6 codes means the generator is broken or the space is nearly full.
  */
-export function generateUniqueJoinCode(randomInt: RandomInt, isTaken: (code: string) => boolean, maxTries = 20): string {
+export async function generateUniqueJoinCode(randomInt: RandomInt, isTaken: (code: string) => boolean | Promise<boolean>, maxTries = 20): Promise<string> {
   for (let attempt = 0; attempt < maxTries; attempt++) {
     const code = generateJoinCode(randomInt);
-    if (!isTaken(code)) return code;
+    if (!(await isTaken(code))) return code;
   }
   throw new Error(`Could not find a free join code in ${maxTries} tries; every code drawn was already taken.`);
 }

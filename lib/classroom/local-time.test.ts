@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instantToLocal, localDateTimeSchema, localToInstant } from './local-time';
+import { instantToLocal, localToInstant } from './local-time';
+import { localDateTimeSchema } from './local-time-schema';
 
 describe('local date-times', () => {
   it('converts a teacher’s wall-clock time to the instant, and back', () => {

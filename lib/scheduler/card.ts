@@ -91,18 +91,9 @@ export function stateFromNumber(value: number): CardStateName {
 }
 
 /** A card as a database row stores it: the same fields, with the state as its number 0–3. */
-export interface CardColumns {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-}
+export type CardColumns = Omit<CardState, 'state'> & { state: number };
 
+/** The card's own fields from a row (which may carry more columns than these). */
 export function cardStateFromColumns(c: CardColumns): CardState {
   return {
     due: c.due,
