@@ -33,6 +33,8 @@ export function PersonalCodeForm({ assignmentId, action }: { assignmentId: strin
       <Field id="personal-code" label="Your personal code" hint="Shown on your page on the other device." error={error}>
         <input id="personal-code" name="code" required maxLength={12} autoComplete="off" className={`${inputClass} max-w-48 font-mono uppercase`} aria-invalid={!!error} aria-describedby={describedBy('personal-code', true, error)} />
       </Field>
+      {/* Refusals that are not about the code itself (too many tries) have no field to sit under. */}
+      <FormMessage ok={state.ok} message={error ? null : state.message} />
       <button type="submit" disabled={pending} className={buttonClass('secondary')}>
         Continue here
       </button>
