@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { buttonClass } from '../ui/button';
+import { FormMessage } from '../ui/field';
 
 export interface StartQuizState {
   error: string | null;
@@ -21,11 +22,7 @@ export function StartQuizForm({ action, setId, itemIds, label, variant = 'primar
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="setId" value={setId ?? ''} />
       <input type="hidden" name="itemIds" value={itemIds?.join(',') ?? ''} />
-      {state.error ? (
-        <p role="alert" className="rounded-lg border-l-4 border-danger bg-danger-soft px-4 py-2">
-          {state.error}
-        </p>
-      ) : null}
+      <FormMessage ok={false} message={state.error} />
       <button type="submit" disabled={pending} className={buttonClass(variant)}>
         {pending ? 'Starting…' : label}
       </button>
