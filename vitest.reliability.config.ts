@@ -1,16 +1,10 @@
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import unit from './vitest.config';
 
 // The reliability suite (reliability/*.test.ts): load, crash, fuzz, busy-database and backup tests
 // against real production servers on temporary databases. One file at a time: each starts servers.
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': path.resolve(import.meta.dirname),
-      // `server-only` throws outside React Server Components; tests import server/ directly.
-      'server-only': path.resolve(import.meta.dirname, 'scripts/server-only-stub.ts'),
-    },
-  },
+  resolve: unit.resolve,
   test: {
     include: ['reliability/**/*.test.ts'],
     environment: 'node',
