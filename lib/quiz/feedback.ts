@@ -1,4 +1,4 @@
-/** What a learner is shown about one graded answer (shared by server/quizzes.ts and the quiz UI). */
+/** What a learner is shown about one graded answer (shared by server/feedback.ts and the quiz UI). */
 export interface AnswerFeedback {
   itemId: string;
   correct: boolean;

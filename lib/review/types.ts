@@ -2,7 +2,7 @@ import type { TypedItem } from '../questions/schema';
 import type { CardBack, CardFront } from '../quiz/card-faces';
 import type { CardStateName, Rating } from '../scheduler';
 
-/** What the review API sends: shared by server/reviews.ts and the review screen. */
+/** What the review API sends: shared by server/review-queue.ts, server/reviews.ts and the review screen. */
 export type Previews = Record<Rating, { due: string; interval: string }>;
 
 export interface QueueCard {
