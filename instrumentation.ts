@@ -1,7 +1,15 @@
 // Runs once when the server process starts: marks the database as in use, so `npm run
-// db:restore` refuses to replace it under a running server.
+// db:restore` refuses to replace it under a running server; stamps each request with its socket
+// address (server/peer-address.ts); and purges anonymous learners left inactive (server/purge.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [{ databaseFile }, { recordServerPid }] = await Promise.all([import('./server/config'), import('./server/server-pid')]);
+  const [{ databaseFile }, { recordServerPid }, { installRequestGate }, { schedulePurges }] = await Promise.all([
+    import('./server/config'),
+    import('./server/server-pid'),
+    import('./server/peer-address'),
+    import('./server/purge'),
+  ]);
+  installRequestGate();
   recordServerPid(databaseFile());
+  schedulePurges();
 }

@@ -1,10 +1,4 @@
-/** Headers every response carries, static files included (the CSP is per request, in proxy.ts). */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-];
+import securityHeaders from './lib/security-headers.json' with { type: 'json' };
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,8 +6,17 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and driver packages stay outside the bundle and are required at run time.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
+  // Every response's static security headers, static files and the API included. Pages get their
+  // CSP (with a per-request nonce) from proxy.ts; the API, which serves no scripts, gets a CSP that
+  // allows nothing. HSTS only over HTTPS (Next sets x-forwarded-proto from the socket when no
+  // proxy did; a browser ignores HSTS received over plain HTTP anyway).
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders.everywhere },
+      { source: '/api/:path*', headers: securityHeaders.api },
+      { source: '/api', headers: securityHeaders.api },
+      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: securityHeaders.https },
+    ];
   },
 };
 

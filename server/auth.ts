@@ -8,6 +8,7 @@ import path from 'node:path';
 import { headers } from 'next/headers';
 import { databaseFile } from './config';
 import { getDb } from './db';
+import { CLIENT_ADDRESS_HEADER } from './teacher-auth';
 
 /**
  * BETTER_AUTH_SECRET when set; otherwise a random secret made on first start and kept beside
@@ -52,16 +53,18 @@ async function createAuth() {
       const proto = request?.headers.get('x-forwarded-proto') ?? 'http';
       return host ? [`${proto}://${host}`, `http://${host}`, `https://${host}`] : [];
     },
-    rateLimit: {
-      enabled: true,
-      storage: 'memory',
-      window: 60,
-      max: 100,
-      customRules: { '/sign-in/email': { window: 60, max: 5 }, '/sign-up/email': { window: 60, max: 5 } },
-    },
+    // Passage's own limiter (server/rate-limits.ts, in the database, keyed on the address Passage
+    // determined) guards sign-in and sign-up on every path; better-auth's would key on the
+    // client-supplied X-Forwarded-For and count in one process's memory.
+    rateLimit: { enabled: false },
     // Secure cookies need HTTPS; a classroom server on a LAN address often has none. Behind TLS,
     // set PASSAGE_SECURE_COOKIES=1.
-    advanced: { useSecureCookies: process.env.PASSAGE_SECURE_COOKIES === '1', defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' } },
+    advanced: {
+      useSecureCookies: process.env.PASSAGE_SECURE_COOKIES === '1',
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // Sessions record the address Passage determined (server/teacher-auth.ts sets it), not X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/scheduler';
 import { getDb, withSqlite } from './db';
+import { rotatePersonalCodes } from './personal-codes';
 import { prepared } from './sql';
 import { hashToken, randomId, randomToken } from './tokens';
 
@@ -68,7 +69,10 @@ export async function issueToken(learnerId: string): Promise<string> {
   return token;
 }
 
-/** Signs out every other device: all tokens are replaced by one new token for this device. */
+/**
+ * Signs out every other device: all tokens are replaced by one new token for this device, and
+ * the learner's personal codes in assignments are replaced too (someone who saw one cannot come back).
+ */
 export async function rotateTokens(learnerId: string): Promise<string> {
   const db = await getDb();
   const token = randomToken();
@@ -76,6 +80,7 @@ export async function rotateTokens(learnerId: string): Promise<string> {
     db.learnerToken.deleteMany({ where: { learnerId } }),
     db.learnerToken.create({ data: { tokenHash: hashToken(token), learnerId } }),
   ]);
+  await rotatePersonalCodes(learnerId);
   return token;
 }
 

@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withSqlite } from './db';
 import { AppError } from './errors';
-import { limitFailures } from './rate-limits';
+import { limited, purgeRateLimits, RateLimitedError } from './rate-limits';
+import { useTemporaryDatabase } from './test-database';
+
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ cleanup } = await useTemporaryDatabase());
+});
+afterAll(() => cleanup());
+beforeEach(() => withSqlite((sqlite) => sqlite.prepare('DELETE FROM RateLimit').run()));
 
 const refuse = (code: ConstructorParameters<typeof AppError>[0]) => () => Promise.reject(new AppError(code, 'no'));
 const succeed = () => Promise.resolve('ok');
@@ -12,27 +21,66 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
   );
 }
 
-describe('limitFailures', () => {
-  it('refuses a key after five failed sign-ins a minute without trying again, and leaves other keys alone', async () => {
-    for (let i = 0; i < 5; i++) expect(await outcome(limitFailures('signIn', '198.51.100.1:a@school.test', refuse('unauthorized')))).toBe('unauthorized');
+/** A clock the test moves; waits the limiter asks for are measured, not slept through, where it matters. */
+function clock(start = 1_800_000_000_000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+const rows = () => withSqlite((sqlite) => sqlite.prepare('SELECT key, failures FROM RateLimit ORDER BY key').safeIntegers(false).all() as { key: string; failures: number }[]);
+
+describe('limited (counters in the database)', () => {
+  it('locks one address out of one account after five wrong passwords, without trying it, and leaves other addresses alone', async () => {
+    const c = clock();
+    for (let i = 0; i < 5; i++) expect(await outcome(limited('signIn', { client: '198.51.100.1', target: 'a@school.test' }, refuse('unauthorized'), { now: c.now }))).toBe('unauthorized');
     let tried = false;
-    const blocked = limitFailures('signIn', '198.51.100.1:a@school.test', () => {
-      tried = true;
-      return succeed();
-    });
-    expect(await outcome(blocked)).toBe('rate_limited');
+    const blocked = limited('signIn', { client: '198.51.100.1', target: 'a@school.test' }, () => ((tried = true), succeed()), { now: c.now });
+    await expect(blocked).rejects.toBeInstanceOf(RateLimitedError);
     expect(tried).toBe(false);
-    expect(await outcome(limitFailures('signIn', '198.51.100.2:a@school.test', succeed))).toBe('ok');
+    expect(await outcome(limited('signIn', { client: '198.51.100.2', target: 'a@school.test' }, succeed, { now: c.now }))).toBe('ok');
+    c.advance(15 * 60_000);
+    expect(await outcome(limited('signIn', { client: '198.51.100.1', target: 'a@school.test' }, succeed, { now: c.now }))).toBe('ok');
   });
 
-  it('counts only failures: a class joining from one address is never slowed by its successes or nickname clashes', async () => {
-    for (let i = 0; i < 50; i++) expect(await outcome(limitFailures('join', '198.51.100.3', succeed))).toBe('ok');
-    for (let i = 0; i < 30; i++) expect(await outcome(limitFailures('join', '198.51.100.3', refuse('conflict')))).toBe('conflict');
-    expect(await outcome(limitFailures('join', '198.51.100.3', succeed))).toBe('ok');
+  it('never refuses a correct code for the failures of others at the same address: it only waits its turn', async () => {
+    const c = clock(Date.now());
+    for (let i = 0; i < 40; i++) {
+      await outcome(limited('joinCode', { client: '198.51.100.3' }, refuse('not_found'), { now: c.now }));
+      c.advance(10_000);
+    }
+    // The address has failed 40 times: its next try waits for its turn (at most 8 s), then is tried and accepted.
+    c.advance(-6_000);
+    const started = Date.now();
+    expect(await outcome(limited('joinCode', { client: '198.51.100.3' }, succeed, { now: c.now }))).toBe('ok');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(await outcome(limited('joinCode', { client: '198.51.100.4' }, succeed, { now: c.now }))).toBe('ok');
+  }, 20_000);
+
+  it('counts only guesses: successes, nickname clashes (409) and limits write nothing', async () => {
+    for (let i = 0; i < 30; i++) expect(await outcome(limited('joinCode', { client: '198.51.100.5' }, succeed))).toBe('ok');
+    for (let i = 0; i < 5; i++) expect(await outcome(limited('joinCode', { client: '198.51.100.5' }, refuse('conflict')))).toBe('conflict');
+    expect(await rows()).toEqual([]);
   });
 
-  it('limits refused sign-ups per address, since each refusal says whether an email has an account', async () => {
-    for (let i = 0; i < 5; i++) expect(await outcome(limitFailures('signUp', '198.51.100.4', refuse('invalid_input')))).toBe('invalid_input');
-    expect(await outcome(limitFailures('signUp', '198.51.100.4', succeed))).toBe('rate_limited');
+  it('counts every sign-up (an accepted one says the email was free), and refuses when the next turn is too far', async () => {
+    const c = clock();
+    for (let i = 0; i < 5; i++) expect(await outcome(limited('signUp', { client: '198.51.100.6' }, succeed, { now: c.now }))).toBe('ok');
+    expect(await outcome(limited('signUp', { client: '198.51.100.6' }, succeed, { now: c.now }))).toBe('ok');
+    expect(await outcome(limited('signUp', { client: '198.51.100.6' }, succeed, { now: c.now }))).toBe('rate_limited');
+    expect(await rows()).toEqual([{ key: 'signUp|c|198.51.100.6', failures: 6 }]);
+  });
+
+  it('counts IPv6 clients by /64, so rotating addresses in one network does not reset the count', async () => {
+    const c = clock();
+    for (let i = 0; i < 5; i++) await outcome(limited('signIn', { client: `2001:db8:1:2::${i + 1}`, target: 'b@school.test' }, refuse('unauthorized'), { now: c.now }));
+    expect(await outcome(limited('signIn', { client: '2001:db8:1:2::99', target: 'b@school.test' }, succeed, { now: c.now }))).toBe('rate_limited');
+  });
+
+  it('purges counters whose window has ended', async () => {
+    const c = clock();
+    await outcome(limited('joinCode', { client: '198.51.100.7' }, refuse('not_found'), { now: c.now }));
+    expect(await purgeRateLimits(c.now())).toBe(0);
+    expect(await purgeRateLimits(c.now() + 16 * 60_000)).toBe(1);
   });
 });

@@ -1,44 +1,171 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { RateLimiter } from '@/lib/rate-limit';
+import { clientAddress as addressFrom, clientKey, parseTrustedProxy, type TrustedProxy } from '@/lib/client-address';
+import { afterFailure, decide, type Counter, type Counters, type Rules, type Scope } from '@/lib/rate-limit';
+import { inWriteTransaction, withSqlite } from './db';
 import { AppError } from './errors';
+import { PEER_HEADER, peerStamping } from './peer-address';
+import { prepared } from './sql';
 
-type Kind = 'join' | 'signIn' | 'signUp';
-const cache = globalThis as typeof globalThis & { passageLimiters?: Record<Kind, { perAddress: RateLimiter; overall: RateLimiter }> };
-// Only failures count: a class of thirty behind one school address joins freely, while someone
-// guessing codes or passwords is slowed to a handful of tries a minute. The address comes from
-// X-Forwarded-For, which a client can forge, so a ceiling over all addresses bounds guessing too
-// (at 300 a minute, finding one of 887 million join codes takes years).
-cache.passageLimiters ??= {
-  join: { perAddress: new RateLimiter(20, 60_000), overall: new RateLimiter(300, 60_000) },
-  signIn: { perAddress: new RateLimiter(5, 60_000), overall: new RateLimiter(100, 60_000) },
-  // A refused sign-up ("that email already has an account") tells the asker the email is
-  // registered, so refusals are limited like wrong passwords.
-  signUp: { perAddress: new RateLimiter(5, 60_000), overall: new RateLimiter(100, 60_000) },
-};
-const limiters = cache.passageLimiters;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
+/**
+ * The limits, per kind of request (see lib/rate-limit.ts for what each scope does, and
+ * docs/security.md for the arithmetic). `countEvery`: every request counts, not just failures
+ * (creation: sign-ups and new anonymous learners).
+ */
+export const LIMITS = {
+  // Per address 20 wrong passwords per 15 min free, then one try every 1 s, doubling to 8 s;
+  // per address and account 5, then locked for the rest of the 15 min; per account 10 (from
+  // anywhere), then every try waits 0.5 s, doubling to 4 s.
+  signIn: { pair: { free: 5, windowMs: 15 * MINUTE }, client: { free: 20, windowMs: 15 * MINUTE, baseMs: 1000, maxMs: 8000 }, target: { free: 10, windowMs: 15 * MINUTE, baseMs: 500, maxMs: 4000 } },
+  // Every sign-up counts (an accepted one says the email was free): 5 an hour per address, then
+  // one a minute, doubling to one every 10 minutes (a sign-up sent sooner is refused).
+  signUp: { client: { free: 5, windowMs: HOUR, baseMs: 60_000, maxMs: 600_000 } },
+  // Wrong join codes: 20 per 15 min per address, then one try every 2 s (doubling to 8 s).
+  joinCode: { client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 } },
+  // Wrong personal codes: the same per address; per assignment 30 an hour, then every try at that
+  // assignment waits 0.5 s (doubling to 4 s).
+  personalCode: { client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 }, target: { free: 30, windowMs: HOUR, baseMs: 500, maxMs: 4000 } },
+  // New anonymous learners: 1,000 an hour per address (a whole school behind one address), then one a second.
+  newLearner: { client: { free: 1000, windowMs: HOUR, baseMs: 1000, maxMs: 1000 } },
+} as const satisfies Record<string, Rules>;
+
+export type LimitKind = keyof typeof LIMITS;
+const COUNT_EVERY: ReadonlySet<LimitKind> = new Set(['signUp', 'newLearner']);
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `Too many tries from here; try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
+const trustedCache = globalThis as typeof globalThis & { passageTrustedProxy?: { raw: string | undefined; value: TrustedProxy } };
+
+function trustedProxy(): TrustedProxy {
+  const raw = process.env.PASSAGE_TRUSTED_PROXY;
+  const cached = trustedCache.passageTrustedProxy;
+  if (cached && cached.raw === raw) return cached.value;
+  const value = parseTrustedProxy(raw);
+  trustedCache.passageTrustedProxy = { raw, value };
+  return value;
+}
+
+/** The client's address for these request headers (socket peer, or X-Forwarded-For behind a trusted proxy). */
+export function clientAddressOf(h: Headers): string {
+  const peer = peerStamping() ? h.get(PEER_HEADER) : null;
+  return addressFrom({ peer: peer ?? 'local', forwardedFor: h.get('x-forwarded-for'), trusted: trustedProxy() });
+}
+
+/** The client's address for the current request (route handlers and server actions). */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
+  return clientAddressOf(await headers());
+}
+
+interface Row {
+  key: string;
+  failures: number;
+  windowStart: number;
+  nextSlotAt: number;
+}
+
+const SELECT = 'SELECT key, failures, windowStart, nextSlotAt FROM RateLimit WHERE key IN (?, ?, ?)';
+const UPSERT = `INSERT INTO RateLimit (key, failures, windowStart, nextSlotAt, expiresAt) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, windowStart = excluded.windowStart, nextSlotAt = excluded.nextSlotAt, expiresAt = excluded.expiresAt`;
+const SET_SLOT = 'UPDATE RateLimit SET nextSlotAt = ? WHERE key = ?';
+const DELETE = 'DELETE FROM RateLimit WHERE key = ?';
+const PURGE = 'DELETE FROM RateLimit WHERE expiresAt < ?';
+
+type Keys = Partial<Record<Scope, string>>;
+
+function keysFor(kind: LimitKind, subject: { client: string; target?: string }): Keys {
+  const rules: Rules = LIMITS[kind];
+  const client = clientKey(subject.client);
+  const keys: Keys = {};
+  if (rules.client) keys.client = `${kind}|c|${client}`;
+  if (rules.target && subject.target !== undefined) keys.target = `${kind}|t|${subject.target}`;
+  if (rules.pair && subject.target !== undefined) keys.pair = `${kind}|p|${client}|${subject.target}`;
+  return keys;
+}
+
+function readCounters(sqlite: Parameters<Parameters<typeof withSqlite>[0]>[0], keys: Keys): Counters {
+  const rows = prepared(sqlite, SELECT).all(keys.pair ?? null, keys.client ?? null, keys.target ?? null) as Row[];
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const counters: Counters = {};
+  for (const scope of Object.keys(keys) as Scope[]) {
+    const row = byKey.get(keys[scope]!);
+    counters[scope] = row ? { failures: row.failures, windowStart: Number(row.windowStart), nextSlotAt: Number(row.nextSlotAt) } : null;
+  }
+  return counters;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits as the rules say, or throws 429. One read; a write only when the client is being spaced out. */
+async function admit(kind: LimitKind, keys: Keys, now: () => number): Promise<Counters> {
+  const rules: Rules = LIMITS[kind];
+  let counters = await withSqlite((sqlite) => readCounters(sqlite, keys));
+  let decision = decide(rules, counters, now());
+  if (decision.kind === 'proceed' && decision.nextSlotAt !== null) {
+    // Taking a turn must be atomic across requests and processes: decide again inside the write lock.
+    decision = await inWriteTransaction((sqlite) => {
+      counters = readCounters(sqlite, keys);
+      const again = decide(rules, counters, now());
+      if (again.kind === 'proceed' && again.nextSlotAt !== null) prepared(sqlite, SET_SLOT).run(again.nextSlotAt, keys.client);
+      return again;
+    });
+  }
+  if (decision.kind === 'refuse') throw new RateLimitedError(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
+  if (decision.waitMs > 0) await sleep(decision.waitMs);
+  return counters;
+}
+
+async function record(kind: LimitKind, keys: Keys, now: number): Promise<void> {
+  const rules: Rules = LIMITS[kind];
+  await inWriteTransaction((sqlite) => {
+    const counters = readCounters(sqlite, keys);
+    for (const scope of Object.keys(keys) as Scope[]) {
+      const rule = rules[scope]!;
+      const next: Counter = afterFailure(counters[scope], rule, now);
+      prepared(sqlite, UPSERT).run(keys[scope], next.failures, next.windowStart, next.nextSlotAt, next.windowStart + rule.windowMs);
+    }
+  });
+}
+
+/** Refusals that count as a failed guess: the client's own 4xx, not a clash with someone else (409) or a limit. */
+export function isGuessFailure(error: unknown): boolean {
+  return error instanceof AppError && error.status < 500 && error.status !== 409 && error.status !== 429;
 }
 
 /**
- * Runs `attempt`, refusing with 429 while `key` has failed too often, and counting it as a
- * failure when it throws a 4xx AppError (a wrong code, nickname, password).
+ * Runs `attempt` under the limits of `kind` for this client (and target: the account or the
+ * assignment guessed at). Waits or refuses (429) as the rules say; counts a failure when `attempt`
+ * throws one (or every call, for creation kinds). A success writes nothing, except that a
+ * signed-in client's lock on that account is lifted.
  */
-export async function limitFailures<T>(kind: Kind, key: string, attempt: () => Promise<T>): Promise<T> {
-  const { perAddress, overall } = limiters[kind];
-  const now = Date.now();
-  const wait = perAddress.blockedFor(key, now) ?? overall.blockedFor('all', now);
-  if (wait !== null) throw new AppError('rate_limited', `Too many failed attempts; try again in ${Math.ceil(wait / 1000)} seconds.`);
+export async function limited<T>(
+  kind: LimitKind,
+  subject: { client: string; target?: string },
+  attempt: () => Promise<T>,
+  options: { isFailure?: (error: unknown) => boolean; now?: () => number } = {},
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  const keys = keysFor(kind, subject);
+  const counters = await admit(kind, keys, now);
+  let result: T;
   try {
-    return await attempt();
+    result = await attempt();
   } catch (error) {
-    if (error instanceof AppError && error.status < 500 && error.status !== 409) {
-      perAddress.record(key, Date.now());
-      overall.record('all', Date.now());
-    }
+    if ((options.isFailure ?? isGuessFailure)(error)) await record(kind, keys, now());
     throw error;
   }
+  if (COUNT_EVERY.has(kind)) await record(kind, keys, now());
+  else if (keys.pair && counters.pair) await withSqlite((sqlite) => prepared(sqlite, DELETE).run(keys.pair));
+  return result;
+}
+
+/** Drops counters whose window has ended. */
+export async function purgeRateLimits(now = Date.now()): Promise<number> {
+  return withSqlite((sqlite) => prepared(sqlite, PURGE).run(now).changes);
 }

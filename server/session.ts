@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { createLearner, learnerForToken, type LearnerRef } from './learners';
+import { clientAddressOf, limited } from './rate-limits';
 
 export const LEARNER_COOKIE = 'passage_learner';
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -47,7 +48,7 @@ export async function learnerForWrite(): Promise<LearnerRef> {
   if (existing) return existing;
   // The browser tells us its time zone, so "today" starts at 04:00 where the learner lives.
   const timeZone = (await headers()).get('x-passage-time-zone');
-  const { learner, token } = await createLearner({ timeZone });
+  const { learner, token } = await limited('newLearner', { client: clientAddressOf(await headers()) }, () => createLearner({ timeZone }));
   await setLearnerCookie(token);
   return learner;
 }

@@ -16,6 +16,9 @@ export function applyConnectionPragmas(db: Database.Database): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // Deleted rows (a learner's "Delete my data", purged learners) are overwritten with zeros in
+  // the file, not just unlinked from the b-tree.
+  db.pragma('secure_delete = ON');
 }
 
 /** Opens (creating its folder if needed) a better-sqlite3 connection with Passage's pragmas. */

@@ -1,12 +1,12 @@
 import 'server-only';
-import { randomInt } from 'node:crypto';
-import { generateJoinCode, joinCodeSchema } from '@/lib/classroom/codes';
+import { joinCodeSchema } from '@/lib/classroom/codes';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
 import { assignmentStatus, lateStatus, type LateWorkPolicy } from '@/lib/classroom/reveal';
 import { shuffle } from '@/lib/quiz/random';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
+import { freePersonalCode, spendPersonalCode } from './personal-codes';
 import { randomId } from './tokens';
 
 export interface PublicAssignment {
@@ -49,14 +49,27 @@ export async function getPublicAssignment(assignmentId: string, now = new Date()
   };
 }
 
-/** The assignment a typed join code names (case-insensitive), or a 404 in plain words. */
-export async function assignmentIdForCode(input: unknown): Promise<string> {
+/**
+ * The assignment a typed join code names (case-insensitive), or a 404 in plain words. A code
+ * expires (docs/security.md: fewer live codes, fewer lucky guesses) 30 days after the assignment's
+ * due date, or 180 days after it was made when it has none; its link keeps working.
+ */
+export async function assignmentIdForCode(input: unknown, now = new Date()): Promise<string> {
   const parsed = joinCodeSchema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', `code: ${parsed.error.issues[0]?.message ?? 'is not a join code'}`, ['code']);
   const db = await getDb();
-  const a = await db.assignment.findUnique({ where: { code: parsed.data }, select: { id: true } });
-  if (!a) throw new AppError('not_found', 'code: no assignment has that code; check it with your teacher', ['code']);
+  const a = await db.assignment.findUnique({ where: { code: parsed.data }, select: { id: true, dueAt: true, createdAt: true } });
+  if (!a || joinCodeExpired(a, now)) throw new AppError('not_found', 'code: no assignment has that code; check it with your teacher', ['code']);
   return a.id;
+}
+
+export const JOIN_CODE_DAYS_AFTER_DUE = 30;
+export const JOIN_CODE_DAYS_WITHOUT_DUE = 180;
+
+function joinCodeExpired(a: { dueAt: Date | null; createdAt: Date }, now: Date): boolean {
+  const DAY = 24 * 60 * 60 * 1000;
+  const end = a.dueAt ? a.dueAt.getTime() + JOIN_CODE_DAYS_AFTER_DUE * DAY : a.createdAt.getTime() + JOIN_CODE_DAYS_WITHOUT_DUE * DAY;
+  return now.getTime() > end;
 }
 
 export async function findStudent(learner: LearnerRef | null, assignmentId: string) {
@@ -71,30 +84,24 @@ export class NicknameTakenError extends AppError {
   }
 }
 
-async function freePersonalCode(assignmentId: string): Promise<string> {
-  const db = await getDb();
-  for (let tries = 0; tries < 20; tries++) {
-    const code = generateJoinCode(randomInt);
-    if (!(await db.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { id: true } }))) return code;
-  }
-  throw new Error('Could not find a free personal code');
-}
-
 /** Joins the learner to the assignment under a nickname unique in the class (case-insensitively). */
 export async function joinAssignment(source: LearnerSource, assignmentId: string, rawNickname: unknown) {
   const a = await loadAssignment(assignmentId);
   if (a.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');
   const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
-  const learner = await resolveLearner(source);
-  const existing = await findStudent(learner, assignmentId);
-  if (existing) return existing;
   const key = nicknameKey(nickname);
   const db = await getDb();
   const taken = new Set((await db.assignmentStudent.findMany({ where: { assignmentId }, select: { nicknameKey: true } })).map((s) => s.nicknameKey));
+  // A source that is a function makes a new learner, who cannot already hold the name: refuse
+  // before making one, so a refused join leaves nothing behind.
+  if (typeof source === 'function' && taken.has(key)) throw new NicknameTakenError(suggestFreeNickname(nickname, taken));
+  const learner = await resolveLearner(source);
+  const existing = await findStudent(learner, assignmentId);
+  if (existing) return existing;
   if (taken.has(key)) throw new NicknameTakenError(suggestFreeNickname(nickname, taken));
   try {
     return await db.assignmentStudent.create({
-      data: { id: randomId(), assignmentId, learnerId: learner.id, nickname, nicknameKey: key, personalCode: await freePersonalCode(assignmentId) },
+      data: { id: randomId(), assignmentId, learnerId: learner.id, nickname, nicknameKey: key, personalCode: await freePersonalCode(assignmentId, db) },
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') throw new NicknameTakenError(suggestFreeNickname(nickname, new Set([...taken, key])));
@@ -102,13 +109,15 @@ export async function joinAssignment(source: LearnerSource, assignmentId: string
   }
 }
 
-/** Signs this device in as the student who owns the personal code (their other device's work). */
+/**
+ * Signs this device in as the student who owns the personal code (their other device's work).
+ * The code is spent: the student gets a new one, shown on both devices.
+ */
 export async function resumeWithPersonalCode(assignmentId: string, rawCode: unknown): Promise<string> {
   const code = parseOrThrow(joinCodeSchema, rawCode, ['code']);
-  const db = await getDb();
-  const student = await db.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { learnerId: true } });
-  if (!student) throw new AppError('not_found', 'code: that personal code does not belong to this assignment', ['code']);
-  return issueToken(student.learnerId);
+  const learnerId = await spendPersonalCode(assignmentId, code);
+  if (!learnerId) throw new AppError('not_found', 'code: that personal code does not belong to this assignment', ['code']);
+  return issueToken(learnerId);
 }
 
 export interface StudentView {

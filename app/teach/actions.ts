@@ -8,15 +8,8 @@ import type { FormState } from '@/components/teach/form-state';
 import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, setDueDate } from '@/server/assignments';
 import { currentTeacher, getAuth } from '@/server/auth';
 import { AppError } from '@/server/errors';
-import { clientAddress, limitFailures } from '@/server/rate-limits';
-
-const email = z.string().trim().toLowerCase().email({ error: 'must be an email address' }).max(200);
-const signUpSchema = z.object({
-  name: z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
-  email,
-  password: z.string().min(10, { error: 'must be at least 10 characters' }).max(128, { error: 'must be at most 128 characters' }),
-});
-const signInSchema = z.object({ email, password: z.string().min(1, { error: 'is required' }).max(128) });
+import { clientAddressOf } from '@/server/rate-limits';
+import { CLIENT_ADDRESS_HEADER, limitedSignIn, limitedSignUp, signInInput, signUpInput } from '@/server/teacher-auth';
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
@@ -26,20 +19,23 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 
 const failed = (message: string, errors: Record<string, string> = {}): FormState => ({ ok: false, message, fieldErrors: errors });
 
+/** The request's headers as better-auth should see them: with the client address Passage determined. */
+async function authHeaders(): Promise<{ headers: Headers; client: string }> {
+  const requestHeaders = await headers();
+  const client = clientAddressOf(requestHeaders);
+  const forwarded = new Headers(requestHeaders);
+  forwarded.set(CLIENT_ADDRESS_HEADER, client);
+  return { headers: forwarded, client };
+}
+
 export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+  if (!(formData instanceof FormData)) return failed('Send the form.');
+  const parsed = signUpInput.safeParse({ name: formData.get('name'), email: formData.get('email'), password: formData.get('password') });
   if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
   try {
     const auth = await getAuth();
-    const requestHeaders = await headers();
-    await limitFailures('signUp', await clientAddress(), async () => {
-      try {
-        await auth.api.signUpEmail({ body: parsed.data, headers: requestHeaders });
-      } catch (error) {
-        const message = (error as { body?: { message?: string } }).body?.message ?? 'Could not create the account.';
-        throw new AppError('invalid_input', /exist/i.test(message) ? 'An account with that email already exists; sign in instead.' : message);
-      }
-    });
+    const { headers: forwarded, client } = await authHeaders();
+    await limitedSignUp(client, () => auth.api.signUpEmail({ body: parsed.data, headers: forwarded }));
   } catch (error) {
     if (error instanceof AppError) return failed(error.message);
     throw error;
@@ -48,18 +44,13 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
 }
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  if (!(formData instanceof FormData)) return failed('Send the form.');
+  const parsed = signInInput.safeParse({ email: formData.get('email'), password: formData.get('password') });
   if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
   try {
     const auth = await getAuth();
-    const requestHeaders = await headers();
-    await limitFailures('signIn', `${await clientAddress()}:${parsed.data.email}`, async () => {
-      try {
-        await auth.api.signInEmail({ body: parsed.data, headers: requestHeaders });
-      } catch {
-        throw new AppError('unauthorized', 'That email and password do not match an account.');
-      }
-    });
+    const { headers: forwarded, client } = await authHeaders();
+    await limitedSignIn(client, parsed.data.email, () => auth.api.signInEmail({ body: parsed.data, headers: forwarded }));
   } catch (error) {
     if (error instanceof AppError) return failed(error.message);
     throw error;

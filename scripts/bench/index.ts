@@ -133,7 +133,7 @@ watchdog.unref();
 // ---------------------------------------------------------------------------------------------
 // The servers
 
-const appEnv = () => ({ ...process.env, DATABASE_URL: `file:${dbFile}` });
+const appEnv = () => ({ ...process.env, DATABASE_URL: `file:${dbFile}`, PASSAGE_BENCH: '1' });
 
 async function startPassage(profileDir?: string): Promise<Service> {
   const port = await freePort();

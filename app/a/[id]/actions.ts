@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/components/teach/form-state';
 import { AppError } from '@/server/errors';
-import { clientAddress, limitFailures } from '@/server/rate-limits';
+import { clientAddress, limited } from '@/server/rate-limits';
 import { currentLearner, learnerForWrite, setLearnerCookie } from '@/server/session';
 import { joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from '@/server/students';
 
@@ -20,10 +20,10 @@ function asState(error: unknown): FormState {
 }
 
 export async function joinWithNicknameAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const id = idSchema.safeParse(formData.get('assignmentId'));
+  const id = idSchema.safeParse(formData instanceof FormData ? formData.get('assignmentId') : null);
   if (!id.success) redirect('/join');
   try {
-    await joinAssignment(learnerForWrite, id.data, formData.get('nickname'));
+    await joinAssignment((await currentLearner()) ?? learnerForWrite, id.data, formData.get('nickname'));
   } catch (error) {
     return asState(error);
   }
@@ -31,10 +31,10 @@ export async function joinWithNicknameAction(_state: FormState, formData: FormDa
 }
 
 export async function resumeWithCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const id = idSchema.safeParse(formData.get('assignmentId'));
+  const id = idSchema.safeParse(formData instanceof FormData ? formData.get('assignmentId') : null);
   if (!id.success) redirect('/join');
   try {
-    await setLearnerCookie(await limitFailures('join', await clientAddress(), () => resumeWithPersonalCode(id.data, formData.get('code'))));
+    await setLearnerCookie(await limited('personalCode', { client: await clientAddress(), target: id.data }, () => resumeWithPersonalCode(id.data, formData.get('code'))));
   } catch (error) {
     return asState(error);
   }
@@ -42,7 +42,7 @@ export async function resumeWithCodeAction(_state: FormState, formData: FormData
 }
 
 export async function startAssignmentQuizAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const id = idSchema.safeParse(formData.get('assignmentId'));
+  const id = idSchema.safeParse(formData instanceof FormData ? formData.get('assignmentId') : null);
   if (!id.success) redirect('/join');
   let attemptId: string;
   try {
