@@ -57,10 +57,18 @@ describe('limited (counters in the database)', () => {
     expect(await outcome(limited('joinCode', { client: '198.51.100.4' }, succeed, { now: c.now }))).toBe('ok');
   }, 20_000);
 
-  it('counts only guesses: successes, nickname clashes (409) and limits write nothing', async () => {
+  it('counts only guesses: successes and nickname clashes (409) leave the count where it was', async () => {
     for (let i = 0; i < 30; i++) expect(await outcome(limited('joinCode', { client: '198.51.100.5' }, succeed))).toBe('ok');
     for (let i = 0; i < 5; i++) expect(await outcome(limited('joinCode', { client: '198.51.100.5' }, refuse('conflict')))).toBe('conflict');
-    expect(await rows()).toEqual([]);
+    expect(await rows()).toEqual([{ key: 'joinCode|c|198.51.100.5', failures: 0 }]);
+  });
+
+  it('counts a try before it runs, so a burst of simultaneous guesses cannot all slip in under the allowance', async () => {
+    let ran = 0;
+    const guess = () => limited('signIn', { client: '198.51.100.8', target: 'c@school.test' }, () => ((ran += 1), refuse('unauthorized')()));
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => outcome(guess())));
+    expect(ran).toBe(5);
+    expect(outcomes.filter((o) => o === 'rate_limited')).toHaveLength(35);
   });
 
   it('counts every sign-up (an accepted one says the email was free), and refuses when the next turn is too far', async () => {

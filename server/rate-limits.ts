@@ -73,7 +73,7 @@ interface Row {
 const SELECT = 'SELECT key, failures, windowStart, nextSlotAt FROM RateLimit WHERE key IN (?, ?, ?)';
 const UPSERT = `INSERT INTO RateLimit (key, failures, windowStart, nextSlotAt, expiresAt) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, windowStart = excluded.windowStart, nextSlotAt = excluded.nextSlotAt, expiresAt = excluded.expiresAt`;
-const SET_SLOT = 'UPDATE RateLimit SET nextSlotAt = ? WHERE key = ?';
+const UNCOUNT = 'UPDATE RateLimit SET failures = max(failures - 1, 0) WHERE key = ? AND windowStart = ?';
 const DELETE = 'DELETE FROM RateLimit WHERE key = ?';
 const PURGE = 'DELETE FROM RateLimit WHERE expiresAt < ?';
 
@@ -102,33 +102,39 @@ function readCounters(sqlite: Parameters<Parameters<typeof withSqlite>[0]>[0], k
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Waits as the rules say, or throws 429. One read; a write only when the client is being spaced out. */
-async function admit(kind: LimitKind, keys: Keys, now: () => number): Promise<Counters> {
+/**
+ * Decides, and counts the request as a failure before it runs (in one write transaction, so
+ * simultaneous requests cannot all slip in under the allowance before any failure is counted).
+ * Waits as the rules say, or throws 429. Returns the window each counter was counted in.
+ */
+async function admit(kind: LimitKind, keys: Keys, now: () => number): Promise<Partial<Record<Scope, number>>> {
   const rules: Rules = LIMITS[kind];
-  let counters = await withSqlite((sqlite) => readCounters(sqlite, keys));
-  let decision = decide(rules, counters, now());
-  if (decision.kind === 'proceed' && decision.nextSlotAt !== null) {
-    // Taking a turn must be atomic across requests and processes: decide again inside the write lock.
-    decision = await inWriteTransaction((sqlite) => {
-      counters = readCounters(sqlite, keys);
-      const again = decide(rules, counters, now());
-      if (again.kind === 'proceed' && again.nextSlotAt !== null) prepared(sqlite, SET_SLOT).run(again.nextSlotAt, keys.client);
-      return again;
-    });
-  }
-  if (decision.kind === 'refuse') throw new RateLimitedError(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
-  if (decision.waitMs > 0) await sleep(decision.waitMs);
-  return counters;
-}
-
-async function record(kind: LimitKind, keys: Keys, now: number): Promise<void> {
-  const rules: Rules = LIMITS[kind];
-  await inWriteTransaction((sqlite) => {
+  const admitted = await inWriteTransaction((sqlite) => {
+    const at = now();
     const counters = readCounters(sqlite, keys);
+    const decision = decide(rules, counters, at);
+    if (decision.kind === 'refuse') return decision;
+    const windows: Partial<Record<Scope, number>> = {};
     for (const scope of Object.keys(keys) as Scope[]) {
       const rule = rules[scope]!;
-      const next: Counter = afterFailure(counters[scope], rule, now);
+      const next: Counter = afterFailure(counters[scope], rule, at);
+      if (scope === 'client' && decision.nextSlotAt !== null) next.nextSlotAt = decision.nextSlotAt;
       prepared(sqlite, UPSERT).run(keys[scope], next.failures, next.windowStart, next.nextSlotAt, next.windowStart + rule.windowMs);
+      windows[scope] = next.windowStart;
+    }
+    return { ...decision, windows };
+  });
+  if (admitted.kind === 'refuse') throw new RateLimitedError(Math.max(1, Math.ceil(admitted.retryAfterMs / 1000)));
+  if (admitted.waitMs > 0) await sleep(admitted.waitMs);
+  return admitted.windows;
+}
+
+/** Takes back the failure counted in advance (the request succeeded); a lock of this client on this target is lifted. */
+async function release(keys: Keys, windows: Partial<Record<Scope, number>>): Promise<void> {
+  await inWriteTransaction((sqlite) => {
+    for (const scope of Object.keys(keys) as Scope[]) {
+      if (scope === 'pair') prepared(sqlite, DELETE).run(keys.pair);
+      else prepared(sqlite, UNCOUNT).run(keys[scope], windows[scope]);
     }
   });
 }
@@ -140,9 +146,9 @@ export function isGuessFailure(error: unknown): boolean {
 
 /**
  * Runs `attempt` under the limits of `kind` for this client (and target: the account or the
- * assignment guessed at). Waits or refuses (429) as the rules say; counts a failure when `attempt`
- * throws one (or every call, for creation kinds). A success writes nothing, except that a
- * signed-in client's lock on that account is lifted.
+ * assignment guessed at). Waits or refuses (429) as the rules say. The request is counted as a
+ * failure before it runs and the count taken back when it succeeds or fails for a reason that is
+ * not a guess (for creation kinds, every request stays counted).
  */
 export async function limited<T>(
   kind: LimitKind,
@@ -152,16 +158,16 @@ export async function limited<T>(
 ): Promise<T> {
   const now = options.now ?? Date.now;
   const keys = keysFor(kind, subject);
-  const counters = await admit(kind, keys, now);
+  const windows = await admit(kind, keys, now);
+  const countEvery = COUNT_EVERY.has(kind);
   let result: T;
   try {
     result = await attempt();
   } catch (error) {
-    if ((options.isFailure ?? isGuessFailure)(error)) await record(kind, keys, now());
+    if (!countEvery && !(options.isFailure ?? isGuessFailure)(error)) await release(keys, windows);
     throw error;
   }
-  if (COUNT_EVERY.has(kind)) await record(kind, keys, now());
-  else if (keys.pair && counters.pair) await withSqlite((sqlite) => prepared(sqlite, DELETE).run(keys.pair));
+  if (!countEvery) await release(keys, windows);
   return result;
 }
 

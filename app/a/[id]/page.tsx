@@ -86,7 +86,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
           </Card>
           <p className="text-sm text-muted">
             Your personal code is <strong className="font-mono text-base text-text">{view.student.personalCode}</strong>. Enter it on this page on another
-            device to carry on there.
+            device to carry on there; it works once, then you get a new one. Keep it to yourself.
           </p>
         </>
       )}

@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { DueDateForm } from '@/components/teach/due-date-form';
 import { LiveReport } from '@/components/teach/live-report';
+import { ResetPersonalCodeForm } from '@/components/teach/reset-personal-code-form';
 import { StatusBadge } from '@/components/teach/status-badge';
 import { currentTeacher } from '@/server/auth';
 import { or404 } from '@/server/pages';
 import { assignmentReport } from '@/server/reports';
 import { requestOrigin } from '@/server/session';
 import { duplicateAction, setClosedAction, setDueDateAction } from '../../actions';
+import { resetPersonalCodeAction } from './personal-code-actions';
 
 export const metadata: Metadata = { title: 'Assignment report' };
 
@@ -69,6 +71,7 @@ export default async function AssignmentReportPage({ params }: { params: Promise
         <DueDateForm assignmentId={assignment.id} dueUtc={assignment.dueAt} action={setDueDateAction} />
       </header>
       <LiveReport initial={report} assignmentId={assignment.id} />
+      <ResetPersonalCodeForm assignmentId={assignment.id} students={report.students.map((s) => ({ studentId: s.studentId, nickname: s.nickname }))} action={resetPersonalCodeAction} />
     </div>
   );
 }
