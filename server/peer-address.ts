@@ -31,8 +31,9 @@ function undecodablePath(url: string): boolean {
   }
 }
 
+/** A POST to a page is a server action (by header, or a form posted without JavaScript). */
 function crossSiteAction(req: http.IncomingMessage): boolean {
-  if (req.method !== 'POST' || !req.headers['next-action']) return false;
+  if (req.method !== 'POST' || (req.url ?? '').startsWith('/api/')) return false;
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   try {

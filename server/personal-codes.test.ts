@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TeacherRef } from './auth';
+import { createAssignment, type AssignmentInput } from './assignments';
+import { questionsDir } from './config';
+import { readContent } from './content-files';
+import { syncContent } from './content-sync';
+import { getDb } from './db';
+import { AppError } from './errors';
+import { createLearner, learnerForToken, rotateTokens } from './learners';
+import { resetPersonalCode } from './personal-codes';
+import { assignmentIdForCode, getStudentView, joinAssignment, resumeWithPersonalCode } from './students';
+import { useTemporaryDatabase } from './test-database';
+
+let cleanup: () => Promise<void>;
+let owner: TeacherRef;
+let other: TeacherRef;
+
+async function teacher(name: string): Promise<TeacherRef> {
+  const db = await getDb();
+  const user = await db.user.create({ data: { id: `user-${name}`, name, email: `${name}@school.test` } });
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+const base: AssignmentInput = {
+  title: 'Codes',
+  setId: 'timeline',
+  itemIds: ['tl-001', 'tl-002'],
+  mode: 'quiz',
+  dueLocal: '',
+  timeZone: 'Europe/London',
+  attemptsAllowed: 1,
+  shuffle: false,
+  reveal: 'immediately',
+  lateWork: 'accept',
+  mastery: false,
+};
+
+async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
+  return promise.then(
+    () => 'ok' as const,
+    (e: unknown) => (e instanceof AppError ? e.status : Promise.reject(e)),
+  );
+}
+
+beforeEach(async () => {
+  ({ cleanup } = await useTemporaryDatabase());
+  await syncContent(await getDb(), readContent(questionsDir()));
+  owner = await teacher('owner');
+  other = await teacher('other');
+});
+afterEach(() => cleanup());
+
+describe('personal codes', () => {
+  it('work once: using one signs the device in and replaces it, so a classmate who saw it cannot use it', async () => {
+    const { id } = await createAssignment(owner, base);
+    const ana = (await createLearner()).learner;
+    const joined = await joinAssignment(ana, id, 'Ana');
+    const token = await resumeWithPersonalCode(id, joined.personalCode);
+    expect((await learnerForToken(token))?.id).toBe(ana.id);
+    expect(await status(resumeWithPersonalCode(id, joined.personalCode))).toBe(404);
+    const fresh = (await getStudentView(ana, id))!.student.personalCode;
+    expect(fresh).not.toBe(joined.personalCode);
+    expect(await status(resumeWithPersonalCode(id, fresh))).toBe('ok');
+  });
+
+  it('are replaced when the student signs out every other device', async () => {
+    const { id } = await createAssignment(owner, base);
+    const ana = (await createLearner()).learner;
+    const joined = await joinAssignment(ana, id, 'Ana');
+    await rotateTokens(ana.id);
+    expect(await status(resumeWithPersonalCode(id, joined.personalCode))).toBe(404);
+    expect((await getStudentView(ana, id))!.student.personalCode).not.toBe(joined.personalCode);
+  });
+
+  it('can be reset by the assignment’s teacher only', async () => {
+    const { id } = await createAssignment(owner, base);
+    const ana = (await createLearner()).learner;
+    const joined = await joinAssignment(ana, id, 'Ana');
+    expect(await status(resetPersonalCode(other, id, joined.id))).toBe(404);
+    expect(await status(resetPersonalCode(null, id, joined.id))).toBe(404);
+    expect(await status(resetPersonalCode(owner, id, 'not a student id!'))).toBe(400);
+    expect(await status(resumeWithPersonalCode(id, joined.personalCode))).toBe('ok');
+    const now = (await getStudentView(ana, id))!.student.personalCode;
+    expect(await resetPersonalCode(owner, id, joined.id)).toBe('Ana');
+    expect(await status(resumeWithPersonalCode(id, now))).toBe(404);
+  });
+
+  it('a join refused for a taken nickname creates no learner', async () => {
+    const { id } = await createAssignment(owner, base);
+    await joinAssignment((await createLearner()).learner, id, 'Ana');
+    const db = await getDb();
+    const before = await db.learner.count();
+    let made = 0;
+    const refused = joinAssignment(async () => ((made += 1), (await createLearner()).learner), id, 'ANA');
+    expect(await status(refused)).toBe(409);
+    expect(made).toBe(0);
+    expect(await db.learner.count()).toBe(before);
+  });
+
+  it('join codes expire 30 days after the due date (or 180 days after creation without one)', async () => {
+    const { id, code } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00' });
+    expect(await assignmentIdForCode(code, new Date('2026-03-31T12:00:00Z'))).toBe(id);
+    expect(await status(assignmentIdForCode(code, new Date('2026-04-02T12:00:00Z')))).toBe(404);
+    const undated = await createAssignment(owner, base);
+    expect(await assignmentIdForCode(undated.code)).toBe(undated.id);
+    expect(await status(assignmentIdForCode(undated.code, new Date(Date.now() + 181 * 86_400_000)))).toBe(404);
+  });
+});
