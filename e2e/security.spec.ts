@@ -17,8 +17,19 @@ test.describe('security headers and cross-site requests', () => {
       const nonce = scriptSrc.match(/'nonce-([^']+)'/)![1];
       expect(await res.text(), path).toContain(`nonce="${nonce}"`);
     }
-    const api = await request.get('/api/v1/sets');
-    expect(api.headers()['x-content-type-options']).toBe('nosniff');
+    // The API and static files get the static headers from next.config.mjs (the proxy runs for pages only).
+    for (const path of ['/api/v1/sets', '/api/no-such-route', '/favicon.ico']) {
+      const h = (await request.get(path)).headers();
+      expect(h['x-content-type-options'], path).toBe('nosniff');
+      expect(h['x-frame-options'], path).toBe('DENY');
+      expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    }
+    for (const path of ['/api/v1/sets', '/api/no-such-route']) {
+      expect((await request.get(path)).headers()['content-security-policy'], path).toContain("default-src 'none'");
+    }
+    // HSTS only over HTTPS (as a TLS proxy reports it).
+    expect((await request.get('/')).headers()['strict-transport-security']).toBeUndefined();
+    expect((await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })).headers()['strict-transport-security']).toMatch(/max-age=\d+/);
   });
 
   test('the learner cookie is httpOnly and SameSite=Lax', async ({ page }) => {
@@ -27,12 +38,19 @@ test.describe('security headers and cross-site requests', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
   });
 
-  test('a cross-site write to the JSON API is refused and changes nothing', async ({ request }) => {
+  test('a cross-site write to the JSON API is refused and changes nothing', async ({ request, baseURL }) => {
     const { token } = await (await request.post('/api/v1/learners')).json();
     const auth = { authorization: `Bearer ${token}` };
-    const foreign = await request.post('/api/v1/attempts', { headers: { ...auth, origin: 'https://evil.example' }, data: { setId: 'timeline' } });
-    expect(foreign.status()).toBe(403);
-    expect((await foreign.json()).error.message).toBe('Cross-site requests are not accepted.');
+    const sibling = baseURL!.replace(/:(\d+)$/, (_, port: string) => `:${Number(port) + 1}`);
+    for (const origin of ['https://evil.example', 'null', sibling]) {
+      const foreign = await request.post('/api/v1/attempts', { headers: { ...auth, origin }, data: { setId: 'timeline' } });
+      expect(foreign.status(), origin).toBe(403);
+      expect((await foreign.json()).error.message, origin).toBe('Cross-site requests are not accepted.');
+      expect(foreign.headers()['x-content-type-options'], origin).toBe('nosniff');
+    }
+    // better-auth's handler is behind the same wrapper.
+    const auth403 = await request.post('/api/auth/sign-in/email', { headers: { origin: 'https://evil.example' }, data: { email: 'a@school.test', password: 'whatever it is' } });
+    expect(auth403.status()).toBe(403);
     const progress = await request.get('/api/v1/me/export/passage-data.json', { headers: auth });
     expect((await progress.json()).quizAttempts).toEqual([]);
     const same = await request.post('/api/v1/attempts', { headers: auth, data: { setId: 'timeline' } });

@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState, useId } from 'react';
-import { inputClass } from '../ui/field';
+import { useActionState } from 'react';
+import { buttonClass } from '../ui/button';
+import { describedBy, Field, FormMessage, inputClass } from '../ui/field';
 import { EMPTY_FORM, type FormState } from './form-state';
 
 /** The teacher gives one student a new personal code: the old one stops working at once. */
@@ -15,34 +16,25 @@ export function ResetPersonalCodeForm({
   action: (s: FormState, f: FormData) => Promise<FormState>;
 }) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM);
-  const hint = useId();
   if (students.length === 0) return null;
   return (
-    <details className="rounded-lg border border-border p-3">
-      <summary className="cursor-pointer">Reset a student’s personal code</summary>
-      <form action={formAction} className="mt-3 flex flex-wrap items-end gap-2">
+    <details className="rounded-lg border border-border p-4">
+      <summary className="cursor-pointer font-medium">Reset a student’s personal code</summary>
+      <form action={formAction} className="mt-3 space-y-3">
         <input type="hidden" name="assignmentId" value={assignmentId} />
-        <p id={hint} className="w-full text-sm text-muted">
-          If someone else saw a student’s personal code, give the student a new one. The old code stops working; the student sees the new one on their page.
-        </p>
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">Student</span>
-          <select name="studentId" aria-describedby={hint} className={`${inputClass} w-auto`}>
+        <Field id="reset-code-student" label="Student" hint="If someone else saw a student’s personal code, give the student a new one. The old code stops working; the student sees the new one on their page.">
+          <select id="reset-code-student" name="studentId" className={`${inputClass} max-w-xs`} aria-describedby={describedBy('reset-code-student', true)}>
             {students.map((s) => (
               <option key={s.studentId} value={s.studentId}>
                 {s.nickname}
               </option>
             ))}
           </select>
-        </label>
-        <button type="submit" disabled={pending} className="min-h-11 rounded-lg border border-border px-3">
+        </Field>
+        <FormMessage ok={state.ok} message={state.message} />
+        <button type="submit" disabled={pending} className={buttonClass('secondary')}>
           Reset code
         </button>
-        {state.message ? (
-          <p role={state.ok ? 'status' : 'alert'} className="w-full text-sm">
-            {state.message}
-          </p>
-        ) : null}
       </form>
     </details>
   );

@@ -1,0 +1,59 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+const personalCode = async (page: Page) => (await page.getByText(/^Your personal code is/).locator('strong').textContent())!.trim();
+
+test('a personal code works once, and the teacher can reset a student’s code', async ({ browser }) => {
+  test.slow();
+  const teacher = await newPage(browser);
+  await teacher.goto('/teach/sign-up');
+  await teacher.getByLabel('Your name').fill('Mr Okafor');
+  await teacher.getByLabel('Email').fill(`okafor-${Date.now()}@school.test`);
+  await teacher.getByLabel('Password').fill('correct horse battery');
+  await teacher.getByRole('button', { name: 'Create teacher account' }).click();
+  await teacher.getByRole('link', { name: 'New assignment' }).click();
+  await teacher.getByLabel('Title').fill('Codes check');
+  await teacher.getByLabel('Question set').selectOption('timeline');
+  await teacher.getByRole('button', { name: 'Create assignment' }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: 'Codes check' })).toBeVisible();
+  const link = (await teacher.getByRole('link', { name: /\/a\// }).textContent())!.trim();
+
+  const ana = await newPage(browser);
+  await ana.goto(link);
+  await ana.getByLabel('Your nickname').fill('Ana');
+  await ana.getByRole('button', { name: 'Start' }).click();
+  const first = await personalCode(ana);
+
+  // Ana's code carries her to a second device once; then it has changed on both.
+  const tablet = await newPage(browser);
+  await tablet.goto(link);
+  await tablet.getByLabel('Your personal code').fill(first);
+  await tablet.getByRole('button', { name: 'Continue here' }).click();
+  const second = await personalCode(tablet);
+  expect(second).not.toBe(first);
+  await ana.reload();
+  expect(await personalCode(ana)).toBe(second);
+  const classmate = await newPage(browser);
+  await classmate.goto(link);
+  await classmate.getByLabel('Your personal code').fill(first);
+  await classmate.getByRole('button', { name: 'Continue here' }).click();
+  await expect(classmate.getByText(/does not belong to this assignment/)).toBeVisible();
+
+  // The teacher resets it: the code Ana had stops working.
+  await teacher.reload();
+  await teacher.getByText('Reset a student’s personal code').click();
+  await teacher.getByLabel('Student').selectOption({ label: 'Ana' });
+  await expectNoAxeViolations(teacher);
+  await teacher.getByRole('button', { name: 'Reset code' }).click();
+  await expect(teacher.getByRole('status')).toHaveText('Ana has a new personal code; the old one no longer works.');
+  await ana.reload();
+  const third = await personalCode(ana);
+  expect(third).not.toBe(second);
+  await classmate.getByLabel('Your personal code').fill(second);
+  await classmate.getByRole('button', { name: 'Continue here' }).click();
+  await expect(classmate.getByText(/does not belong to this assignment/)).toBeVisible();
+});
