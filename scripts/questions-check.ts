@@ -38,7 +38,7 @@ for (const { slug, article, sets } of bundle.articles) {
 
   const report = coverage(
     article.paragraphs,
-    sets.flatMap((set) => set.items.map((g) => ({ id: g.item.id, paragraph: g.paragraph }))),
+    sets.flatMap((set) => set.items.map((g) => ({ id: g.item.id, paragraphs: g.paragraphs }))),
   );
   console.log(`Coverage: ${report.coveredClaimCount}/${report.claimCount} claim paragraphs have at least one item.`);
   if (!quiet) {

@@ -68,7 +68,7 @@ describe('quiz attempts', () => {
     const wrong = item.options.find((o) => o.id !== key)!.id;
     const result = await answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: item.id, response: { choice: wrong } });
     expect(result.correct).toBe(false);
-    expect(result.feedback!.source.length).toBeGreaterThan(10);
+    expect(result.feedback!.sources[0]!.length).toBeGreaterThan(10);
     expect(result.feedback!.readerHref).toBe(`/articles/kuril-talks?item=${item.id}`);
     const log = await db.reviewLog.findFirstOrThrow({ where: { learnerId: learner.id } });
     expect([log.rating, log.source, log.questionId]).toEqual([1, 'quiz', item.id]);

@@ -3,7 +3,7 @@ import { ArticleFormatError, parseArticle, type Article } from '../article/parse
 import { parseSetFile } from './parse-set';
 import { checkItemRules } from './rules';
 import { itemLocation, type ContentProblem } from './problems';
-import type { Item, SetFile } from './schema';
+import { sourcesOf, type Item, type SetFile } from './schema';
 
 /** The raw files of one article folder, as read from disk (or written by a test). */
 export interface ArticleFolder {
@@ -14,8 +14,10 @@ export interface ArticleFolder {
 
 export interface GroundedItem {
   item: Item;
-  /** The article paragraph (1-based) that the item's `source` quotes. */
+  /** The article paragraph (1-based) that the item's (first) `source` quote comes from. */
   paragraph: number;
+  /** Every paragraph its source quotes come from, in the order quoted, without repeats. */
+  paragraphs: number[];
 }
 
 export interface LoadedSet {
@@ -85,16 +87,21 @@ export function loadContent(folders: ArticleFolder[]): ContentBundle {
         itemOwners.set(item.id, setFile.file);
         const ruleProblems = checkItemRules(item);
         for (const message of ruleProblems) problems.push({ file: setFile.file, where, message });
-        const paragraph = findSource(article.paragraphs, item.source);
-        if (!paragraph) {
+        const quotes = sourcesOf(item);
+        const found = quotes.map((quote) => findSource(article.paragraphs, quote));
+        found.forEach((paragraph, i) => {
+          if (paragraph) return;
+          const quote = quotes[i]!;
+          const which = quotes.length > 1 ? `source[${i}]` : 'source';
           problems.push({
             file: setFile.file,
             where,
-            message: `source is not a verbatim quote from a single paragraph of ${folder.article.file}: "${item.source.length > 80 ? item.source.slice(0, 77) + '...' : item.source}"`,
+            message: `${which} is not a verbatim quote from a single paragraph of ${folder.article.file}: "${quote.length > 80 ? quote.slice(0, 77) + '...' : quote}"`,
           });
-          return;
-        }
-        items.push({ item, paragraph: paragraph.n });
+        });
+        const paragraphs = found.flatMap((p) => (p ? [p.n] : []));
+        if (paragraphs.length < quotes.length) return;
+        items.push({ item, paragraph: paragraphs[0]!, paragraphs: [...new Set(paragraphs)] });
       });
       sets.push({ file: setFile.file, id: set.id, title: set.title, description: set.description, items, order: set.order ?? Infinity });
     }
