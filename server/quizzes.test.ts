@@ -38,6 +38,18 @@ async function tableCounts() {
 }
 
 describe('quiz attempts', () => {
+  it('grades typed answers with the English word list and the article: a slip may not reverse the meaning or make another word', async () => {
+    const typedAnswer = async (setId: string, itemId: string, text: string) => {
+      const { attemptId } = await startAttempt(learner, { setId, itemIds: [itemId] });
+      return answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId, response: { text } });
+    };
+    expect(await typedAnswer('people', 'pp-002', 'acceptable')).toMatchObject({ correct: false, score: 0 });
+    expect(await typedAnswer('people', 'pp-002', 'unaceptable')).toMatchObject({ correct: true, feedback: { typo: true } });
+    expect(await typedAnswer('argument', 'ar-025', 'unmotivated')).toMatchObject({ correct: false, score: 0 });
+    expect(await typedAnswer('argument', 'ar-017', 'beverage')).toMatchObject({ correct: false, score: 0 });
+    expect(await typedAnswer('argument', 'ar-017', 'leverag')).toMatchObject({ correct: true, feedback: { typo: true } });
+  });
+
   it('starts over a whole set, skipping flashcards, with keys nowhere in the items', async () => {
     const { attemptId, items } = await startAttempt(learner, { setId: 'timeline' });
     expect(attemptId).toMatch(/^[A-Za-z0-9_-]{22}$/);
