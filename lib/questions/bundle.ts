@@ -1,6 +1,8 @@
 import { findSource } from '../article/grounding';
 import { ArticleFormatError, parseArticle, type Article } from '../article/parse';
 import { parseSetFile } from './parse-set';
+import { giveawayProblems } from './giveaways';
+import { keyPositions } from './key-positions';
 import { checkItemRules } from './rules';
 import { itemLocation, type ContentProblem } from './problems';
 import { sourcesOf, type Item, type SetFile } from './schema';
@@ -76,6 +78,9 @@ export function loadContent(folders: ArticleFolder[]): ContentBundle {
         continue;
       }
       setOwners.set(set.id, setFile.file);
+      for (const { index, message } of giveawayProblems(set.items)) {
+        problems.push({ file: setFile.file, where: itemLocation(index, set.items[index]!.id), message });
+      }
       const items: GroundedItem[] = [];
       set.items.forEach((item, index) => {
         const where = itemLocation(index, item.id);
@@ -106,6 +111,9 @@ export function loadContent(folders: ArticleFolder[]): ContentBundle {
       sets.push({ file: setFile.file, id: set.id, title: set.title, description: set.description, items, order: set.order ?? Infinity });
     }
     sets.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
+    for (const report of keyPositions(sets.flatMap((s) => s.items.map((g) => g.item)))) {
+      for (const message of report.problems) problems.push({ file: folder.article.file, where: null, message: `across the question sets, ${message}` });
+    }
     articles.push({ slug: folder.slug, markdown: folder.article.text, article, sets: sets.map(({ order: _order, ...set }) => set) });
   }
   return { articles, problems };

@@ -6,7 +6,8 @@ import type { Item } from './schema';
  * The within-set giveaway rule: run as one quiz (or one flashcard deck), a set must not print a
  * typed or numeric item's key in another item's prompt or options. A typed key is its answer and
  * every accepted alternative; a numeric key is its number with its unit ("8 points", plural or
- * not), or the bare number when it has no unit (a year). Texts are compared as normalised words
+ * not, up to two words apart: "four northern islands"), or the bare number when it has no unit
+ * (a year). Texts are compared as normalised words
  * with number words as digits, so "four islands" shows "4 islands" and "the Habomai islets"
  * shows "Habomai islets". An item may declare, with a reason, which items are allowed to show
  * its key (`giveawayReviewed`); an exception that no longer matches anything is reported too.
@@ -41,7 +42,8 @@ export function keyForms(item: Item): { key: string; pattern: RegExp }[] {
       .split(' ')
       .map((word) => `${escape(word.replace(/s$/, ''))}s?`)
       .join(' ');
-    return [{ key: `${item.answer} ${item.unit}`, pattern: new RegExp(` ${number} ${unit} `) }];
+    // Up to two words may stand between: "four northern islands" still shows "4 islands".
+    return [{ key: `${item.answer} ${item.unit}`, pattern: new RegExp(` ${number} (?:\\S+ ){0,2}${unit} `) }];
   }
   return [];
 }
