@@ -58,6 +58,7 @@ test.describe('quiz', () => {
     await page.getByRole('radio', { name: item.answer ? 'False' : 'True' }).check();
     await page.getByRole('button', { name: 'Check answer' }).click();
     const feedback = page.getByRole('region', { name: /^Not quite/ });
+    await expect(feedback.locator('blockquote')).toHaveCount(2);
     expect((await feedback.locator('blockquote').allTextContents()).map(fold)).toEqual(quotes.map((quote) => fold(`“${quote}”`)));
     await expectNoAxeViolations(page);
     await feedback.getByRole('link', { name: 'Read these passages in the article' }).click();
