@@ -12,7 +12,7 @@ import { inWriteTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { feedbackFor, visibleResult, type AnswerResult } from './feedback';
 import { itemsIn } from './items';
-import { knownWordsFor } from './known-words';
+import { knownWordsFor, loadEnglishWords } from './known-words';
 import type { LearnerRef } from './learners';
 import { recordReview } from './review-recorder';
 import { dateOrNullFromSql, prepared, sqlDate } from './sql';
@@ -81,6 +81,7 @@ function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptI
  */
 export async function answerQuestion(learner: LearnerRef, attemptId: string, input: unknown, now = new Date()): Promise<AnswerResult> {
   const body = parseOrThrow(answerInput, input);
+  loadEnglishWords();
   return inWriteTransaction((sqlite) => {
     const attempt = answeringAttempt(sqlite, learner.id, attemptId);
     const previous = prepared(sqlite, RESPONSE_BY_ANSWER_ID).get(attempt.id, body.answerId) as
