@@ -8,7 +8,7 @@
  *   temporary lock until the window ends. It only ever refuses the client that failed.
  * - `client` (one address): its requests are spaced out, one every `spacing` ms, however many it
  *   sends at once. A request waits for its turn and is then tried, so a correct code from the same
- *   school address is slowed, never refused; only a request whose turn is more than `MAX_WAIT_MS`
+ *   school address is slowed, never refused; only a request whose turn is `MAX_WAIT_MS` or more
  *   away (a flood of simultaneous requests from that address) is refused.
  * - `target` (one account or one assignment, whoever asks): every try waits a growing delay. It
  *   slows a guesser who spreads over many addresses and never refuses anyone.
@@ -38,7 +38,7 @@ export interface Counter {
 
 export type Counters = Partial<Record<Scope, Counter | null>>;
 
-/** A request never waits longer than this for its turn; beyond it, it is refused with Retry-After. */
+/** A request waits less than this for its turn; one whose turn is further away is refused with Retry-After. */
 export const MAX_WAIT_MS = 15_000;
 
 /** The counter as it stands at `now`: a finished window counts nothing. */
@@ -72,7 +72,7 @@ export function decide(rules: Rules, counters: Counters, now: number): Decision 
     const spacing = client ? growing(client.failures, rules.client) : 0;
     if (client && spacing > 0) {
       const turn = Math.max(now, client.nextSlotAt);
-      if (turn - now > MAX_WAIT_MS) return { kind: 'refuse', retryAfterMs: turn - now - MAX_WAIT_MS, scope: 'client' };
+      if (turn - now >= MAX_WAIT_MS) return { kind: 'refuse', retryAfterMs: Math.max(1000, turn - now - MAX_WAIT_MS), scope: 'client' };
       waitMs = turn - now;
       nextSlotAt = turn + spacing;
     }

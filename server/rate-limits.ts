@@ -20,9 +20,9 @@ export const LIMITS = {
   // per address and account 5, then locked for the rest of the 15 min; per account 10 (from
   // anywhere), then every try waits 0.5 s, doubling to 4 s.
   signIn: { pair: { free: 5, windowMs: 15 * MINUTE }, client: { free: 20, windowMs: 15 * MINUTE, baseMs: 1000, maxMs: 8000 }, target: { free: 10, windowMs: 15 * MINUTE, baseMs: 500, maxMs: 4000 } },
-  // Every sign-up counts (an accepted one says the email was free): 5 an hour per address, then
-  // one a minute, doubling to one every 10 minutes (a sign-up sent sooner is refused).
-  signUp: { client: { free: 5, windowMs: HOUR, baseMs: 60_000, maxMs: 600_000 } },
+  // Every sign-up counts (an accepted one says the email was free): 10 an hour per address (a
+  // staff training behind one school address), then one every 5 s, doubling to 10 s.
+  signUp: { client: { free: 10, windowMs: HOUR, baseMs: 5000, maxMs: 10_000 } },
   // Wrong join codes: 20 per 15 min per address, then one try every 2 s (doubling to 8 s).
   joinCode: { client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 } },
   // Wrong personal codes: the same per address; per assignment 30 an hour, then every try at that
