@@ -256,6 +256,22 @@ describe('the production surface', () => {
     }
   });
 
+  it('answers server actions called by hand with wrong argument types without a 500, with the security headers', async () => {
+    const problems: string[] = [];
+    for (const page of ['/join', '/teach/sign-in', '/teach/sign-up', '/settings', '/settings/delete', `/a/${assignment.id}`, '/sets/timeline/quiz']) {
+      const html = (await send('127.0.0.19', page)).text;
+      const ids = new Set([...html.matchAll(/&quot;id&quot;:&quot;([0-9a-f]{20,})&quot;|name="\$ACTION_ID_([0-9a-f]{20,})"/g)].map((m) => m[1] ?? m[2]!));
+      if (ids.size === 0) problems.push(`${page}: no server action found`);
+      for (const id of ids) {
+        for (const body of ['[1,2]', '["x",null]', '{}', '[{"code":"ABCDEF"},"nickname"]']) {
+          const reply = await send('127.0.0.19', page, { method: 'POST', body, headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: `http://127.0.0.1:${server!.port}` } });
+          if (reply.status >= 500 || reply.headers['x-content-type-options'] !== 'nosniff') problems.push(`${page} ${id.slice(0, 8)} ${body} → ${reply.status}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('sends personal JSON with Cache-Control: no-store, and a CSP on HTML 404s under /api', async () => {
     const { token } = (await send('127.0.0.18', '/api/v1/learners', { method: 'POST' })).json() as { token: string };
     const auth = { authorization: `Bearer ${token}` };

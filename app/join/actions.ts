@@ -1,5 +1,6 @@
 'use server';
 
+import { formField } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/components/teach/form-state';
 import { AppError } from '@/server/errors';
@@ -9,8 +10,7 @@ import { assignmentIdForCode } from '@/server/students';
 export async function joinByCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
   let id: string;
   try {
-    if (!(formData instanceof FormData)) throw new AppError('invalid_input', 'code: send the form');
-    id = await limited('joinCode', { client: await clientAddress() }, () => assignmentIdForCode(formData.get('code')));
+    id = await limited('joinCode', { client: await clientAddress() }, () => assignmentIdForCode(formField(formData, 'code')));
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message.replace(/^code: /, ''), fieldErrors: { code: error.message.replace(/^code: /, '') } };
     throw error;

@@ -1,5 +1,6 @@
 'use server';
 
+import { formField } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { StartQuizState } from '@/components/quiz/start-quiz-form';
@@ -19,7 +20,7 @@ const formSchema = z.object({
 
 /** Starts a quiz from a form (works without JavaScript) and goes to its first question. */
 export async function startQuizAction(_previous: StartQuizState, formData: FormData): Promise<StartQuizState> {
-  const parsed = formSchema.safeParse({ setId: formData.get('setId') ?? '', itemIds: formData.get('itemIds') ?? '' });
+  const parsed = formSchema.safeParse({ setId: formField(formData, 'setId') ?? '', itemIds: formField(formData, 'itemIds') ?? '' });
   if (!parsed.success) return { error: 'This quiz link is not valid. Go back to the set and start again.' };
   let attemptId: string;
   try {
@@ -35,7 +36,7 @@ const attemptIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** Closes an attempt whose questions are all answered, then shows its results. */
 export async function submitQuizAction(formData: FormData): Promise<void> {
-  const attemptId = attemptIdSchema.safeParse(formData.get('attemptId'));
+  const attemptId = attemptIdSchema.safeParse(formField(formData, 'attemptId'));
   const learner = await currentLearner();
   if (attemptId.success && learner) {
     try {

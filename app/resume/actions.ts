@@ -1,5 +1,6 @@
 'use server';
 
+import { formField } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
 import { AppError } from '@/server/errors';
 import { redeemResumeCode } from '@/server/resume-codes';
@@ -7,7 +8,7 @@ import { setLearnerCookie } from '@/server/session';
 
 export async function redeemResumeAction(_state: { error: string | null }, formData: FormData): Promise<{ error: string | null }> {
   try {
-    const { token } = await redeemResumeCode(formData.get('code'));
+    const { token } = await redeemResumeCode(formField(formData, 'code'));
     await setLearnerCookie(token);
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };

@@ -1,5 +1,6 @@
 'use server';
 
+import { formField } from '@/lib/form-data';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ResumeLinkState } from '@/components/settings/resume-link';
@@ -14,12 +15,12 @@ import { settingsInput, updateSettings } from '@/server/settings';
 
 export async function saveSettingsAction(_state: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
   const raw = {
-    displayName: String(formData.get('displayName') ?? ''),
-    timeZone: String(formData.get('timeZone') ?? ''),
-    desiredRetention: String(formData.get('desiredRetention') ?? ''),
-    newPerDay: String(formData.get('newPerDay') ?? ''),
-    reviewsPerDay: String(formData.get('reviewsPerDay') ?? ''),
-    typeAnswers: formData.get('typeAnswers') === 'on',
+    displayName: String(formField(formData, 'displayName') ?? ''),
+    timeZone: String(formField(formData, 'timeZone') ?? ''),
+    desiredRetention: String(formField(formData, 'desiredRetention') ?? ''),
+    newPerDay: String(formField(formData, 'newPerDay') ?? ''),
+    reviewsPerDay: String(formField(formData, 'reviewsPerDay') ?? ''),
+    typeAnswers: formField(formData, 'typeAnswers') === 'on',
   };
   const parsed = settingsInput.safeParse(raw);
   if (!parsed.success) {
@@ -51,7 +52,7 @@ export async function signOutOtherDevicesAction(): Promise<{ message: string }> 
 }
 
 export async function deleteMyDataAction(formData: FormData): Promise<void> {
-  if (formData.get('confirm') !== 'delete') redirect('/settings/delete?error=confirm');
+  if (formField(formData, 'confirm') !== 'delete') redirect('/settings/delete?error=confirm');
   const learner = await currentLearner();
   if (learner) {
     try {

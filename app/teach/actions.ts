@@ -1,5 +1,6 @@
 'use server';
 
+import { formField, formFields } from '@/lib/form-data';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -29,8 +30,7 @@ async function authHeaders(): Promise<{ headers: Headers; client: string }> {
 }
 
 export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
-  if (!(formData instanceof FormData)) return failed('Send the form.');
-  const parsed = signUpInput.safeParse({ name: formData.get('name'), email: formData.get('email'), password: formData.get('password') });
+  const parsed = signUpInput.safeParse({ name: formField(formData, 'name'), email: formField(formData, 'email'), password: formField(formData, 'password') });
   if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
   try {
     const auth = await getAuth();
@@ -44,8 +44,7 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
 }
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
-  if (!(formData instanceof FormData)) return failed('Send the form.');
-  const parsed = signInInput.safeParse({ email: formData.get('email'), password: formData.get('password') });
+  const parsed = signInInput.safeParse({ email: formField(formData, 'email'), password: formField(formData, 'password') });
   if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
   try {
     const auth = await getAuth();
@@ -72,17 +71,17 @@ async function requireTeacher() {
 export async function createAssignmentAction(_state: FormState, formData: FormData): Promise<FormState> {
   const teacher = await requireTeacher();
   const input = {
-    title: String(formData.get('title') ?? ''),
-    setId: String(formData.get('setId') ?? ''),
-    itemIds: formData.getAll('itemIds').map(String),
-    mode: String(formData.get('mode') ?? ''),
-    dueLocal: String(formData.get('dueLocal') ?? ''),
-    timeZone: String(formData.get('timeZone') ?? ''),
-    attemptsAllowed: String(formData.get('attemptsAllowed') ?? ''),
-    shuffle: formData.get('shuffle') === 'on',
-    reveal: String(formData.get('reveal') ?? ''),
-    lateWork: String(formData.get('lateWork') ?? ''),
-    mastery: formData.get('mastery') === 'on',
+    title: String(formField(formData, 'title') ?? ''),
+    setId: String(formField(formData, 'setId') ?? ''),
+    itemIds: formFields(formData, 'itemIds').map(String),
+    mode: String(formField(formData, 'mode') ?? ''),
+    dueLocal: String(formField(formData, 'dueLocal') ?? ''),
+    timeZone: String(formField(formData, 'timeZone') ?? ''),
+    attemptsAllowed: String(formField(formData, 'attemptsAllowed') ?? ''),
+    shuffle: formField(formData, 'shuffle') === 'on',
+    reveal: String(formField(formData, 'reveal') ?? ''),
+    lateWork: String(formField(formData, 'lateWork') ?? ''),
+    mastery: formField(formData, 'mastery') === 'on',
   };
   let id: string;
   try {
@@ -98,7 +97,7 @@ const idField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 async function withAssignment(formData: FormData, run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string) => Promise<void>): Promise<string> {
   const teacher = await requireTeacher();
-  const id = idField.safeParse(formData.get('assignmentId'));
+  const id = idField.safeParse(formField(formData, 'assignmentId'));
   if (!id.success) redirect('/teach');
   try {
     await run(teacher, id.data);
@@ -111,13 +110,13 @@ async function withAssignment(formData: FormData, run: (teacher: Awaited<ReturnT
 }
 
 export async function setClosedAction(formData: FormData): Promise<void> {
-  const id = await withAssignment(formData, (teacher, id) => setClosed(teacher, id, formData.get('closed') === 'true'));
+  const id = await withAssignment(formData, (teacher, id) => setClosed(teacher, id, formField(formData, 'closed') === 'true'));
   redirect(`/teach/assignments/${id}`);
 }
 
 export async function setDueDateAction(_state: FormState, formData: FormData): Promise<FormState> {
   try {
-    await withAssignment(formData, (teacher, id) => setDueDate(teacher, id, { dueLocal: String(formData.get('dueLocal') ?? ''), timeZone: String(formData.get('timeZone') ?? '') }));
+    await withAssignment(formData, (teacher, id) => setDueDate(teacher, id, { dueLocal: String(formField(formData, 'dueLocal') ?? ''), timeZone: String(formField(formData, 'timeZone') ?? '') }));
   } catch (error) {
     if (error instanceof AppError) return failed(error.message);
     throw error;
@@ -134,7 +133,7 @@ export async function duplicateAction(formData: FormData): Promise<void> {
 }
 
 export async function deleteAction(formData: FormData): Promise<void> {
-  if (formData.get('confirm') !== 'delete') redirect(`/teach/assignments/${String(formData.get('assignmentId'))}/delete?error=confirm`);
+  if (formField(formData, 'confirm') !== 'delete') redirect(`/teach/assignments/${String(formField(formData, 'assignmentId'))}/delete?error=confirm`);
   await withAssignment(formData, (teacher, id) => deleteAssignment(teacher, id));
   redirect('/teach?deleted=1');
 }

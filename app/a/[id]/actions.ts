@@ -1,5 +1,6 @@
 'use server';
 
+import { formField } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/components/teach/form-state';
@@ -20,10 +21,10 @@ function asState(error: unknown): FormState {
 }
 
 export async function joinWithNicknameAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const id = idSchema.safeParse(formData instanceof FormData ? formData.get('assignmentId') : null);
+  const id = idSchema.safeParse(formField(formData, 'assignmentId'));
   if (!id.success) redirect('/join');
   try {
-    await joinAssignment((await currentLearner()) ?? learnerForWrite, id.data, formData.get('nickname'));
+    await joinAssignment((await currentLearner()) ?? learnerForWrite, id.data, formField(formData, 'nickname'));
   } catch (error) {
     return asState(error);
   }
@@ -31,10 +32,10 @@ export async function joinWithNicknameAction(_state: FormState, formData: FormDa
 }
 
 export async function resumeWithCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const id = idSchema.safeParse(formData instanceof FormData ? formData.get('assignmentId') : null);
+  const id = idSchema.safeParse(formField(formData, 'assignmentId'));
   if (!id.success) redirect('/join');
   try {
-    await setLearnerCookie(await limited('personalCode', { client: await clientAddress(), target: id.data }, () => resumeWithPersonalCode(id.data, formData.get('code'))));
+    await setLearnerCookie(await limited('personalCode', { client: await clientAddress(), target: id.data }, () => resumeWithPersonalCode(id.data, formField(formData, 'code'))));
   } catch (error) {
     return asState(error);
   }
@@ -42,7 +43,7 @@ export async function resumeWithCodeAction(_state: FormState, formData: FormData
 }
 
 export async function startAssignmentQuizAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const id = idSchema.safeParse(formData instanceof FormData ? formData.get('assignmentId') : null);
+  const id = idSchema.safeParse(formField(formData, 'assignmentId'));
   if (!id.success) redirect('/join');
   let attemptId: string;
   try {
