@@ -5,6 +5,8 @@ import { describeKey } from '@/lib/grading/describe';
 import { idSchema } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
+import type { LateWorkPolicy } from '@/lib/classroom/reveal';
+import { checkAssignmentWrite } from './assignment-rules';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { feedbackFor, reveals } from './feedback';
@@ -48,7 +50,11 @@ async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
   const attempt = /^[A-Za-z0-9_-]{1,64}$/.test(attemptId)
     ? await tx.quizAttempt.findUnique({
         where: { id: attemptId },
-        include: { set: { select: { title: true } }, assignment: { select: { reveal: true, dueAt: true, lateWork: true, closedAt: true, mastery: true } } },
+        include: {
+          set: { select: { title: true } },
+          assignment: { select: { reveal: true, dueAt: true, lateWork: true, closedAt: true, mastery: true } },
+          student: { select: { leftAt: true } },
+        },
       })
     : null;
   // Another learner's attempt is indistinguishable from a missing one.
@@ -149,8 +155,12 @@ export async function submitAttempt(learner: LearnerRef, attemptId: string, now 
     });
     const score = Math.round(results.reduce((sum, r) => sum + r.score, 0) * 10_000) / 10_000;
     if (!attempt.submittedAt) {
-      const late = attempt.assignment?.dueAt ? now > attempt.assignment.dueAt || attempt.late : false;
-      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length, late } });
+      if (attempt.assignment) {
+        const { lateWork, ...rest } = attempt.assignment;
+        checkAssignmentWrite({ write: 'submit', assignment: { ...rest, lateWork: lateWork as LateWorkPolicy }, student: attempt.student, attempt, now });
+      }
+      // Late only if an answer came after the due date (answerQuestion marks it); submitting adds no work.
+      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length } });
     }
     const show = reveals(attempt, now, true);
     if (!show.showCorrectness) return { score: null, maxScore: ids.length, results: results.map((r) => ({ itemId: r.itemId, answered: r.answered, correct: null, score: null })) };
