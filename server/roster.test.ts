@@ -21,7 +21,6 @@ import { useTemporaryDatabase } from './test-database';
 let cleanup: () => Promise<void>;
 let owner: TeacherRef;
 const ITEMS = ['tl-001', 'tl-002', 'tl-006'];
-const due = new Date('2026-03-02T12:00:00Z');
 const before = new Date('2026-03-02T11:00:00Z');
 const after = new Date('2026-03-02T13:00:00Z');
 
