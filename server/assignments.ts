@@ -112,6 +112,20 @@ export async function listAssignments(teacher: TeacherRef, now = new Date()): Pr
   });
   const submitted = new Map<string, number>();
   for (const s of submittedBy) submitted.set(s.assignmentId!, (submitted.get(s.assignmentId!) ?? 0) + 1);
+  // Flashcard practice is handed in by doing every card (rated Good or Easy once, as the report counts it).
+  const flashcards = rows.filter((r) => r.mode === 'flashcards');
+  if (flashcards.length) {
+    const done = await db.reviewLog.groupBy({
+      by: ['assignmentId', 'learnerId', 'questionId'],
+      where: { assignmentId: { in: flashcards.map((r) => r.id) }, rating: { gte: 3 } },
+    });
+    for (const r of flashcards) {
+      const perLearner = new Map<string, number>();
+      for (const d of done) if (d.assignmentId === r.id) perLearner.set(d.learnerId, (perLearner.get(d.learnerId) ?? 0) + 1);
+      const items = (JSON.parse(r.itemIds) as string[]).length;
+      submitted.set(r.id, [...perLearner.values()].filter((n) => n >= items).length);
+    }
+  }
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

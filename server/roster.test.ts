@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOIN_FLOOD_LIMIT } from '@/lib/classroom/join-flood';
+import { JOIN_FLOOD_LIMIT, MAX_CLASS_SIZE } from '@/lib/classroom/join-flood';
 import { REFUSALS } from '@/lib/classroom/write-rules';
 import { answerQuestion } from './answers';
 import { createAssignment, listAssignments, setClosed, type AssignmentInput } from './assignments';
@@ -167,15 +167,34 @@ describe('one rule for every write tied to an assignment', () => {
     await expect(joinAssignment(learner, id, 'Di')).resolves.toMatchObject({ nickname: 'Di' });
   });
 
-  it(`takes at most ${JOIN_FLOOD_LIMIT.max} new students a minute into one class, and none of that touches another class`, async () => {
+  it(`takes at most ${JOIN_FLOOD_LIMIT.max} new students per window into one class, and none of that touches another class`, async () => {
     const { id } = await createAssignment(owner, { ...base, title: 'Flooded' });
     const { id: other } = await createAssignment(owner, { ...base, title: 'Quiet' });
     const now = new Date();
-    for (let i = 0; i < JOIN_FLOOD_LIMIT.max; i++) await joinAssignment((await createLearner()).learner, id, `junk ${i}`, now);
+    for (let i = 0; i < 5; i++) await joinAssignment((await createLearner()).learner, id, `junk ${i}`, now);
+    // The rest of the flood written directly, as joins would write it (joining one by one takes seconds).
+    const db = await getDb();
+    const junk = Array.from({ length: JOIN_FLOOD_LIMIT.max - 5 }, (_, i) => ({ id: `junk-${i}`, n: i + 5 }));
+    await db.learner.createMany({ data: junk.map((j) => ({ id: j.id })) });
+    await db.assignmentStudent.createMany({
+      data: junk.map((j) => ({ id: j.id, assignmentId: id, learnerId: j.id, nickname: `junk ${j.n}`, nicknameKey: `junk ${j.n}`, personalCode: `J${String(j.n).padStart(5, '0')}`, joinedAt: now })),
+    });
     const flooded = await rejection(joinAssignment((await createLearner()).learner, id, 'Real student', now));
     expect(flooded.status).toBe(429);
     await expect(joinAssignment((await createLearner()).learner, other, 'Real student', now)).resolves.toBeDefined();
     await expect(joinAssignment((await createLearner()).learner, id, 'Real student', new Date(now.getTime() + JOIN_FLOOD_LIMIT.windowMs + 1))).resolves.toBeDefined();
+  });
+
+  it(`holds at most ${MAX_CLASS_SIZE} students, however slowly they came`, async () => {
+    const { id } = await createAssignment(owner, base);
+    const db = await getDb();
+    const long = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    const rows = Array.from({ length: MAX_CLASS_SIZE }, (_, i) => ({ id: `s-${i}` }));
+    await db.learner.createMany({ data: rows });
+    await db.assignmentStudent.createMany({
+      data: rows.map((r, i) => ({ id: r.id, assignmentId: id, learnerId: r.id, nickname: `s ${i}`, nicknameKey: `s ${i}`, personalCode: `S${String(i).padStart(5, '0')}`, joinedAt: long })),
+    });
+    expect((await rejection(joinAssignment((await createLearner()).learner, id, 'One too many'))).message).toMatch(/full/);
   });
 });
 
@@ -250,6 +269,7 @@ describe('classroom counts', () => {
       await rateCard(learner, { reviewId: `review-${String(i).padStart(6, '0')}`, itemId, rating: 'good', durationMs: 1, assignmentId: id });
       expect((await assignmentReport(owner, id)).students[0]!.status).toBe(i === ITEMS.length - 1 ? 'finished' : 'working');
     }
+    expect((await listAssignments(owner))[0]).toMatchObject({ students: 1, submitted: 1 });
   });
 
   it('in mastery mode the answer says the quiz is finished only when no round is left', async () => {

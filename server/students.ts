@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { generateJoinCode, joinCodeSchema } from '@/lib/classroom/codes';
-import { joinFloodWait, JOIN_FLOOD_LIMIT } from '@/lib/classroom/join-flood';
+import { joinFloodWait, JOIN_FLOOD_LIMIT, MAX_CLASS_SIZE } from '@/lib/classroom/join-flood';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
 import { assignmentStatus, type LateWorkPolicy } from '@/lib/classroom/reveal';
 import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
@@ -99,7 +99,7 @@ async function takenNicknameKeys(assignmentId: string, exceptStudentId?: string)
   return new Set(rows.map((s) => nicknameKey(s.nickname)));
 }
 
-/** Refuses a join while the assignment has taken JOIN_FLOOD_LIMIT.max new students within its window. */
+/** Refuses a join while the assignment has taken JOIN_FLOOD_LIMIT.max new students within its window, or is full. */
 async function checkJoinFlood(assignmentId: string, now: Date): Promise<void> {
   const db = await getDb();
   const recent = await db.assignmentStudent.findMany({
@@ -108,6 +108,9 @@ async function checkJoinFlood(assignmentId: string, now: Date): Promise<void> {
   });
   const wait = joinFloodWait(recent.map((r) => r.joinedAt), now);
   if (wait !== null) throw new AppError('rate_limited', `Many students are joining this class right now; try again in ${Math.ceil(wait / 1000)} seconds.`);
+  if ((await db.assignmentStudent.count({ where: { assignmentId } })) >= MAX_CLASS_SIZE) {
+    throw new AppError('conflict', `This class is full (${MAX_CLASS_SIZE} students); ask your teacher.`);
+  }
 }
 
 /**

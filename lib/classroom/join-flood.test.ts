@@ -5,7 +5,7 @@ const now = new Date('2026-03-02T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
 describe('joinFloodWait', () => {
-  it('lets a whole class join within the same minute', () => {
+  it('lets a whole year group join at once', () => {
     expect(joinFloodWait(Array.from({ length: JOIN_FLOOD_LIMIT.max - 1 }, (_, i) => ago(i * 100)), now)).toBeNull();
   });
 
