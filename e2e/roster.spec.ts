@@ -31,7 +31,7 @@ test('the teacher renames, resets and removes students and locks the class list;
   await teacher.reload();
   const classList = teacher.getByRole('region', { name: 'Class list' });
   await expect(classList.getByRole('listitem')).toHaveCount(2);
-  await classList.getByText('Rename Bo').focus();
+  await classList.getByText('Rename Bo', { exact: true }).focus();
   await teacher.keyboard.press('Enter');
   const nameField = classList.getByLabel('New nickname for Bo');
   await expect(nameField).toBeVisible();
@@ -45,7 +45,7 @@ test('the teacher renames, resets and removes students and locks the class list;
   await expect(classList.getByText('Renamed to “Bob”.')).toBeVisible();
 
   // Resetting Ana's attempt: she may start again; the report keeps the old one, marked reset.
-  await classList.getByText('Reset attempts of Ana').click();
+  await classList.getByText('Reset attempts of Ana', { exact: true }).click();
   await classList.getByRole('button', { name: 'Reset Ana’s attempts' }).click();
   await expect(classList.getByText(/1 attempt reset/)).toBeVisible();
   await ana.reload();
@@ -55,8 +55,8 @@ test('the teacher renames, resets and removes students and locks the class list;
   await expect(teacher.getByRole('list', { name: 'Attempts of Ana' })).toContainText(/Attempt 1: submitted .* 0 \/ 2 \(reset /);
 
   // Removing Bob.
-  await classList.getByText('Remove Bob').click();
-  await classList.getByRole('button', { name: 'Remove Bob' }).click();
+  await classList.getByText('Remove Bob', { exact: true }).click();
+  await classList.getByRole('button', { name: 'Yes, remove Bob' }).click();
   await expect(classList.getByRole('listitem')).toHaveCount(1);
 
   // Locking the class list: a newcomer cannot join; Ana carries on.

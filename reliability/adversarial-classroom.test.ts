@@ -60,7 +60,7 @@ async function answerAll(token: string, assignmentId: string, right: boolean): P
   for (const { item } of (view.body as { items: { item: PublicItem }[] }).items) {
     const answered = await request(server.url, `/api/v1/attempts/${attemptId}/answers`, {
       token,
-      json: { answerId: `adv-${++answerCount}`, itemId: item.id, response: responseFor(keys.get(item.id)!, item, right) },
+      json: { answerId: `adversary-${String(++answerCount).padStart(4, "0")}`, itemId: item.id, response: responseFor(keys.get(item.id)!, item, right) },
     });
     expect(answered.status, answered.text).toBe(200);
   }

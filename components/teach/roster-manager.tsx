@@ -78,7 +78,7 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
             <Hidden assignmentId={assignmentId} studentId={student.studentId} />
             <p className="text-sm">This deletes {student.nickname} and all their work from this assignment. It cannot be undone.</p>
             <button type="submit" disabled={removing} className={buttonClass('danger')}>
-              Remove {student.nickname}
+              Yes, remove {student.nickname}
             </button>
           </form>
         </details>
