@@ -42,7 +42,7 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
         </span>
       </p>
       <div className="flex flex-wrap items-start gap-2">
-        <details className="w-full sm:w-auto">
+        <details className="w-full sm:w-auto sm:open:basis-full">
           <summary className={summaryClass}>
             Rename<span className="sr-only"> {student.nickname}</span>
           </summary>
@@ -57,7 +57,7 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
           </form>
         </details>
         {isQuiz ? (
-          <details className="w-full sm:w-auto">
+          <details className="w-full sm:w-auto sm:open:basis-full">
             <summary className={summaryClass}>
               Reset attempts<span className="sr-only"> of {student.nickname}</span>
             </summary>
@@ -70,7 +70,7 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
             </form>
           </details>
         ) : null}
-        <details className="w-full sm:w-auto">
+        <details className="w-full sm:w-auto sm:open:basis-full">
           <summary className={summaryClass}>
             Remove<span className="sr-only"> {student.nickname}</span>
           </summary>

@@ -37,6 +37,9 @@ export default async function DeletePage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ul>
+            <Link href="/settings" className={buttonClass('secondary')}>
+              Back to settings
+            </Link>
           </section>
         </>
       ) : (
