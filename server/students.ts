@@ -174,6 +174,8 @@ export interface StudentView {
   reason: string | null;
   /** Flashcard mode: items rated Good or Easy at least once in this assignment. */
   cardsDone: number;
+  /** Flashcard mode: whether a rating would be taken now (the assignment's rule). */
+  canPractise: boolean;
   itemIds: string[];
 }
 
@@ -201,6 +203,7 @@ export async function getStudentView(learner: LearnerRef, assignmentId: string, 
     canStart: !open && refusal === null,
     reason: refusal,
     cardsDone: done,
+    canPractise: assignmentWriteDecision({ write: 'rate', assignment: rulesOf(a), student, now }).allowed,
     itemIds,
   };
 }

@@ -92,7 +92,11 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
                   {view.cardsDone} of {view.itemIds.length} cards done (rated Good or Easy once).
                 </p>
                 <ProgressBar value={view.cardsDone} max={view.itemIds.length} label="Cards done" tone="success" />
-                {view.cardsDone < view.itemIds.length && !assignment.closed ? <ButtonLink href={`/a/${assignment.id}/review`}>Practise the cards</ButtonLink> : null}
+                {view.cardsDone >= view.itemIds.length ? null : view.canPractise ? (
+                  <ButtonLink href={`/a/${assignment.id}/review`}>Practise the cards</ButtonLink>
+                ) : view.reason ? (
+                  <Alert tone="info">{view.reason}</Alert>
+                ) : null}
               </>
             )}
           </Card>
