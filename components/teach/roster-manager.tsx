@@ -46,7 +46,7 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
           <summary className={summaryClass}>
             Rename<span className="sr-only"> {student.nickname}</span>
           </summary>
-          <form action={rename} className="mt-2 space-y-2">
+          <form action={rename} className="mt-2 max-w-sm space-y-2">
             <Hidden assignmentId={assignmentId} studentId={student.studentId} />
             <Field id={field} label={`New nickname for ${student.nickname}`} error={error}>
               <input id={field} name="nickname" required maxLength={30} defaultValue={student.nickname} className={inputClass} aria-invalid={!!error} aria-describedby={describedBy(field, false, error)} />
