@@ -6,6 +6,7 @@ import { idSchema } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
 import type { LateWorkPolicy } from '@/lib/classroom/reveal';
+import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { checkAssignmentWrite } from './assignment-rules';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
@@ -42,6 +43,8 @@ export interface AttemptView {
   round: number;
   /** How many questions the current round asks. */
   roundSize: number;
+  /** Why nothing more can be answered in this unsubmitted assignment attempt (closed, past due, reset, left), or null. */
+  refusal: string | null;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -117,7 +120,12 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
     };
   });
   const next = pending[0];
+  const rule =
+    attempt.assignment && !attempt.submittedAt
+      ? assignmentWriteDecision({ write: 'answer', assignment: { ...attempt.assignment, lateWork: attempt.assignment.lateWork as LateWorkPolicy }, student: attempt.student, attempt, now })
+      : null;
   return {
+    refusal: rule && !rule.allowed ? rule.reason : null,
     attempt: {
       id: attempt.id,
       setId: attempt.setId,

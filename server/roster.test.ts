@@ -247,6 +247,7 @@ describe('the teacher’s roster actions', () => {
     const studentId = (await joinAssignment(learner, id, 'Gus')).id;
     const attemptId = await startAssignmentAttempt(learner, id);
     await resetStudentAttempts(owner, id, studentId);
+    expect((await getAttempt(learner, attemptId)).refusal).toBe(REFUSALS.reset); // the quiz page says so instead of asking
     expect((await rejection(answer(learner, attemptId, 'tl-001', true))).message).toBe(REFUSALS.reset);
     expect(await startAssignmentAttempt(learner, id)).not.toBe(attemptId);
   });
