@@ -204,6 +204,8 @@ describe('attempts after the answers were shown', () => {
     const { learner } = await createLearner();
     await joinAssignment(learner, id, 'Fay', before);
     await takeQuiz(learner, id, [false, false, true], before);
+    expect((await getStudentView(learner, id, before))?.answersSeen).toBe(false); // submitted, but the keys wait for the due date
+    expect((await getStudentView(learner, id, after))?.answersSeen).toBe(true); // the student is told a new attempt will not replace the score
     await takeQuiz(learner, id, [true, true, true], after);
     const fay = (await assignmentReport(owner, id, after)).students[0]!;
     expect(fay.score).toBe(1);

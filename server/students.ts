@@ -3,7 +3,8 @@ import { randomInt } from 'node:crypto';
 import { generateJoinCode, joinCodeSchema } from '@/lib/classroom/codes';
 import { joinFloodWait, JOIN_FLOOD_LIMIT, MAX_CLASS_SIZE } from '@/lib/classroom/join-flood';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
-import { assignmentStatus, type LateWorkPolicy } from '@/lib/classroom/reveal';
+import { keysShownAt } from '@/lib/classroom/attempt-scoring';
+import { assignmentStatus, type LateWorkPolicy, type RevealPolicy } from '@/lib/classroom/reveal';
 import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { shuffle } from '@/lib/quiz/random';
 import { checkAssignmentWrite } from './assignment-rules';
@@ -171,6 +172,8 @@ export interface StudentView {
   leftAt: Date | null;
   openAttemptId: string | null;
   canStart: boolean;
+  /** The student could already see the answers of an earlier attempt: a new one will be flagged and not count. */
+  answersSeen: boolean;
   reason: string | null;
   /** Flashcard mode: items rated Good or Easy at least once in this assignment. */
   cardsDone: number;
@@ -187,7 +190,15 @@ export async function getStudentView(learner: LearnerRef, assignmentId: string, 
   const attempts = await db.quizAttempt.findMany({
     where: { studentId: student.id },
     orderBy: { startedAt: 'asc' },
-    select: { id: true, startedAt: true, submittedAt: true, late: true, resetAt: true },
+    select: { id: true, startedAt: true, submittedAt: true, late: true, resetAt: true, responses: { select: { answeredAt: true }, orderBy: { answeredAt: 'asc' }, take: 1 } },
+  });
+  const answersSeen = attempts.some((t) => {
+    const shown = keysShownAt(
+      { ...t, firstAnsweredAt: t.responses[0]?.answeredAt ?? null, lastAnsweredAt: null, score: 0 },
+      a.reveal as RevealPolicy,
+      a.dueAt,
+    );
+    return shown !== null && shown.getTime() <= now.getTime();
   });
   const open = attempts.find((t) => !t.submittedAt && !t.resetAt);
   const itemIds = JSON.parse(a.itemIds) as string[];
@@ -198,9 +209,10 @@ export async function getStudentView(learner: LearnerRef, assignmentId: string, 
   return {
     student: { id: student.id, nickname: student.nickname, personalCode: student.personalCode },
     leftAt: student.leftAt,
-    attempts,
+    attempts: attempts.map(({ responses: _responses, ...t }) => t),
     openAttemptId: open?.id ?? null,
     canStart: !open && refusal === null,
+    answersSeen,
     reason: refusal,
     cardsDone: done,
     canPractise: assignmentWriteDecision({ write: 'rate', assignment: rulesOf(a), student, now }).allowed,

@@ -68,7 +68,12 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
                 {view.openAttemptId ? (
                   <ButtonLink href={`/quiz/${view.openAttemptId}`}>Continue the quiz</ButtonLink>
                 ) : view.canStart ? (
-                  <StartQuizButton assignmentId={assignment.id} label={view.attempts.length ? 'Try again' : 'Start the quiz'} action={startAssignmentQuizAction} />
+                  <>
+                    {view.answersSeen ? (
+                      <p>You have seen the answers of an earlier attempt: your teacher will see a new attempt marked as made after that, and it does not replace your earlier score.</p>
+                    ) : null}
+                    <StartQuizButton assignmentId={assignment.id} label={view.attempts.length ? 'Try again' : 'Start the quiz'} action={startAssignmentQuizAction} />
+                  </>
                 ) : view.reason ? (
                   <Alert tone="info">{view.reason}</Alert>
                 ) : null}
