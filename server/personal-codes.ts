@@ -28,13 +28,13 @@ export async function freePersonalCode(assignmentId: string, db: Db | Tx): Promi
 /**
  * Spends a personal code: the learner it belongs to, and the student's code replaced by a new one
  * in the same transaction (so a code works once, even if two devices race). Null when no student
- * of the assignment has it.
+ * of the assignment has it (or it belongs to one who left the class).
  */
 export async function spendPersonalCode(assignmentId: string, code: string): Promise<string | null> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const student = await tx.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { id: true, learnerId: true } });
-    if (!student) return null;
+    const student = await tx.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { id: true, learnerId: true, leftAt: true } });
+    if (!student || student.leftAt) return null;
     await tx.assignmentStudent.update({ where: { id: student.id }, data: { personalCode: await freePersonalCode(assignmentId, tx) } });
     return student.learnerId;
   });

@@ -10,6 +10,7 @@ import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, set
 import { currentTeacher, getAuth } from '@/server/auth';
 import { AppError } from '@/server/errors';
 import { clientAddressOf } from '@/server/rate-limits';
+import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from '@/server/roster';
 import { CLIENT_ADDRESS_HEADER, limitedSignIn, limitedSignUp, signInInput, signUpInput } from '@/server/teacher-auth';
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -136,4 +137,39 @@ export async function deleteAction(formData: FormData): Promise<void> {
   if (formField(formData, 'confirm') !== 'delete') redirect(`/teach/assignments/${String(formField(formData, 'assignmentId'))}/delete?error=confirm`);
   await withAssignment(formData, (teacher, id) => deleteAssignment(teacher, id));
   redirect('/teach?deleted=1');
+}
+
+export async function setRosterLockedAction(formData: FormData): Promise<void> {
+  const id = await withAssignment(formData, (teacher, id) => setRosterLocked(teacher, id, formField(formData, 'locked') === 'true'));
+  redirect(`/teach/assignments/${id}`);
+}
+
+/** Runs one roster action and answers with a message for the row (errors in words, never a 500). */
+async function rosterAction(formData: FormData, run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string, studentId: unknown) => Promise<string>): Promise<FormState> {
+  let message = '';
+  try {
+    await withAssignment(formData, async (teacher, id) => {
+      message = await run(teacher, id, formField(formData, 'studentId'));
+    });
+  } catch (error) {
+    if (error instanceof AppError) return failed(error.message.replace(/^\w+: /, ''), { [String(error.path[0] ?? 'form')]: error.message.replace(/^\w+: /, '') });
+    throw error;
+  }
+  revalidatePath(`/teach/assignments/${String(formField(formData, 'assignmentId'))}`);
+  return { ok: true, message, fieldErrors: {} };
+}
+
+export async function renameStudentAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return rosterAction(formData, async (teacher, id, studentId) => `Renamed to “${(await renameStudent(teacher, id, studentId, formField(formData, 'nickname'))).nickname}”.`);
+}
+
+export async function resetAttemptsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return rosterAction(formData, async (teacher, id, studentId) => {
+    const { reset } = await resetStudentAttempts(teacher, id, studentId);
+    return reset === 0 ? 'There was no attempt to reset.' : `${reset} ${reset === 1 ? 'attempt' : 'attempts'} reset; they stay in the report, marked reset.`;
+  });
+}
+
+export async function removeStudentAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return rosterAction(formData, async (teacher, id, studentId) => `Removed “${(await removeStudent(teacher, id, studentId)).nickname}” and their work.`);
 }
