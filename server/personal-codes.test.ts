@@ -97,10 +97,12 @@ describe('personal codes', () => {
     expect(await db.learner.count()).toBe(before);
   });
 
-  it('join codes expire 30 days after the due date (or 180 days after creation without one)', async () => {
-    const { id, code } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00' });
-    expect(await assignmentIdForCode(code, new Date('2026-03-31T12:00:00Z'))).toBe(id);
-    expect(await status(assignmentIdForCode(code, new Date('2026-04-02T12:00:00Z')))).toBe(404);
+  it('join codes expire 180 days after the assignment was made or was due, whichever is later', async () => {
+    const due = new Date(Date.now() + 10 * 86_400_000);
+    const dueLocal = due.toISOString().slice(0, 16);
+    const { id, code } = await createAssignment(owner, { ...base, dueLocal, timeZone: 'UTC' });
+    expect(await assignmentIdForCode(code, new Date(due.getTime() + 179 * 86_400_000))).toBe(id);
+    expect(await status(assignmentIdForCode(code, new Date(due.getTime() + 181 * 86_400_000)))).toBe(404);
     const undated = await createAssignment(owner, base);
     expect(await assignmentIdForCode(undated.code)).toBe(undated.id);
     expect(await status(assignmentIdForCode(undated.code, new Date(Date.now() + 181 * 86_400_000)))).toBe(404);

@@ -57,8 +57,8 @@ export async function getPublicAssignment(assignmentId: string, now = new Date()
 
 /**
  * The assignment a typed join code names (case-insensitive), or a 404 in plain words. A code
- * expires (docs/security.md: fewer live codes, fewer lucky guesses) 30 days after the assignment's
- * due date, or 180 days after it was made when it has none; its link keeps working.
+ * expires (docs/security.md: fewer live codes, fewer lucky guesses) 180 days after the assignment
+ * was made or was due, whichever is later; its link keeps working.
  */
 export async function assignmentIdForCode(input: unknown, now = new Date()): Promise<string> {
   const parsed = joinCodeSchema.safeParse(input);
@@ -69,13 +69,12 @@ export async function assignmentIdForCode(input: unknown, now = new Date()): Pro
   return a.id;
 }
 
-export const JOIN_CODE_DAYS_AFTER_DUE = 30;
-export const JOIN_CODE_DAYS_WITHOUT_DUE = 180;
+/** A join code stops working this many days after its assignment was made or was due, whichever is later. */
+export const JOIN_CODE_DAYS = 180;
 
 function joinCodeExpired(a: { dueAt: Date | null; createdAt: Date }, now: Date): boolean {
-  const DAY = 24 * 60 * 60 * 1000;
-  const end = a.dueAt ? a.dueAt.getTime() + JOIN_CODE_DAYS_AFTER_DUE * DAY : a.createdAt.getTime() + JOIN_CODE_DAYS_WITHOUT_DUE * DAY;
-  return now.getTime() > end;
+  const start = Math.max(a.createdAt.getTime(), a.dueAt?.getTime() ?? 0);
+  return now.getTime() > start + JOIN_CODE_DAYS * 24 * 60 * 60 * 1000;
 }
 
 export async function findStudent(learner: LearnerRef | null, assignmentId: string) {
