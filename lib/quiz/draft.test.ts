@@ -73,6 +73,10 @@ describe('when a draft counts as answered', () => {
     expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r2' } })).toEqual({ missing: 'Choose a match for the last item.' });
     expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r2', l2: 'r1' } })).toEqual({ response: { pairs: { l1: 'r2', l2: 'r1' } } });
   });
+
+  it('matching refuses one right side chosen twice, saying so', () => {
+    expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r1', l2: 'r1' } })).toEqual({ missing: 'Each match can be used once: change one of the repeated choices.' });
+  });
 });
 
 describe('number keys', () => {

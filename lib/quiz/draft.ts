@@ -59,6 +59,7 @@ export function responseFromDraft(item: PublicItem, draft: Draft): { response: u
       const lefts = item.type === 'matching' ? item.lefts : [];
       const open = lefts.filter((left) => !draft.pairs[left.id]).length;
       if (open > 0) return { missing: open === lefts.length ? 'Choose a match for each item.' : `Choose a match for the ${open === 1 ? 'last item' : `${open} items left`}.` };
+      if (duplicateMatches(draft.pairs).size > 0) return { missing: 'Each match can be used once: change one of the repeated choices.' };
       return { response: { pairs: draft.pairs } };
     }
   }
