@@ -96,7 +96,7 @@ test.describe('choosing what to practise', () => {
     await expect(meta).toBeVisible();
     const [, questions] = /(\d+) questions?/.exec((await meta.textContent())!)!;
     const paragraph = meta.locator('xpath=..');
-    const n = /¶\s*(\d+)/.exec((await paragraph.textContent())!)![1];
+    const n = /(\d+)$/.exec((await paragraph.getByRole('link', { name: /^Link to paragraph \d+$/ }).getAttribute('aria-label'))!)![1];
     await paragraph.getByRole('link', { name: new RegExp(`^Quiz me on the ${questions === '1' ? 'question' : `${questions} questions`}`) }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Questions on paragraph ${n}`);
     await expect(page.getByText(`A quiz on the ${questions} ${questions === '1' ? 'question' : 'questions'} that draw on paragraph ${n} of the article.`)).toBeVisible();
@@ -126,8 +126,9 @@ test.describe('choosing what to practise', () => {
     await page.goto('/');
     const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: timeline.title }) });
     await expect(card).toContainText('Last quiz: 1 out of 2 (50%)');
-    // The question answered wrong is due again today, as the review queue counts it.
-    await expect(card).toContainText(/\d+ cards? due/);
+    // Today's review counts, as the review queue gives them, with the way to review.
+    await expect(card).toContainText(/(\d+ cards? due|Nothing due)( · \d+ new)?/);
+    await expect(card.getByRole('link', { name: `Review ${timeline.title}` })).toHaveAttribute('href', `/sets/${timeline.id}/review`);
     const other = page.getByRole('article').filter({ has: page.getByRole('heading', { name: keyFacts.title }) });
     await expect(other).toContainText('No quiz taken yet');
     await expectNoAxeViolations(page);

@@ -48,7 +48,11 @@ async function answerByTouch(page: Page, item: BankItem) {
       }
       break;
   }
-  await page.getByRole('button', { name: 'Check answer' }).tap();
+  // A tap within 50 ms of a drop is taken for the end of the drag (dnd-kit): tap until it checks.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Check answer' }).tap({ timeout: 1000 });
+    await expect(page.getByRole('heading', { level: 2 })).toBeVisible({ timeout: 1000 });
+  }).toPass();
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState } from 'react';
 import { TYPE_LABELS } from '@/lib/questions/labels';
 import type { QuizItemType } from '@/lib/quiz/present';
 import { buttonClass } from '../ui/button';
@@ -30,7 +30,16 @@ export function QuizOptionsForm({ action, setId, startKey, types, label }: Props
   const asked = length === 'all' ? available : Math.min(available, Number(length));
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-5">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        // Submitted by hand so React does not reset the form: a refusal keeps the learner's choices.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="space-y-5"
+    >
       <input type="hidden" name="setId" value={setId} />
       <input type="hidden" name="itemIds" value="" />
       <input type="hidden" name="startKey" value={startKey} />
