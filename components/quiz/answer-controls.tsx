@@ -69,8 +69,12 @@ function ChoiceControl({ item, draft, onChange, disabled, labelledBy, marks }: C
                 {index + 1}
               </span>
               {option.text}
+              {mark && (mark.correct || mark.chosen) ? (
+                <span className="mt-1 block">
+                  <Mark correct={mark.correct} chosen={mark.chosen} />
+                </span>
+              ) : null}
             </span>
-            {mark ? <Mark correct={mark.correct} chosen={mark.chosen} /> : null}
           </label>
         );
       })}
@@ -190,44 +194,53 @@ function MatchingControl({ item, draft, onChange, disabled, labelledBy, marks }:
         const noteId = `match-${item.id}-${left.id}-note`;
         return (
           <div key={left.id} className={`grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-4 ${mark ? `rounded-lg p-3 ${markTone(mark.right, true)}` : ''}`}>
-            <label htmlFor={`match-${item.id}-${left.id}`} className="font-medium">
-              {left.text}
-            </label>
-            <div className="space-y-1">
-              <select
-                id={`match-${item.id}-${left.id}`}
-                value={chosen ?? ''}
-                disabled={disabled}
-                aria-describedby={sharedWith.length || mark ? noteId : undefined}
-                onChange={(e) => {
-                  const next = { ...pairs };
-                  if (e.target.value) next[left.id] = e.target.value;
-                  else delete next[left.id];
-                  onChange({ type: 'matching', pairs: next } satisfies DraftOf<'matching'>);
-                }}
-                className={field}
-              >
-                <option value="">Choose a match…</option>
-                {item.rights.map((right) => {
-                  const owner = usedBy.get(right.id);
-                  return (
-                    <option key={right.id} value={right.id}>
-                      {owner && owner !== left.id ? `${right.text} (chosen for ${leftText.get(owner)})` : right.text}
-                    </option>
-                  );
-                })}
-              </select>
-              {mark ? (
-                <p id={noteId} className="text-sm">
+            {mark ? (
+              <p className="font-semibold">{left.text}</p>
+            ) : (
+              <label htmlFor={`match-${item.id}-${left.id}`} className="font-medium">
+                {left.text}
+              </label>
+            )}
+            {mark ? (
+              <div id={noteId} className="space-y-1">
+                <p>{mark.yours ?? 'No match chosen'}</p>
+                <p className="text-sm">
                   <Mark correct={mark.right} chosen />
-                  {mark.right ? null : <span className="ml-2">Correct answer: {mark.correct}</span>}
                 </p>
-              ) : sharedWith.length ? (
-                <p id={noteId} className="text-sm font-medium text-warning">
-                  “{rightText.get(chosen!)}” is also chosen for {sharedWith.map((l) => leftText.get(l)).join(' and ')}. Each match is used once.
-                </p>
-              ) : null}
-            </div>
+                {mark.right ? null : <p className="text-sm">Correct answer: {mark.correct}</p>}
+              </div>
+            ) : (
+              <div className="space-y-1">
+                <select
+                  id={`match-${item.id}-${left.id}`}
+                  value={chosen ?? ''}
+                  disabled={disabled}
+                  aria-describedby={sharedWith.length ? noteId : undefined}
+                  onChange={(e) => {
+                    const next = { ...pairs };
+                    if (e.target.value) next[left.id] = e.target.value;
+                    else delete next[left.id];
+                    onChange({ type: 'matching', pairs: next } satisfies DraftOf<'matching'>);
+                  }}
+                  className={`${field} text-base`}
+                >
+                  <option value="">Choose a match…</option>
+                  {item.rights.map((right) => {
+                    const owner = usedBy.get(right.id);
+                    return (
+                      <option key={right.id} value={right.id}>
+                        {owner && owner !== left.id ? `${right.text} (chosen for ${leftText.get(owner)})` : right.text}
+                      </option>
+                    );
+                  })}
+                </select>
+                {sharedWith.length ? (
+                  <p id={noteId} className="text-sm font-medium text-warning">
+                    “{rightText.get(chosen!)}” is also chosen for {sharedWith.map((l) => leftText.get(l)).join(' and ')}. Each match is used once.
+                  </p>
+                ) : null}
+              </div>
+            )}
           </div>
         );
       })}

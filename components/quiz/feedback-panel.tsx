@@ -43,13 +43,13 @@ export function FeedbackPanel({ feedback, headingId, headingLevel = 2, marksInPl
       {marks && marksInPlace ? null : marks ? (
         <MarksList marks={marks} />
       ) : (
-        <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium">Your answer</dt>
-          <dd>{feedback.yourAnswer || '—'}</dd>
+        <dl className="grid gap-x-4 sm:grid-cols-[max-content_1fr] sm:gap-y-1">
+          <dt className="text-sm font-medium text-muted sm:text-base sm:text-text">Your answer</dt>
+          <dd className="mb-2 font-medium sm:mb-0 sm:font-normal">{feedback.yourAnswer || '—'}</dd>
           {feedback.key && (!feedback.correct || feedback.typo) ? (
             <>
-              <dt className="font-medium">Correct answer</dt>
-              <dd>{feedback.key}</dd>
+              <dt className="text-sm font-medium text-muted sm:text-base sm:text-text">Correct answer</dt>
+              <dd className="font-medium sm:font-normal">{feedback.key}</dd>
             </>
           ) : null}
         </dl>

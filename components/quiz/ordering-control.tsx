@@ -51,7 +51,24 @@ export function OrderingControl({ item, draft, onChange, disabled, labelledBy, m
         style={drag?.style}
         className={`flex items-center gap-2 rounded-lg px-3 py-2 ${mark ? markTone(mark.right, true) : 'border border-border bg-surface'} ${drag?.dragging ? 'relative z-10 shadow-lg' : ''}`}
       >
-        <span className="w-6 text-right text-sm text-muted tabular-nums" aria-hidden="true">
+        {disabled ? null : (
+          <button
+            type="button"
+            ref={(el) => {
+              if (el) handles.current.set(id, el);
+              else handles.current.delete(id);
+              drag?.setActivatorNodeRef(el);
+            }}
+            {...drag?.listeners}
+            onKeyDown={onHandleKey(index)}
+            aria-label={`${label}, position ${index + 1} of ${order.length}`}
+            aria-describedby={hintId}
+            className="min-h-11 min-w-11 shrink-0 cursor-grab touch-none rounded-md border border-border text-lg text-muted active:cursor-grabbing"
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
+        <span className="w-6 shrink-0 text-right text-sm text-muted tabular-nums" aria-hidden="true">
           {index + 1}.
         </span>
         <span className="flex-1">
@@ -64,23 +81,8 @@ export function OrderingControl({ item, draft, onChange, disabled, labelledBy, m
           ) : null}
         </span>
         {disabled ? null : (
-          <>
-            <button
-              type="button"
-              ref={(el) => {
-                if (el) handles.current.set(id, el);
-                else handles.current.delete(id);
-                drag?.setActivatorNodeRef(el);
-              }}
-              {...drag?.listeners}
-              onKeyDown={onHandleKey(index)}
-              aria-label={`${label}, position ${index + 1} of ${order.length}`}
-              aria-describedby={hintId}
-              className="min-h-11 min-w-11 cursor-grab touch-none rounded-md border border-border text-lg text-muted active:cursor-grabbing"
-            >
-              <span aria-hidden="true">⠿</span>
-            </button>
-            <button type="button" tabIndex={-1} disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`Move “${label}” up`} className="min-h-11 min-w-11 rounded-md border border-border text-lg disabled:opacity-40">
+          <span className="flex shrink-0 flex-col gap-1">
+            <button type="button" tabIndex={-1} disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`Move “${label}” up`} className="min-h-10 min-w-11 rounded-md border border-border text-lg disabled:opacity-40">
               ↑
             </button>
             <button
@@ -89,11 +91,11 @@ export function OrderingControl({ item, draft, onChange, disabled, labelledBy, m
               disabled={index === order.length - 1}
               onClick={() => move(index, index + 1)}
               aria-label={`Move “${label}” down`}
-              className="min-h-11 min-w-11 rounded-md border border-border text-lg disabled:opacity-40"
+              className="min-h-10 min-w-11 rounded-md border border-border text-lg disabled:opacity-40"
             >
               ↓
             </button>
-          </>
+          </span>
         )}
       </li>
     );
