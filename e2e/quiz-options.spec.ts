@@ -81,6 +81,7 @@ test.describe('choosing what to practise', () => {
     await page.goto(`/sets/${timeline.id}/quiz?items=${items.map((i) => i.id).join(',')}`);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     for (const [index, item] of items.entries()) {
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.prompt);
       await page.getByRole('radio', { name: item.answer ? 'False' : 'True' }).check();
       await page.getByRole('button', { name: 'Check answer' }).click();
       await page.getByRole('button', { name: index === items.length - 1 ? 'See my results' : 'Next question' }).click();
@@ -118,6 +119,7 @@ test.describe('choosing what to practise', () => {
     await page.goto(`/sets/${timeline.id}/quiz?items=${items.map((i) => i.id).join(',')}`);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     for (const [index, item] of items.entries()) {
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.prompt);
       await page.getByRole('radio', { name: index === 0 ? (item.answer ? 'True' : 'False') : item.answer ? 'False' : 'True' }).check();
       await page.getByRole('button', { name: 'Check answer' }).click();
       await page.getByRole('button', { name: index === items.length - 1 ? 'See my results' : 'Next question' }).click();
