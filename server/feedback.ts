@@ -2,6 +2,7 @@ import 'server-only';
 import { revealDecision, type RevealPolicy } from '@/lib/classroom/reveal';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { answerMarks } from '@/lib/grading/marks';
+import { sourcesOf } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import type { QuizItem } from '@/lib/quiz/present';
 import { readerHref } from './items';
@@ -34,7 +35,7 @@ export function feedbackFor(item: QuizItem, articleSlug: string, response: unkno
     yourAnswer: describeResponse(item, response as never, seed),
     key: describeKey(item),
     explanation: item.explanation,
-    source: item.source,
+    sources: sourcesOf(item),
     readerHref: readerHref(articleSlug, item.id),
     typo,
     marks: answerMarks(item, response as never, seed),

@@ -55,7 +55,7 @@ export function FeedbackPanel({ feedback, headingId, headingLevel = 2, marksInPl
         </dl>
       )}
       {feedback.explanation ? <p>{feedback.explanation}</p> : null}
-      <SourceQuote source={feedback.source} readerHref={feedback.readerHref} />
+      <SourceQuote sources={feedback.sources} readerHref={feedback.readerHref} />
     </section>
   );
 }

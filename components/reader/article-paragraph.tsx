@@ -9,16 +9,18 @@ export interface ArticleParagraphProps {
   quizCount: number;
   cardCount: number;
   highlight: [number, number] | null;
+  /** Whether this paragraph's mark is the one focused on arrival (an item may quote several). */
+  highlightTarget?: boolean;
   practiseHref: string | null;
 }
 
-function withMark(text: string, span: [number, number] | null): ReactNode {
+function withMark(text: string, span: [number, number] | null, target: boolean): ReactNode {
   if (!span) return text;
   const [start, end] = span;
   return (
     <>
       {text.slice(0, start)}
-      <mark id="highlight" tabIndex={0} aria-label={`Quoted passage: ${text.slice(start, end)}`}>
+      <mark id={target ? 'highlight' : undefined} tabIndex={0} aria-label={`Quoted passage: ${text.slice(start, end)}`}>
         {text.slice(start, end)}
       </mark>
       {text.slice(end)}
@@ -34,9 +36,9 @@ function drawsOn(quizCount: number, cardCount: number): string {
   return `${parts.join(' and ')} ${quizCount + cardCount === 1 ? 'draws' : 'draw'} on this paragraph`;
 }
 
-export function ArticleParagraph({ n, kind, text, quizCount, cardCount, highlight, practiseHref }: ArticleParagraphProps) {
+export function ArticleParagraph({ n, kind, text, quizCount, cardCount, highlight, highlightTarget = true, practiseHref }: ArticleParagraphProps) {
   const anchor = `p-${n}`;
-  const body = withMark(text, highlight);
+  const body = withMark(text, highlight, highlightTarget);
   const meta =
     kind === 'heading' || kind === 'pullquote' ? null : (
       <p className="mt-1 flex flex-wrap items-center gap-x-3 font-sans text-sm text-muted">

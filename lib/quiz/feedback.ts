@@ -8,7 +8,8 @@ export interface AnswerFeedback {
   yourAnswer: string;
   key: string;
   explanation: string;
-  source: string;
+  /** The item's source quotes from the article, one or more. */
+  sources: string[];
   readerHref: string;
   typo: boolean;
   /** Which parts were right, by the ids shown; null where there is nothing to mark or the key is held back. */

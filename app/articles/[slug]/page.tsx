@@ -59,7 +59,8 @@ export default async function ReaderPage({ params, searchParams }: Props) {
             text={p.text}
             quizCount={p.quizItemIds.length}
             cardCount={p.itemIds.length - p.quizItemIds.length}
-            highlight={highlight?.paragraph === p.n ? highlight.span : null}
+            highlight={highlight?.marks.find((m) => m.paragraph === p.n)?.span ?? null}
+            highlightTarget={highlight?.marks[0]?.paragraph === p.n}
             practiseHref={p.quizItemIds.length ? `/quiz?items=${p.quizItemIds.join(',')}&paragraph=${p.n}` : null}
           />
         ))}
