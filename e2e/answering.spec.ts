@@ -6,7 +6,6 @@ import { answerCorrectlyByKeyboard, tabTo } from './quiz-helpers';
 const bank = loadBank();
 const allItems: (BankItem & { setId: string })[] = bank.flatMap((s) => s.items.map((item) => ({ ...item, setId: s.id })));
 const ofType = (type: string) => allItems.filter((i) => i.type === type);
-const byId = (id: string) => allItems.find((i) => i.id === id)!;
 
 async function startPractice(page: Page, items: BankItem[]) {
   await page.goto(`/quiz?items=${items.map((i) => i.id).join(',')}`);
@@ -174,7 +173,8 @@ test.describe('answering', () => {
 
   test('fill in the gap: the gap sits inline, sized to the answer, with the full stop on its line at 375 px', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 812 });
-    const item = byId('kf-014');
+    // A gap at the end of its sentence: the full stop must not wrap away from it.
+    const item = allItems.find((i) => i.type === 'typed' && /____\.$/.test(i.prompt))!;
     await startPractice(page, [item]);
     const input = page.getByRole('textbox', { name: 'Your answer for the gap' });
     const paragraph = page.locator('p').filter({ has: input });
@@ -184,7 +184,7 @@ test.describe('answering', () => {
     const glued = input.locator('xpath=..');
     await expect(glued).toHaveText('.');
     expect((await glued.boundingBox())!.height).toBeLessThan(inputBox!.height * 1.6);
-    await expect(paragraph).toContainText('smaller islands of Shikotan and');
+    await expect(paragraph).toContainText(item.prompt.split('____')[0]!.trim().slice(-30));
   });
 
   test('"Select all that apply" is said once', async ({ page }) => {
