@@ -108,7 +108,7 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1">
                     <span className="text-sm text-muted tabular-nums">{index + 1}.</span>
-                    <span className="min-w-0 flex-1 basis-[calc(100%-3rem)] font-medium sm:basis-auto">{row.prompt}</span>
+                    <span className="min-w-0 flex-1 basis-[calc(100%-3rem)] font-medium sm:basis-0">{row.prompt}</span>
                     <span className={`ml-7 text-sm font-semibold sm:ml-0 ${v.tone === 'success' ? 'text-success' : v.tone === 'warning' ? 'text-warning' : 'text-danger'}`}>
                       <span aria-hidden="true">{v.tone === 'success' ? '✓ ' : v.tone === 'warning' ? '◐ ' : '✗ '}</span>
                       {v.label}
