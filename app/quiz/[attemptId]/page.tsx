@@ -25,7 +25,7 @@ const loadView = cache(async (attemptId: string) => {
 function titleOf(view: AttemptView): string {
   const quiz = view.attempt.setTitle ?? 'Chosen questions';
   if (view.current === null) return `${view.attempt.submittedAt ? 'Results' : 'Finish the quiz'} · ${quiz}`;
-  if (view.round > 1) return `Round ${view.round}: a question you missed · ${quiz}`;
+  if (view.round > 1) return `Round ${view.round}, a missed question · ${quiz}`;
   return `Question ${view.current + 1} of ${view.items.length} · ${quiz}`;
 }
 
