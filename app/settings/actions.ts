@@ -73,7 +73,7 @@ const leaveInput = z.object({ assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,6
 
 /** Leaves a class: the work stays with the teacher; back to the page the form was on. */
 export async function leaveClassAction(formData: FormData): Promise<void> {
-  const parsed = leaveInput.safeParse({ assignmentId: formData.get('assignmentId'), returnTo: formData.get('returnTo') });
+  const parsed = leaveInput.safeParse({ assignmentId: formField(formData, 'assignmentId'), returnTo: formField(formData, 'returnTo') });
   if (!parsed.success) redirect('/settings/delete');
   const { assignmentId, returnTo } = parsed.data;
   const learner = await currentLearner();
