@@ -197,3 +197,10 @@ export async function joinedAssignmentItems(learnerId: string, assignmentId: str
   if (!student) throw notFound('That assignment');
   return JSON.parse(student.assignment.itemIds) as string[];
 }
+
+/** What a student's minimal header shows inside an assignment: its title, and their nickname once joined. */
+export async function assignmentBanner(learner: LearnerRef | null, assignmentId: string): Promise<{ id: string; title: string; nickname: string | null }> {
+  const a = await loadAssignment(assignmentId);
+  const student = await findStudent(learner, assignmentId);
+  return { id: a.id, title: a.title, nickname: student?.nickname ?? null };
+}
