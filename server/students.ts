@@ -55,7 +55,7 @@ export async function assignmentIdForCode(input: unknown): Promise<string> {
   if (!parsed.success) throw new AppError('invalid_input', `code: ${parsed.error.issues[0]?.message ?? 'is not a join code'}`, ['code']);
   const db = await getDb();
   const a = await db.assignment.findUnique({ where: { code: parsed.data }, select: { id: true } });
-  if (!a) throw new AppError('not_found', 'code: no assignment has that code; check it with your teacher', ['code']);
+  if (!a) throw new AppError('not_found', 'code: No assignment has that code. Check it with your teacher.', ['code']);
   return a.id;
 }
 
@@ -67,7 +67,7 @@ export async function findStudent(learner: LearnerRef | null, assignmentId: stri
 
 export class NicknameTakenError extends AppError {
   constructor(readonly suggestion: string) {
-    super('conflict', `nickname: someone in this class already uses that name; how about "${suggestion}"?`, ['nickname']);
+    super('conflict', `nickname: Someone in this class already uses that name. How about “${suggestion}”?`, ['nickname']);
   }
 }
 
@@ -107,7 +107,7 @@ export async function resumeWithPersonalCode(assignmentId: string, rawCode: unkn
   const code = parseOrThrow(joinCodeSchema, rawCode, ['code']);
   const db = await getDb();
   const student = await db.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { learnerId: true } });
-  if (!student) throw new AppError('not_found', 'code: that personal code does not belong to this assignment', ['code']);
+  if (!student) throw new AppError('not_found', 'code: That personal code does not belong to this assignment.', ['code']);
   return issueToken(student.learnerId);
 }
 

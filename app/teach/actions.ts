@@ -4,31 +4,36 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { FormState } from '@/components/teach/form-state';
+import { fieldErrorsFrom, refused, submittedValues, succeeded, type FormState } from '@/lib/forms/form-state';
 import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, setDueDate } from '@/server/assignments';
 import { currentTeacher, getAuth } from '@/server/auth';
 import { AppError } from '@/server/errors';
+import { formStateFrom } from '@/server/form-errors';
 import { clientAddress, limitFailures } from '@/server/rate-limits';
 
-const email = z.string().trim().toLowerCase().email({ error: 'must be an email address' }).max(200);
+const email = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .email({ error: 'Enter an email address, like name@school.org.' })
+  .max(200, { error: 'An email address can be at most 200 characters.' });
 const signUpSchema = z.object({
-  name: z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
+  name: z.string({ error: 'Enter your name.' }).trim().min(1, { error: 'Enter your name.' }).max(80, { error: 'Keep your name to 80 characters or fewer.' }),
   email,
-  password: z.string().min(10, { error: 'must be at least 10 characters' }).max(128, { error: 'must be at most 128 characters' }),
+  password: z
+    .string({ error: 'Choose a password.' })
+    .min(10, { error: 'Choose a password of at least 10 characters.' })
+    .max(128, { error: 'A password can be at most 128 characters.' }),
 });
-const signInSchema = z.object({ email, password: z.string().min(1, { error: 'is required' }).max(128) });
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return out;
-}
-
-const failed = (message: string, errors: Record<string, string> = {}): FormState => ({ ok: false, message, fieldErrors: errors });
+const signInSchema = z.object({
+  email,
+  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(128, { error: 'A password can be at most 128 characters.' }),
+});
 
 export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData);
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
+  if (!parsed.success) return refused(values, fieldErrorsFrom(parsed.error));
   try {
     const auth = await getAuth();
     const requestHeaders = await headers();
@@ -41,15 +46,15 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
       }
     });
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message);
-    throw error;
+    return formStateFrom(error, values);
   }
   redirect('/teach');
 }
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData);
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
+  if (!parsed.success) return refused(values, fieldErrorsFrom(parsed.error));
   try {
     const auth = await getAuth();
     const requestHeaders = await headers();
@@ -61,8 +66,7 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
       }
     });
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message);
-    throw error;
+    return formStateFrom(error, values);
   }
   redirect('/teach');
 }
@@ -97,8 +101,7 @@ export async function createAssignmentAction(_state: FormState, formData: FormDa
   try {
     ({ id } = await createAssignment(teacher, input));
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message, { [String(error.path[0] ?? 'form')]: error.message.replace(/^[^:]+: /, '') });
-    throw error;
+    return formStateFrom(error, submittedValues(formData), ['title', 'setId', 'dueLocal', 'attemptsAllowed', 'reveal', 'lateWork']);
   }
   redirect(`/teach/assignments/${id}`);
 }
@@ -128,10 +131,9 @@ export async function setDueDateAction(_state: FormState, formData: FormData): P
   try {
     await withAssignment(formData, (teacher, id) => setDueDate(teacher, id, { dueLocal: String(formData.get('dueLocal') ?? ''), timeZone: String(formData.get('timeZone') ?? '') }));
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message);
-    throw error;
+    return formStateFrom(error, submittedValues(formData), []);
   }
-  return { ok: true, message: 'Due date saved.', fieldErrors: {} };
+  return succeeded('Due date saved.');
 }
 
 export async function duplicateAction(formData: FormData): Promise<void> {
