@@ -5,7 +5,7 @@ import { idSchema } from '@/lib/questions/schema';
 import { cardBack, cardFront, typedKey } from '@/lib/quiz/card-faces';
 import { beyondLimits, dayCounts, type DayCountsInput } from '@/lib/review/day-counts';
 import type { Previews, QueueCard, ReviewQueue } from '@/lib/review/types';
-import { dayStart, learnerDay, nextDayStart, type CardState } from '@/lib/scheduler';
+import { dayStart, LEARN_AHEAD_MS, learnerDay, nextDayStart, type CardState } from '@/lib/scheduler';
 import { cardFromSql, previewsFor, schedulerForLearner, type CardSqlRow } from './cards';
 import { withSqlite } from './db';
 import { notFound, parseOrThrow } from './errors';
@@ -103,7 +103,7 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, limit, mo
     introducedToday: prepared(sqlite, SQL.newToday).pluck().get(learner.id, todayStart) as number,
     reviewedToday: prepared(sqlite, SQL.reviewedToday).pluck().get(learner.id, todayStart) as number,
     newAvailable: newAvailable.length,
-    learningDue: learning.filter((c) => c.card.due <= now).length,
+    learningDue: learning.filter((c) => c.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS).length,
     reviewDue: reviewsDue.length,
   };
   const counts = dayCounts(countsInput);

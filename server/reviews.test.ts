@@ -59,8 +59,8 @@ describe('review queue', () => {
     expect(queue.counts.new).toBe(2);
     for (const card of queue.cards.slice(0, queue.counts.new)) await rateCard(learner, { reviewId: rid(), itemId: card.itemId, rating: 'good', durationMs: 1000 }, T0);
     const after = await getReviewQueue(learner, { setId: 'timeline' }, minutes(1));
-    expect(after.counts).toEqual({ new: 0, learning: 0, review: 0 });
-    // The two learning cards come back once their 10-minute step is due.
+    // The two learning cards' 10-minute steps fall inside the 20-minute learn-ahead window, as in Anki.
+    expect(after.counts).toEqual({ new: 0, learning: 2, review: 0 });
     expect((await getReviewQueue(learner, { setId: 'timeline' }, minutes(11))).counts.learning).toBe(2);
     // Tomorrow (a new learner day) brings two new cards again.
     expect((await getReviewQueue(learner, { setId: 'timeline' }, days(1))).counts.new).toBe(2);
@@ -82,11 +82,11 @@ describe('review queue', () => {
     const [a, b, c] = (await getReviewQueue(learner, { setId: 'timeline' }, T0)).cards.map((card) => card.itemId);
     await rateCard(learner, { reviewId: rid(), itemId: a!, rating: 'easy', durationMs: 1000 }, T0);
     await rateCard(learner, { reviewId: rid(), itemId: b!, rating: 'good', durationMs: 1000 }, T0);
-    // A minute later b's 10-minute step is queued (shown early if nothing else is left) but not
-    // yet counted, and a's review is days away.
+    // A minute later b's 10-minute step is queued and counted (it is within the learn-ahead
+    // window, shown early if nothing else is left), and a's review is days away.
     const chosen = await getReviewQueue(learner, { items: `${a},${b},${c}` }, minutes(1));
     expect(chosen.cards.map((card) => [card.itemId, card.kind])).toEqual([[b, 'learning'], [c, 'new']]);
-    expect(chosen.counts).toEqual({ new: 1, learning: 0, review: 0 });
+    expect(chosen.counts).toEqual({ new: 1, learning: 1, review: 0 });
     expect(chosen.nextDue).toBe((await cardRow(a!))!.due.toISOString());
     const later = await getReviewQueue(learner, { setId: 'timeline', limit: '3' }, minutes(11));
     expect(later.cards.map((card) => card.kind)).toEqual(['learning', 'new', 'new']);

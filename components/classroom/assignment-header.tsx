@@ -14,10 +14,8 @@ export function AssignmentHeader({ id, title, nickname }: { id: string; title: s
         <span className="truncate">{title}</span>
       </Link>
       {nickname ? (
-        <p className="shrink-0 text-sm text-muted">
-          <span className="sr-only">Signed in as </span>
-          <span aria-hidden="true">👤 </span>
-          <span className="font-medium text-text">{nickname}</span>
+        <p className="max-w-[45%] shrink-0 truncate text-sm text-muted">
+          Signed in as <span className="font-medium text-text">{nickname}</span>
         </p>
       ) : null}
     </header>

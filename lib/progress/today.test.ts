@@ -35,8 +35,9 @@ describe('todaySummary', () => {
       newLeft: 3, // min(5 − 2 introduced, 10 unseen + 1 available)
       reviewsDoneToday: 4,
       reviewLimitLeft: 99,
-      // The review queue's numbers: the unburied-later-today card is buried now, so it waits.
-      queue: { new: 3, learning: 2, review: 2 },
+      // The review queue's numbers: the unburied-later-today card is buried now, so it waits; the
+      // learning step 10 minutes away is inside the 20-minute learn-ahead window.
+      queue: { new: 3, learning: 3, review: 2 },
     });
   });
 

@@ -1,5 +1,5 @@
 import { dayCounts, type DayCounts } from '../review/day-counts';
-import { learnerDay, nextDayStart } from '../scheduler';
+import { LEARN_AHEAD_MS, learnerDay, nextDayStart } from '../scheduler';
 import { availableAt, isBuried } from './availability';
 import { learnerDayOf } from './learner-days';
 import { STATE_NEW, STATE_REVIEW, type CardRow, type ReviewRow } from './types';
@@ -57,9 +57,10 @@ export function todaySummary(
     const at = availableAt(card);
     if (at <= nowMs) dueNow += 1;
     else if (at < tomorrowStart) dueLaterToday += 1;
-    // As the review queue counts: review cards due today, learning cards due now, neither buried now.
+    // As the review queue counts: review cards due today, learning cards due now or within the
+    // learn-ahead window (Anki's), neither buried now.
     if (card.state === STATE_REVIEW) reviewDue += !isBuried(card, now) && card.due.getTime() < tomorrowStart ? 1 : 0;
-    else learningDue += at <= nowMs ? 1 : 0;
+    else learningDue += !isBuried(card, now) && card.due.getTime() <= nowMs + LEARN_AHEAD_MS ? 1 : 0;
   }
 
   const today = learnerDay(now, timeZone);

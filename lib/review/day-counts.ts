@@ -14,7 +14,7 @@ export interface DayCountsInput {
   reviewedToday: number;
   /** New cards that could be introduced now: never seen, or new and neither suspended nor buried. */
   newAvailable: number;
-  /** Learning and relearning cards available now. */
+  /** Learning and relearning cards available now or within the learn-ahead window (LEARN_AHEAD_MS). */
   learningDue: number;
   /** Review cards available before the learner's day ends. */
   reviewDue: number;
