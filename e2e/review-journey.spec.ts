@@ -35,13 +35,13 @@ test.describe('flashcard journey', () => {
     await expect(summary).toContainText('You studied 2 cards');
     // Easy on a new card schedules it days ahead: a date with a relative phrase, not "No cards are scheduled yet".
     await expect(summary.getByText(/^The next card is due in \d+ days, (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}( \d{4})?\.$/)).toBeVisible();
-    await expect(summary).toContainText(/today’s limits; \d+ new cards are waiting beyond them/);
+    const waiting = Number((await summary.textContent())!.match(/today’s limits; (\d+) new cards are waiting beyond them/)![1]);
     await expect(summary.getByRole('link', { name: 'Back to Timeline' })).toHaveAttribute('href', '/sets/timeline');
     await expect(summary.getByRole('link', { name: 'Take the quiz' })).toBeVisible();
     await expectNoAxeViolations(page);
     await summary.getByRole('link', { name: 'Study more' }).click();
     await expect(page).toHaveURL(/\/sets\/timeline\/review\?more=10$/);
-    await expectCounts(page, { new: 10, learning: 0, review: 0 });
+    await expectCounts(page, { new: Math.min(10, waiting), learning: 0, review: 0 });
   });
 
   test('statistics and undo of the last rating survive a reload', async ({ page }) => {
@@ -116,7 +116,7 @@ test.describe('flashcard journey', () => {
     for (const day of ['Mon', 'Wed', 'Fri']) await expect(heatmap.locator('text', { hasText: day })).toHaveCount(1);
     expect(await heatmap.locator('text').filter({ hasText: /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/ }).count()).toBeGreaterThanOrEqual(11);
     const forecast = page.getByRole('img', { name: /^Cards due over the next 30 days: 2 in all/ });
-    await expect(forecast.locator('text', { hasText: /^2$/ })).toHaveCount(1); // the bar's value
+    await expect(forecast.locator('text[data-bar-value]')).toHaveText(['2']); // the bar's value
     await page.getByText('Forecast as a table').click();
     await expect(page.getByRole('table', { name: 'Cards due per day' }).getByRole('row')).toHaveCount(31);
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -34,6 +34,7 @@ test.describe('flashcard review on a phone', () => {
       const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/reviews'));
       await page.getByRole('button', { name: /^Easy/ }).tap();
       expect((await saved).status()).toBe(200);
+      await expect(page.getByRole('status')).toHaveText('All changes saved');
     }
     const summary = page.getByRole('region', { name: 'Done for now' });
     await expect(summary).toContainText('You studied 3 cards');

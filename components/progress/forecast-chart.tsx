@@ -30,7 +30,7 @@ export function ForecastChart({ days }: Props) {
               <g key={d.day}>
                 <rect x={x} y={TOP + PLOT - h} width={BAR} height={h} rx={2} fill="var(--success)" />
                 {d.count > 0 ? (
-                  <text x={x + BAR / 2} y={TOP + PLOT - h - 4} fontSize={11} textAnchor="middle" fill="var(--text)" className="tabular-nums">
+                  <text x={x + BAR / 2} y={TOP + PLOT - h - 4} fontSize={11} fontWeight={600} textAnchor="middle" fill="var(--text)" data-bar-value>
                     {d.count}
                   </text>
                 ) : null}

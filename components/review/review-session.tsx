@@ -229,7 +229,8 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
+      {/* Counts and save status on separate lines on a phone, so a status change never moves the card. */}
+      <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between sm:gap-3">
         <p className="flex gap-4 font-medium tabular-nums" data-testid="review-counts">
           <span className="text-accent">{counts.new} new</span>
           <span className="sr-only">,</span>
