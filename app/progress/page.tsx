@@ -64,7 +64,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card className="space-y-4">
+        <Card className="min-w-0 space-y-4">
           <h2>Due in the next 30 days</h2>
           <ForecastChart days={p.forecast} />
         </Card>

@@ -2,11 +2,15 @@ import Link from 'next/link';
 
 /**
  * Inside an assignment a student sees only this: the assignment and who they are, not the
- * learner navigation (globals.css hides the site header while this is on the page).
+ * learner navigation (globals.css hides the site header while this is on the page). It sits at the
+ * top of the page content, painted full width like the site header it replaces.
  */
 export function AssignmentHeader({ id, title, nickname }: { id: string; title: string; nickname: string | null }) {
   return (
-    <header data-assignment-header className="-mt-4 mb-6 flex items-center justify-between gap-3 border-b border-border pb-3 sm:-mt-6">
+    <header
+      data-assignment-header
+      className="-mt-8 mb-8 flex min-h-14 items-center justify-between gap-3 bg-surface py-1 [box-shadow:0_0_0_100vmax_var(--surface),0_1px_0_100vmax_var(--border)] [clip-path:inset(0_-100vmax_-1px)] sm:-mt-12"
+    >
       <Link href={`/a/${id}`} className="flex min-h-11 min-w-0 items-center gap-2 font-semibold text-text no-underline hover:text-accent">
         <span aria-hidden="true" className="text-accent">
           ❧
@@ -14,8 +18,9 @@ export function AssignmentHeader({ id, title, nickname }: { id: string; title: s
         <span className="truncate">{title}</span>
       </Link>
       {nickname ? (
-        <p className="max-w-[45%] shrink-0 truncate text-sm text-muted">
-          Signed in as <span className="font-medium text-text">{nickname}</span>
+        <p className="max-w-[50%] shrink-0 text-right text-sm leading-tight text-muted">
+          <span className="sr-only sm:not-sr-only">Signed in as </span>
+          <span className="font-medium break-words text-text">{nickname}</span>
         </p>
       ) : null}
     </header>

@@ -34,7 +34,7 @@ export function ForecastChart({ days }: Props) {
                     {d.count}
                   </text>
                 ) : null}
-                <text x={x + BAR / 2} y={TOP + PLOT + 13} fontSize={10} textAnchor="middle" fill="var(--text-muted)">
+                <text x={i === 0 ? x : x + BAR / 2} y={TOP + PLOT + 13} fontSize={10} textAnchor={i === 0 ? 'start' : 'middle'} fill="var(--text-muted)">
                   {i === 0 ? 'today' : Number(dom)}
                 </text>
                 {i === 0 || dom === '01' ? (

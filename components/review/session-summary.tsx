@@ -46,7 +46,8 @@ export function SessionSummary({ studied, again, startedAt, nextDue, canUndo, on
       </h2>
       {studied > 0 ? (
         <p>
-          You studied {plural(studied, 'card', 'cards')} in {duration(endedAt - startedAt)}, and pressed Again {plural(again, 'time', 'times')}.
+          You studied {plural(studied, 'card', 'cards')} in {duration(endedAt - startedAt)}
+          {again > 0 ? `, and pressed Again ${plural(again, 'time', 'times')}.` : ', and never pressed Again.'}
         </p>
       ) : null}
       <p>{nextDue ? `The next card is due ${nextDuePhrase(new Date(nextDue), new Date(endedAt), timeZone)}.` : 'No cards are scheduled yet: study some new ones to start.'}</p>
@@ -55,9 +56,10 @@ export function SessionSummary({ studied, again, startedAt, nextDue, canUndo, on
       ) : null}
       <div className="flex flex-wrap gap-3">
         {next.studyMoreHref && extra > 0 ? (
-          <Link href={next.studyMoreHref} className={buttonClass('primary')}>
+          // A full page load: the session must start from the server's new queue, not keep this one's state.
+          <a href={next.studyMoreHref} className={buttonClass('primary')}>
             Study more
-          </Link>
+          </a>
         ) : null}
         {next.also ? (
           <Link href={next.also.href} className={buttonClass(next.studyMoreHref && extra > 0 ? 'secondary' : 'primary')}>
