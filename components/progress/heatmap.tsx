@@ -34,8 +34,9 @@ export function Heatmap({ days, max, total, activeDays }: Props) {
   const months = days.flatMap((d, i) => (d.day.endsWith('-01') ? [{ column: Math.floor((i + offset) / 7), name: monthName(d.day) }] : []));
   return (
     <figure className="space-y-2">
-      <div className="overflow-x-auto pb-2" tabIndex={0} role="region" aria-label="Review heatmap, scrollable">
-        <svg width={width} height={height} role="img" aria-labelledby="heatmap-title heatmap-desc" className="block">
+      {/* Right to left so a narrow screen starts scrolled to the latest weeks, as GitHub's does. */}
+      <div dir="rtl" className="overflow-x-auto pb-2" tabIndex={0} role="region" aria-label="Review heatmap, scrollable">
+        <svg dir="ltr" width={width} height={height} role="img" aria-labelledby="heatmap-title heatmap-desc" className="block">
           <title id="heatmap-title">Reviews per day over the last year</title>
           <desc id="heatmap-desc">{`${total} reviews on ${activeDays} days. The table below lists each day with reviews.`}</desc>
           {WEEKDAYS.map(([row, name]) => (
