@@ -1,6 +1,7 @@
 import 'server-only';
 import { revealDecision, type RevealPolicy } from '@/lib/classroom/reveal';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
+import { sourcesOf } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import type { QuizItem } from '@/lib/quiz/present';
 import { readerHref } from './items';
@@ -33,7 +34,7 @@ export function feedbackFor(item: QuizItem, articleSlug: string, response: unkno
     yourAnswer: describeResponse(item, response as never, seed),
     key: describeKey(item),
     explanation: item.explanation,
-    source: item.source,
+    sources: sourcesOf(item),
     readerHref: readerHref(articleSlug, item.id),
     typo,
   };

@@ -3,6 +3,7 @@ import { type QuizItem, resolveOpaque } from '@/lib/quiz/present';
 import { normaliseAnswer } from './normalise';
 import { numbersIn, wordsToDigits } from './numbers';
 import type { MatchingResponse, QuizResponse, ResponseFor } from './response';
+import { changesMeaning, type KnownWord } from './near-miss';
 import { editDistance, typoAllowance } from './typo';
 
 /**
@@ -12,8 +13,11 @@ import { editDistance, typoAllowance } from './typo';
  * - typed: the learner's text and each accepted form (the answer, then `accept`) are normalised
  *   and compared both as words and with number words as digits. An exact match scores 1; a match
  *   within the typo allowance of the accepted form scores 1 with `typo: true`, provided the
- *   numbers in both are the same (a slip never turns 1956 into 1957 or "eight" into "eighty").
- *   Empty text scores 0.
+ *   numbers in both are the same (a slip never turns 1956 into 1957 or "eight" into "eighty")
+ *   and the slip does not change the meaning: no negating prefix added or dropped
+ *   ("acceptable" for "unacceptable") and, when the caller knows the real words (the server
+ *   passes the English word list and the article's words), no real word that the accepted form
+ *   does not have ("beverage" for "leverage"). Empty text scores 0.
  * - numeric: 1 when |value − answer| ≤ tolerance (0 when none), with a relative epsilon of 1e-9
  *   so that 0.3 ± 0.1 accepts 0.4; else 0.
  * - multiple: (right picks − wrong picks) / keys, never below 0; a pick made twice counts once.
@@ -48,13 +52,19 @@ function forms(text: string): Forms {
   return { words, digits: wordsToDigits(words) };
 }
 
-function withinTypo(typed: string, target: string): boolean {
+export interface GradeOptions {
+  /** Whether a word is a real word; lets the typo allowance refuse near matches that are other words. */
+  isKnownWord?: KnownWord;
+}
+
+function withinTypo(typed: string, target: string, isKnownWord?: KnownWord): boolean {
   if (numbersIn(typed) !== numbersIn(target)) return false;
-  return editDistance(typed, target) <= typoAllowance([...target].length);
+  if (editDistance(typed, target) > typoAllowance([...target].length)) return false;
+  return !changesMeaning(typed, target, isKnownWord);
 }
 
 /** Grades typed text against an item's answer and its accepted alternatives. */
-export function gradeTypedText(item: TypedItem, text: string): GradeResult {
+export function gradeTypedText(item: TypedItem, text: string, { isKnownWord }: GradeOptions = {}): GradeResult {
   const typed = forms(text);
   if (!typed.words) return result(0);
   const targets = [item.answer, ...(item.accept ?? [])]
@@ -62,7 +72,7 @@ export function gradeTypedText(item: TypedItem, text: string): GradeResult {
     .filter((target) => target.words);
   const exact = targets.find((t) => t.words === typed.words || t.digits === typed.digits);
   if (exact) return result(1, { matched: exact.authored });
-  const close = targets.find((t) => withinTypo(typed.words, t.words) || withinTypo(typed.digits, t.digits));
+  const close = targets.find((t) => withinTypo(typed.words, t.words, isKnownWord) || withinTypo(typed.digits, t.digits, isKnownWord));
   return close ? result(1, { typo: true, matched: close.authored }) : result(0);
 }
 
@@ -105,9 +115,9 @@ function misfit(item: Item): never {
 }
 
 /** Scores a response checked by parseResponseFor. Throws for a card or a response of another type. */
-export function gradeResponse<I extends QuizItem>(item: I, response: ResponseFor<I>, seed: string): GradeResult;
-export function gradeResponse(item: Item, response: QuizResponse, seed: string): GradeResult;
-export function gradeResponse(item: Item, response: QuizResponse, seed: string): GradeResult {
+export function gradeResponse<I extends QuizItem>(item: I, response: ResponseFor<I>, seed: string, options?: GradeOptions): GradeResult;
+export function gradeResponse(item: Item, response: QuizResponse, seed: string, options?: GradeOptions): GradeResult;
+export function gradeResponse(item: Item, response: QuizResponse, seed: string, options: GradeOptions = {}): GradeResult {
   switch (item.type) {
     case 'single':
       if (!('choice' in response)) return misfit(item);
@@ -120,7 +130,7 @@ export function gradeResponse(item: Item, response: QuizResponse, seed: string):
       return result(response.value === item.answer ? 1 : 0);
     case 'typed':
       if (!('text' in response)) return misfit(item);
-      return gradeTypedText(item, response.text);
+      return gradeTypedText(item, response.text, options);
     case 'numeric':
       if (!('value' in response) || typeof response.value !== 'number') return misfit(item);
       return result(Number.isFinite(response.value) && withinTolerance(item, response.value) ? 1 : 0);
