@@ -36,7 +36,7 @@ export function Heatmap({ days, max, total, activeDays }: Props) {
     <figure className="space-y-2">
       {/* Right to left so a narrow screen starts scrolled to the latest weeks, as GitHub's does. */}
       <div dir="rtl" className="overflow-x-auto pb-2" tabIndex={0} role="region" aria-label="Review heatmap, scrollable">
-        <svg dir="ltr" width={width} height={height} role="img" aria-labelledby="heatmap-title heatmap-desc" className="block">
+        <svg width={width} height={height} role="img" aria-labelledby="heatmap-title heatmap-desc" className="block [direction:ltr]">
           <title id="heatmap-title">Reviews per day over the last year</title>
           <desc id="heatmap-desc">{`${total} reviews on ${activeDays} days. The table below lists each day with reviews.`}</desc>
           {WEEKDAYS.map(([row, name]) => (
