@@ -41,9 +41,9 @@ describe('review queue', () => {
   it('offers new cards up to the daily limit, with previews from the scheduler', async () => {
     const queue = await getReviewQueue(learner, { setId: 'timeline' }, T0);
     expect(queue.counts).toEqual({ new: 20, learning: 0, review: 0 });
-    // Ten spare new cards follow the twenty, so burying one lets the next take its place.
-    expect(queue.cards).toHaveLength(30);
+    // Up to ten spare new cards follow the twenty, so burying one lets the next take its place.
     const setSize = await (await getDb()).question.count({ where: { setId: 'timeline', retiredAt: null } });
+    expect(queue.cards).toHaveLength(Math.min(30, setSize));
     expect(queue.beyond).toEqual({ new: setSize - 20, review: 0 });
     const first = queue.cards[0]!;
     expect(first.kind).toBe('new');
