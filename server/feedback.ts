@@ -1,6 +1,7 @@
 import 'server-only';
 import { revealDecision, type RevealPolicy } from '@/lib/classroom/reveal';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
+import { answerMarks } from '@/lib/grading/marks';
 import { sourcesOf } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import type { QuizItem } from '@/lib/quiz/present';
@@ -37,6 +38,7 @@ export function feedbackFor(item: QuizItem, articleSlug: string, response: unkno
     sources: sourcesOf(item),
     readerHref: readerHref(articleSlug, item.id),
     typo,
+    marks: answerMarks(item, response as never, seed),
   };
 }
 
@@ -44,5 +46,5 @@ export function feedbackFor(item: QuizItem, articleSlug: string, response: unkno
 export function visibleResult(attempt: RevealContext, now: Date, score: number, correct: boolean, feedback: AnswerFeedback): AnswerResult {
   const show = reveals(attempt, now);
   if (!show.showCorrectness) return { recorded: true, score: null, correct: null, feedback: null };
-  return { recorded: true, score, correct, feedback: show.showKey ? feedback : { ...feedback, key: '', explanation: show.showExplanation ? feedback.explanation : '' } };
+  return { recorded: true, score, correct, feedback: show.showKey ? feedback : { ...feedback, key: '', marks: null, explanation: show.showExplanation ? feedback.explanation : '' } };
 }

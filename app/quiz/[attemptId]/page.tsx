@@ -1,24 +1,39 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { AssignmentHeader } from '@/components/classroom/assignment-header';
 import { QuizQuestion } from '@/components/quiz/quiz-question';
 import { QuizResults } from '@/components/quiz/quiz-results';
+import { Alert } from '@/components/ui/alert';
 import { or404 } from '@/server/pages';
-import { getAttempt, getAttemptResults } from '@/server/quizzes';
+import { getAttempt, getAttemptResults, type AttemptView } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
 import { assignmentBanner } from '@/server/students';
 import { startQuizAction, submitQuizAction } from '../actions';
-
-export const metadata: Metadata = { title: 'Quiz' };
 
 interface Props {
   params: Promise<{ attemptId: string }>;
 }
 
-async function loadView(attemptId: string) {
+// Metadata and page share one load per request.
+const loadView = cache(async (attemptId: string) => {
   const learner = await currentLearner();
   if (!learner) notFound();
   return { learner, view: await or404(getAttempt(learner, attemptId)) };
+});
+
+/** "Question 3 of 26 · Key facts", "Results · Key facts": every state of the attempt has a title. */
+function titleOf(view: AttemptView): string {
+  const quiz = view.attempt.setTitle ?? 'Chosen questions';
+  if (view.current === null) return `${view.attempt.submittedAt ? 'Results' : 'Finish the quiz'} · ${quiz}`;
+  if (view.round > 1) return `Round ${view.round}, a missed question · ${quiz}`;
+  return `Question ${view.current + 1} of ${view.items.length} · ${quiz}`;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { view } = await loadView((await params).attemptId);
+  return { title: titleOf(view) };
 }
 
 export default async function AttemptPage({ params }: Props) {
@@ -27,6 +42,16 @@ export default async function AttemptPage({ params }: Props) {
   const answeredCount = view.items.filter((i) => i.answered).length;
   const banner = view.attempt.assignmentId ? <AssignmentHeader {...await assignmentBanner(learner, view.attempt.assignmentId)} /> : null;
 
+  if (view.refusal && view.attempt.assignmentId) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        {banner}
+        <h1>This quiz is closed</h1>
+        <Alert tone="info">{view.refusal}</Alert>
+        <Link href={`/a/${view.attempt.assignmentId}`}>Back to the assignment</Link>
+      </div>
+    );
+  }
   if (view.current !== null) {
     const current = view.items[view.current]!;
     return (
@@ -40,6 +65,7 @@ export default async function AttemptPage({ params }: Props) {
         total={view.items.length}
         answeredCount={view.round === 1 ? answeredCount : 0}
         round={view.round}
+        title={`${titleOf(view)} · Passage`}
       />
       </>
     );

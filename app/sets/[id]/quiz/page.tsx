@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { QuizStart } from '@/components/quiz/quiz-start';
 import { parseItemList } from '@/lib/quiz/item-list';
-import { findOpenAttempt, quizItemIds } from '@/server/quizzes';
+import { typeCounts } from '@/lib/quiz/options';
+import { findOpenAttempt, findOpenSetAttempt, quizCandidates } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
 import { setOr404 } from '@/server/pages';
 import { startQuizAction } from '@/app/quiz/actions';
@@ -18,7 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SetQuizPage({ params, searchParams }: Props) {
   const set = await setOr404(params);
   const chosen = parseItemList((await searchParams).items);
-  const all = await quizItemIds(set.id);
+  const candidates = await quizCandidates(set.id);
+  const all = candidates.map((c) => c.id);
   const ids = chosen ? chosen.filter((id) => all.includes(id)) : all;
   const learner = await currentLearner();
   return (
@@ -28,7 +30,8 @@ export default async function SetQuizPage({ params, searchParams }: Props) {
       questionCount={ids.length}
       setId={set.id}
       itemIds={chosen ? ids : null}
-      openAttempt={await findOpenAttempt(learner, set.id, ids)}
+      types={chosen ? null : typeCounts(candidates)}
+      openAttempt={chosen ? await findOpenAttempt(learner, set.id, ids) : await findOpenSetAttempt(learner, set.id)}
       action={startQuizAction}
     />
   );
