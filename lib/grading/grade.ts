@@ -1,5 +1,6 @@
 import type { Item, MatchingItem, MultipleItem, NumericItem, OrderingItem, TypedItem } from '@/lib/questions/schema';
-import { type QuizItem, resolveOpaque } from '@/lib/quiz/present';
+import type { QuizItem } from '@/lib/quiz/present';
+import { toAuthorIds } from './author-ids';
 import { normaliseAnswer } from './normalise';
 import { numbersIn, wordsToDigits } from './numbers';
 import type { MatchingResponse, QuizResponse, ResponseFor } from './response';
@@ -82,21 +83,13 @@ function gradeMultiple(item: MultipleItem, choices: readonly string[]): GradeRes
   return result(Math.max(0, (right - wrong) / keys.size));
 }
 
-function gradeOrdering(item: OrderingItem, order: readonly string[], seed: string): GradeResult {
-  const authorIds = resolveOpaque(item, seed);
-  const inPlace = item.order.filter((entry, i) => {
-    const publicId = order[i];
-    return publicId !== undefined && authorIds.get(publicId) === entry.id;
-  }).length;
+function gradeOrdering(item: OrderingItem, order: readonly string[]): GradeResult {
+  const inPlace = item.order.filter((entry, i) => order[i] === entry.id).length;
   return result(inPlace / item.order.length);
 }
 
-function gradeMatching(item: MatchingItem, pairs: MatchingResponse['pairs'], seed: string): GradeResult {
-  const pairIds = resolveOpaque(item, seed);
-  const matched = item.pairs.filter((pair) => {
-    const right = Object.hasOwn(pairs, pair.id) ? pairs[pair.id] : undefined;
-    return right !== undefined && pairIds.get(right) === pair.id;
-  }).length;
+function gradeMatching(item: MatchingItem, pairs: MatchingResponse['pairs']): GradeResult {
+  const matched = item.pairs.filter((pair) => Object.hasOwn(pairs, pair.id) && pairs[pair.id] === pair.id).length;
   return result(matched / item.pairs.length);
 }
 
@@ -107,7 +100,8 @@ function misfit(item: Item): never {
 /** Scores a response checked by parseResponseFor. Throws for a card or a response of another type. */
 export function gradeResponse<I extends QuizItem>(item: I, response: ResponseFor<I>, seed: string): GradeResult;
 export function gradeResponse(item: Item, response: QuizResponse, seed: string): GradeResult;
-export function gradeResponse(item: Item, response: QuizResponse, seed: string): GradeResult {
+export function gradeResponse(item: Item, sent: QuizResponse, seed: string): GradeResult {
+  const response = item.type === 'card' ? sent : toAuthorIds(item, sent, seed);
   switch (item.type) {
     case 'single':
       if (!('choice' in response)) return misfit(item);
@@ -126,10 +120,10 @@ export function gradeResponse(item: Item, response: QuizResponse, seed: string):
       return result(Number.isFinite(response.value) && withinTolerance(item, response.value) ? 1 : 0);
     case 'ordering':
       if (!('order' in response)) return misfit(item);
-      return gradeOrdering(item, response.order, seed);
+      return gradeOrdering(item, response.order);
     case 'matching':
       if (!('pairs' in response)) return misfit(item);
-      return gradeMatching(item, response.pairs, seed);
+      return gradeMatching(item, response.pairs);
     case 'card':
       throw new Error(`item ${item.id} is a flashcard; cards are reviewed, not graded`);
   }
