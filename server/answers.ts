@@ -10,7 +10,7 @@ import type { QuizItem } from '@/lib/quiz/present';
 import { clientIdSchema } from './client-ids';
 import { inWriteTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
-import { feedbackFor, visibleResult, type AnswerResult } from './feedback';
+import { feedbackFor, visibleResult, withheldIn, type AnswerResult } from './feedback';
 import { itemsIn } from './items';
 import type { LearnerRef } from './learners';
 import { recordReview } from './review-recorder';
@@ -96,6 +96,9 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
     }
     if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
     if (!attempt.itemIds.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
+    if (!attempt.assignment && withheldIn(sqlite, now).has(body.itemId)) {
+      throw new AppError('conflict', `itemId: "${body.itemId}" is held back for a class assignment for now; answer it once it returns to self-study`, ['itemId']);
+    }
     let late = false;
     if (attempt.assignment) {
       if (attempt.assignment.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');

@@ -7,7 +7,7 @@ import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
-import { feedbackFor, reveals } from './feedback';
+import { feedbackFor, reveals, withheldFromSelfStudy } from './feedback';
 import type { Prisma } from './generated/prisma/client';
 import { loadItems } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
@@ -79,6 +79,12 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
     ids = await quizItemIds(setId!);
     if (ids.length === 0) throw new AppError('invalid_input', `setId: set "${setId}" has no quiz questions`, ['setId']);
   }
+  // Items an open Secure assignment holds never enter a self-study quiz.
+  const withheld = await withheldFromSelfStudy();
+  if (ids.some((id) => withheld.has(id))) {
+    ids = ids.filter((id) => !withheld.has(id));
+    if (ids.length === 0) throw new AppError('conflict', `These questions are held back for a class assignment${returnNote(withheld)}.`);
+  }
   const learner = await resolveLearner(source);
   const seed = randomId();
   const attempt = await db.quizAttempt.create({
@@ -86,6 +92,14 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
   });
   const stored = await loadItems(ids);
   return { attemptId: attempt.id, items: ids.map((id) => presentItem(stored.get(id)!.item, seed)) };
+}
+
+/** " until <date>", or nothing when the items return only once a teacher closes the assignment. */
+export function returnNote(withheld: Map<string, Date | null>): string {
+  const dates = [...withheld.values()];
+  if (dates.some((d) => d === null)) return '';
+  const last = Math.max(...dates.map((d) => d!.getTime()));
+  return ` until ${new Date(last).toUTCString().replace(/:\d\d GMT$/, ' UTC')}`;
 }
 
 /** The attempt as its learner sees it: questions without keys, feedback only where answered and allowed. */
@@ -177,6 +191,8 @@ export async function getAttemptResults(
   const db = await getDb();
   const attempt = await ownedAttempt(db, learner.id, attemptId);
   const shown = reveals(attempt, now);
+  // A self-study attempt started before a Secure assignment opened: its unanswered withheld items keep their keys.
+  const withheld = attempt.assignmentId ? new Map<string, Date | null>() : await withheldFromSelfStudy(now);
   const stored = await loadItems(view.items.map((i) => i.item.id));
   return {
     attempt: shown.showCorrectness ? view.attempt : { ...view.attempt, score: null },
@@ -186,7 +202,7 @@ export async function getAttemptResults(
       prompt: item.prompt,
       answered,
       feedback,
-      keyText: shown.showKey ? describeKey(stored.get(item.id)!.item) : '',
+      keyText: shown.showKey && (answered || !withheld.has(item.id)) ? describeKey(stored.get(item.id)!.item) : '',
     })),
   };
 }

@@ -3,6 +3,8 @@ import { idSchema, ITEM_TYPES, type Item, type ItemType } from '@/lib/questions/
 import { isQuizItem, presentItem, type PublicItem } from '@/lib/quiz/present';
 import { notFound } from './errors';
 import { getDb } from './db';
+import { withheldFromSelfStudy } from './feedback';
+import { derivedSecret } from './secrets';
 
 export interface SetSummary {
   id: string;
@@ -65,16 +67,25 @@ export async function getSet(id: string): Promise<SetSummary | null> {
   return set ?? null;
 }
 
-/** A set and its items as a learner may see them before answering: no keys, explanations or sources. */
+/**
+ * A set and its items as a learner may see them before answering: no keys, explanations or
+ * sources, and none of the items withheld from self-study (open Secure assignments).
+ */
 export async function getSetWithPublicItems(id: string): Promise<{ set: SetSummary; items: (PublicItem | { id: string; type: 'card'; prompt: string })[] }> {
   const parsed = idSchema.safeParse(id);
   const set = parsed.success ? await getSet(parsed.data) : null;
   if (!set) throw notFound(`Set "${id}"`);
   const db = await getDb();
-  const rows = await db.question.findMany({ where: { setId: set.id, retiredAt: null }, orderBy: { position: 'asc' }, select: { data: true } });
+  const withheld = await withheldFromSelfStudy();
+  const rows = (await db.question.findMany({ where: { setId: set.id, retiredAt: null }, orderBy: { position: 'asc' }, select: { id: true, data: true } })).filter(
+    (row) => !withheld.has(row.id),
+  );
+  // Stable for the set (one presentation, so comparing many reveals nothing), yet keyed by the
+  // server's secret: neither the ids nor the shuffles can be computed from the set id.
+  const seed = derivedSecret(`sets-api:${set.id}`);
   const items = rows.map((row) => {
     const item = JSON.parse(row.data) as Item;
-    return isQuizItem(item) ? presentItem(item, set.id) : { id: item.id, type: 'card' as const, prompt: item.prompt };
+    return isQuizItem(item) ? presentItem(item, seed) : { id: item.id, type: 'card' as const, prompt: item.prompt };
   });
   return { set, items };
 }

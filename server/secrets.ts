@@ -1,0 +1,34 @@
+import 'server-only';
+import { createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databaseFile } from './config';
+
+/**
+ * The server's secret: BETTER_AUTH_SECRET when set; otherwise a random secret made on first start
+ * and kept beside the database (file `auth-secret`, mode 0600), so a self-hosted install is secure
+ * with no configuration. Every process on the same data folder reads the same secret.
+ */
+export function authSecret(): string {
+  const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  const file = path.join(path.dirname(databaseFile()), 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process made it first: read theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * A secret for one purpose, derived from the server's secret (HMAC-SHA256), so that no value
+ * derived from it can be turned back into the secret better-auth signs sessions with.
+ */
+export function derivedSecret(purpose: string): string {
+  return createHmac('sha256', authSecret()).update(`passage:${purpose}`).digest('base64url');
+}
