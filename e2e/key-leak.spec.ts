@@ -118,10 +118,10 @@ test('no key reaches the browser before its question is answered, for every item
   }
 });
 
-function placeholderResponse(type: string, shown: { entries?: { id: string }[] }): unknown {
+function placeholderResponse(type: string, shown: { entries?: { id: string }[]; options?: { id: string }[] }): unknown {
   switch (type) {
     case 'single':
-      return { choice: 'a' };
+      return { choice: shown.options![0]!.id };
     case 'multiple':
       return { choices: [] };
     case 'truefalse':

@@ -102,3 +102,14 @@ export async function listSetsWithItems(): Promise<{ id: string; title: string; 
     items: items.filter((i) => i.setId === s.id).map((i) => ({ id: i.id, type: i.type, prompt: (JSON.parse(i.data) as { prompt: string }).prompt })),
   }));
 }
+
+/** How many live items of a set are withheld from self-study now, and when the last returns (null: when a teacher closes the assignment). */
+export async function withheldInSet(setId: string, now = new Date()): Promise<{ count: number; until: Date | null }> {
+  const db = await getDb();
+  const withheld = await withheldFromSelfStudy(now);
+  if (withheld.size === 0) return { count: 0, until: null };
+  const ids = (await db.question.findMany({ where: { setId, retiredAt: null, id: { in: [...withheld.keys()] } }, select: { id: true } })).map((r) => r.id);
+  const dates = ids.map((id) => withheld.get(id) ?? null);
+  const until = dates.some((d) => d === null) ? null : dates.length ? new Date(Math.max(...dates.map((d) => d!.getTime()))) : null;
+  return { count: ids.length, until };
+}

@@ -92,6 +92,7 @@ export async function createAssignmentAction(_state: FormState, formData: FormDa
     reveal: String(formData.get('reveal') ?? ''),
     lateWork: String(formData.get('lateWork') ?? ''),
     mastery: formData.get('mastery') === 'on',
+    security: String(formData.get('security') ?? 'practice'),
   };
   let id: string;
   try {

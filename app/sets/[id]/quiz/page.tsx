@@ -3,7 +3,10 @@ import { QuizStart } from '@/components/quiz/quiz-start';
 import { parseItemList } from '@/lib/quiz/item-list';
 import { findOpenAttempt, quizItemIds } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
+import { WithheldNotice } from '@/components/sets/withheld-notice';
+import { withheldFromSelfStudy } from '@/server/feedback';
 import { setOr404 } from '@/server/pages';
+import { withheldInSet } from '@/server/sets';
 import { startQuizAction } from '@/app/quiz/actions';
 
 interface Props {
@@ -18,11 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SetQuizPage({ params, searchParams }: Props) {
   const set = await setOr404(params);
   const chosen = parseItemList((await searchParams).items);
-  const all = await quizItemIds(set.id);
+  const withheld = await withheldFromSelfStudy();
+  const all = (await quizItemIds(set.id)).filter((id) => !withheld.has(id));
   const ids = chosen ? chosen.filter((id) => all.includes(id)) : all;
   const learner = await currentLearner();
   return (
-    <QuizStart
+    <div className="space-y-6">
+      <WithheldNotice {...await withheldInSet(set.id)} />
+      <QuizStart
       title={set.title}
       description={chosen ? `A quiz on ${ids.length} chosen ${ids.length === 1 ? 'question' : 'questions'} from this set.` : set.description}
       questionCount={ids.length}
@@ -30,6 +36,7 @@ export default async function SetQuizPage({ params, searchParams }: Props) {
       itemIds={chosen ? ids : null}
       openAttempt={await findOpenAttempt(learner, set.id, ids)}
       action={startQuizAction}
-    />
+      />
+    </div>
   );
 }

@@ -3,7 +3,9 @@ import { ReviewPage } from '@/components/review/review-page';
 import { ANONYMOUS_LEARNER } from '@/server/learners';
 import { getReviewQueue } from '@/server/review-queue';
 import { currentLearner } from '@/server/session';
+import { WithheldNotice } from '@/components/sets/withheld-notice';
 import { setOr404 } from '@/server/pages';
+import { withheldInSet } from '@/server/sets';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -16,5 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SetReviewPage({ params }: Props) {
   const set = await setOr404(params);
   const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
-  return <ReviewPage title={set.title} queue={await getReviewQueue(learner, { setId: set.id })} typeAnswers={learner.typeAnswers} />;
+  return (
+    <div className="space-y-6">
+      <WithheldNotice {...await withheldInSet(set.id)} />
+      <ReviewPage title={set.title} queue={await getReviewQueue(learner, { setId: set.id })} typeAnswers={learner.typeAnswers} />
+    </div>
+  );
 }
