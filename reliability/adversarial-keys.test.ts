@@ -272,11 +272,11 @@ describe.each(SCENARIOS)('a quiz assignment, reveal $policy, $security (due pass
     else expect(leaked(page.text, itemIds)).toEqual([]);
     for (const itemId of itemIds) expect(await highlighted(room.student, itemId)).toBe(scenario.revealed);
 
-    const answers = (await call('/api/v1/me/export/answers.csv', { token: room.student })).text.trim().split('\n').slice(1);
+    const answers = (await call('/api/v1/me/export/answers.csv', { token: room.student })).text.trim().split(/\r?\n/).slice(1);
     expect(answers).toHaveLength(itemIds.length);
     // …,score,correct,duration_ms, every field quoted: a hidden mark is an empty field.
     for (const row of answers) expect(row.endsWith(scenario.revealed ? '"1","true",""' : '"","",""'), row).toBe(true);
-    const reviews = (await call('/api/v1/me/export/reviews.csv', { token: room.student })).text.trim().split('\n').slice(1);
+    const reviews = (await call('/api/v1/me/export/reviews.csv', { token: room.student })).text.trim().split(/\r?\n/).slice(1);
     expect(reviews).toHaveLength(itemIds.length);
     // card_id,review_time,review_rating,review_state,…: a quiz answer's rating is right or wrong.
     for (const row of reviews) expect(row.split(',')[2]!.replaceAll('"', '')).toBe(scenario.revealed ? '3' : '');
