@@ -32,9 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReaderPage({ params, searchParams }: Props) {
   const article = await load(params);
   const { item } = querySchema.parse(await searchParams);
+  const found = item ? await findHighlight(article, item) : null;
   // The source often holds the answer: highlighted only for a learner allowed to see it.
-  const allowed = item ? await maySeeSource((await currentLearner())?.id ?? null, item) : false;
-  const highlight = item && allowed ? await findHighlight(article, item) : null;
+  const highlight = found && (await maySeeSource((await currentLearner())?.id ?? null, found.itemId)) ? found : null;
 
   return (
     <article className="mx-auto max-w-[68ch]">
@@ -46,7 +46,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
         </p>
       </header>
 
-      {item && allowed && !highlight ? (
+      {item && !found ? (
         <div className="mb-6">
           <Alert tone="warning">That question’s quotation could not be found in this article.</Alert>
         </div>
