@@ -103,13 +103,17 @@ export async function listSetsWithItems(): Promise<{ id: string; title: string; 
   }));
 }
 
-/** How many live items of a set are withheld from self-study now, and when the last returns (null: when a teacher closes the assignment). */
-export async function withheldInSet(setId: string, now = new Date()): Promise<{ count: number; until: Date | null }> {
-  const db = await getDb();
+/**
+ * How many live items in scope (a set, chosen items, or every set) are withheld from self-study
+ * now, and when the last returns (null: when a teacher closes the assignment). For the notice.
+ */
+export async function withheldSummary(scope: { setId?: string; itemIds?: readonly string[] } = {}, now = new Date()): Promise<{ count: number; until: Date | null }> {
   const withheld = await withheldFromSelfStudy(now);
   if (withheld.size === 0) return { count: 0, until: null };
-  const ids = (await db.question.findMany({ where: { setId, retiredAt: null, id: { in: [...withheld.keys()] } }, select: { id: true } })).map((r) => r.id);
-  const dates = ids.map((id) => withheld.get(id) ?? null);
-  const until = dates.some((d) => d === null) ? null : dates.length ? new Date(Math.max(...dates.map((d) => d!.getTime()))) : null;
-  return { count: ids.length, until };
+  const db = await getDb();
+  const inScope = [...withheld.keys()].filter((id) => !scope.itemIds || scope.itemIds.includes(id));
+  const rows = await db.question.findMany({ where: { id: { in: inScope }, retiredAt: null, ...(scope.setId ? { setId: scope.setId } : {}) }, select: { id: true } });
+  const dates = rows.map((r) => withheld.get(r.id) ?? null);
+  const until = dates.length === 0 || dates.some((d) => d === null) ? null : new Date(Math.max(...dates.map((d) => d!.getTime())));
+  return { count: rows.length, until };
 }

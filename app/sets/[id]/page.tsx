@@ -6,7 +6,7 @@ import { TYPE_LABELS } from '@/lib/questions/labels';
 import type { ItemType } from '@/lib/questions/schema';
 import { WithheldNotice } from '@/components/sets/withheld-notice';
 import { setOr404 } from '@/server/pages';
-import { withheldInSet } from '@/server/sets';
+import { withheldSummary } from '@/server/sets';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -33,7 +33,7 @@ export default async function SetPage({ params }: Props) {
         </p>
       </header>
 
-      <WithheldNotice {...await withheldInSet(set.id)} />
+      <WithheldNotice {...await withheldSummary({ setId: set.id })} />
 
       <section aria-labelledby="ways-in" className="space-y-4">
         <h2 id="ways-in">Ways in</h2>

@@ -6,7 +6,7 @@ import { currentLearner } from '@/server/session';
 import { WithheldNotice } from '@/components/sets/withheld-notice';
 import { withheldFromSelfStudy } from '@/server/feedback';
 import { setOr404 } from '@/server/pages';
-import { withheldInSet } from '@/server/sets';
+import { withheldSummary } from '@/server/sets';
 import { startQuizAction } from '@/app/quiz/actions';
 
 interface Props {
@@ -27,7 +27,7 @@ export default async function SetQuizPage({ params, searchParams }: Props) {
   const learner = await currentLearner();
   return (
     <div className="space-y-6">
-      <WithheldNotice {...await withheldInSet(set.id)} />
+      <WithheldNotice className="mx-auto max-w-2xl" {...await withheldSummary({ setId: set.id })} />
       <QuizStart
       title={set.title}
       description={chosen ? `A quiz on ${ids.length} chosen ${ids.length === 1 ? 'question' : 'questions'} from this set.` : set.description}

@@ -5,7 +5,7 @@ import { getReviewQueue } from '@/server/review-queue';
 import { currentLearner } from '@/server/session';
 import { WithheldNotice } from '@/components/sets/withheld-notice';
 import { setOr404 } from '@/server/pages';
-import { withheldInSet } from '@/server/sets';
+import { withheldSummary } from '@/server/sets';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -20,7 +20,7 @@ export default async function SetReviewPage({ params }: Props) {
   const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
   return (
     <div className="space-y-6">
-      <WithheldNotice {...await withheldInSet(set.id)} />
+      <WithheldNotice className="mx-auto max-w-2xl" {...await withheldSummary({ setId: set.id })} />
       <ReviewPage title={set.title} queue={await getReviewQueue(learner, { setId: set.id })} typeAnswers={learner.typeAnswers} />
     </div>
   );
