@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databaseFile } from './config';
 
+// Read once per process and data folder: the sets API asks on every request.
+const secretsByFile = new Map<string, string>();
+
 /**
  * The server's secret: BETTER_AUTH_SECRET when set; otherwise a random secret made on first start
  * and kept beside the database (file `auth-secret`, mode 0600), so a self-hosted install is secure
@@ -13,6 +16,8 @@ export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
   const file = path.join(path.dirname(databaseFile()), 'auth-secret');
+  const known = secretsByFile.get(file);
+  if (known) return known;
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     try {
@@ -22,7 +27,9 @@ export function authSecret(): string {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  return fs.readFileSync(file, 'utf8').trim();
+  const secret = fs.readFileSync(file, 'utf8').trim();
+  secretsByFile.set(file, secret);
+  return secret;
 }
 
 /**

@@ -1,10 +1,12 @@
-import type { Item, MatchingItem, MultipleItem, NumericItem, OrderingItem, TypedItem } from '@/lib/questions/schema';
+import type { Item, MatchingItem, MultipleItem, NumericItem, OrderingItem } from '@/lib/questions/schema';
 import type { QuizItem } from '@/lib/quiz/present';
 import { toAuthorIds } from './author-ids';
-import { normaliseAnswer } from './normalise';
-import { numbersIn, wordsToDigits } from './numbers';
 import type { MatchingResponse, QuizResponse, ResponseFor } from './response';
-import { editDistance, typoAllowance } from './typo';
+import { gradeTypedText, result, type GradeResult } from './typed';
+
+// The review screen grades typed text in the browser: it imports ./typed alone, without the
+// presentation's keyed hashing.
+export { gradeTypedText, type GradeResult };
 
 /**
  * Scores a checked response (see parseResponseFor) between 0 and 1, rounded to 4 decimals.
@@ -21,52 +23,6 @@ import { editDistance, typoAllowance } from './typo';
  * - ordering: the share of entries in their right position.
  * - matching: the share of pairs matched right; a left left unmatched counts as wrong.
  */
-export interface GradeResult {
-  /** 0..1, rounded to 4 decimals. */
-  score: number;
-  /** score === 1 */
-  correct: boolean;
-  /** Typed answers: accepted although it differs from the accepted form by a slip or two. */
-  typo?: true;
-  /** Typed answers: the accepted form (the answer or an `accept` entry, as authored) that matched. */
-  matched?: string;
-}
-
-const round4 = (score: number) => Math.round(score * 10_000) / 10_000;
-
-function result(score: number, extra: Pick<GradeResult, 'typo' | 'matched'> = {}): GradeResult {
-  const rounded = round4(Math.min(1, Math.max(0, score)));
-  return { score: rounded, correct: rounded === 1, ...extra };
-}
-
-interface Forms {
-  words: string;
-  digits: string;
-}
-
-function forms(text: string): Forms {
-  const words = normaliseAnswer(text);
-  return { words, digits: wordsToDigits(words) };
-}
-
-function withinTypo(typed: string, target: string): boolean {
-  if (numbersIn(typed) !== numbersIn(target)) return false;
-  return editDistance(typed, target) <= typoAllowance([...target].length);
-}
-
-/** Grades typed text against an item's answer and its accepted alternatives. */
-export function gradeTypedText(item: TypedItem, text: string): GradeResult {
-  const typed = forms(text);
-  if (!typed.words) return result(0);
-  const targets = [item.answer, ...(item.accept ?? [])]
-    .map((authored) => ({ authored, ...forms(authored) }))
-    .filter((target) => target.words);
-  const exact = targets.find((t) => t.words === typed.words || t.digits === typed.digits);
-  if (exact) return result(1, { matched: exact.authored });
-  const close = targets.find((t) => withinTypo(typed.words, t.words) || withinTypo(typed.digits, t.digits));
-  return close ? result(1, { typo: true, matched: close.authored }) : result(0);
-}
-
 /** Whether a number is within an item's tolerance of its answer. */
 export function withinTolerance(item: NumericItem, value: number): boolean {
   const tolerance = item.tolerance ?? 0;
