@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevealPolicy, SecurityMode } from '@/lib/classroom/reveal';
 import type { Item } from '@/lib/questions/schema';
-import type { PublicItem } from '@/lib/quiz/present';
-import { shuffle, subSeed } from '@/lib/quiz/random';
+import { presentedEntries, presentedRights, type PublicItem } from '@/lib/quiz/present';
 import type { TeacherRef } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { startServer, type TestServer } from './server';
@@ -73,15 +72,16 @@ describe('keys that could be computed or guessed', () => {
       expect(got.status, got.text).toBe(200);
       for (const shown of (got.body as { items: PublicItem[] }).items) {
         const item = keys.get(shown.id)!;
-        // The attack of the issue: replay the open-source shuffle with the public set id as the seed.
+        // The attack of the issue: the code is open, so rebuild the presentation with the public
+        // set id as the seed and read each entry's authored place from the position it was shown at.
         if (shown.type === 'ordering' && item.type === 'ordering') {
-          const perm = withRotation(shuffle(item.order.map((_, i) => i), subSeed(setId, item.id, 'order')));
-          const order = item.order.map((_, i) => shown.entries[perm.indexOf(i)]!.text);
+          const local = presentedEntries(item, setId);
+          const order = item.order.map((entry) => shown.entries[local.findIndex((l) => l.authorId === entry.id)]!.text);
           recovered.push({ itemId: item.id, texts: order });
         }
         if (shown.type === 'matching' && item.type === 'matching') {
-          const perm = withRotation(shuffle(item.pairs.map((_, i) => i), subSeed(setId, item.id, 'rights')));
-          const pairs = Object.fromEntries(shown.lefts.map((left, i) => [left.text, shown.rights[perm.indexOf(i)]!.text]));
+          const local = presentedRights(item, setId);
+          const pairs = Object.fromEntries(item.pairs.map((pair) => [pair.left, shown.rights[local.findIndex((l) => l.authorId === pair.id)]!.text]));
           recovered.push({ itemId: item.id, texts: pairs });
         }
       }
@@ -145,11 +145,6 @@ describe('keys that could be computed or guessed', () => {
     expect(second.status).toBe(409);
   });
 });
-
-/** The main branch turned a shuffle that came out in order by one place; replay that too. */
-function withRotation(perm: number[]): number[] {
-  return perm.every((p, i) => p === i) && perm.length >= 2 ? [...perm.slice(1), ...perm.slice(0, 1)] : perm;
-}
 
 // ---- Assignments: Practice and Secure, every reveal policy ----
 

@@ -1,5 +1,5 @@
 import type { CardItem, Item, MatchingItem, OrderingItem } from '@/lib/questions/schema';
-import { opaqueId, shuffle, subSeed } from './random';
+import { keyedStream, subSeed } from './random';
 
 /**
  * What the browser may see of an item before the learner answers: the prompt and the choices,
@@ -78,21 +78,6 @@ export function splitCloze(prompt: string): { before: string; after: string } | 
   return { before: prompt.slice(0, match.index), after: prompt.slice(match.index + match[0].length) };
 }
 
-/**
- * Opaque ids for a list of author ids: `opaqueId(seed, ...prefix, id)`. A clash with another
- * opaque id or with any author id of the item (8-character ids are allowed) is vanishingly rare,
- * but is settled deterministically by hashing again with a counter.
- */
-function opaqueIds(seed: string, prefix: string[], ids: readonly string[], reserved: readonly string[]): string[] {
-  const taken = new Set(reserved);
-  return ids.map((id) => {
-    let candidate = opaqueId(seed, ...prefix, id);
-    for (let attempt = 1; taken.has(candidate); attempt++) candidate = opaqueId(seed, ...prefix, id, String(attempt));
-    taken.add(candidate);
-    return candidate;
-  });
-}
-
 export interface PresentedEntry {
   /** The id the browser sees. */
   publicId: string;
@@ -102,16 +87,36 @@ export interface PresentedEntry {
 }
 
 /**
- * A list as the browser sees it: opaque ids keyed by the seed and, when `shuffled`, a uniform
- * shuffle. No order is ever excluded (not even the right one): a rule such as "never in the right
- * order" would let someone who sees many presentations find the one order that never comes up.
+ * A list as the browser sees it: opaque ids and, when `shuffled`, a uniform shuffle, all from one
+ * stream keyed by the seed. An id that clashes with an author id of the list (8-character ids are
+ * allowed) or with another id is drawn again. No order is ever excluded (not even the right one):
+ * a rule such as "never in the right order" would let someone who sees many presentations find
+ * the one order that never comes up.
  */
 function present(seed: string, item: Item, purpose: string, list: readonly { id: string; text: string }[], shuffled: boolean): PresentedEntry[] {
-  const authorIds = list.map((entry) => entry.id);
-  const publicIds = opaqueIds(seed, [item.id, purpose], authorIds, authorIds);
-  const entries = list.map((entry, i) => ({ publicId: publicIds[i] as string, authorId: entry.id, text: entry.text }));
-  return shuffled ? shuffle(entries, subSeed(seed, item.id, purpose)) : entries;
+  let byPurpose = presented.get(item);
+  if (!byPurpose) presented.set(item, (byPurpose = new Map()));
+  const key = subSeed(seed, purpose);
+  const known = byPurpose.get(key);
+  if (known) return known;
+  const stream = keyedStream(seed, item.id, purpose);
+  const taken = new Set(list.map((entry) => entry.id));
+  const entries = list.map((entry) => {
+    let publicId = stream.id();
+    while (taken.has(publicId)) publicId = stream.id();
+    taken.add(publicId);
+    return Object.freeze({ publicId, authorId: entry.id, text: entry.text });
+  });
+  const result = Object.freeze(shuffled ? stream.shuffle(entries) : entries) as PresentedEntry[];
+  // Answering one question rebuilds its presentation three times (check, grade, describe).
+  if (byPurpose.size >= PRESENTATIONS_KEPT) byPurpose.delete(byPurpose.keys().next().value!);
+  byPurpose.set(key, result);
+  return result;
 }
+
+/** Recent presentations per item (keyed by the item object, which items.ts reuses while it is unchanged). */
+const presented = new WeakMap<Item, Map<string, PresentedEntry[]>>();
+const PRESENTATIONS_KEPT = 64;
 
 /** Options of a single or multiple item as presented (shuffled, opaque ids). */
 export function presentedOptions(item: Extract<Item, { options: unknown }>, seed: string): PresentedEntry[] {

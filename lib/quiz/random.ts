@@ -18,59 +18,72 @@ export function subSeed(seed: string, ...parts: string[]): string {
   return [seed, ...parts].join(SEPARATOR);
 }
 
-/** HMAC-SHA256 of the parts, keyed by the seed. */
-function prf(seed: string, ...parts: string[]): Uint8Array {
-  return hmac(sha256, utf8ToBytes(seed), utf8ToBytes(parts.join(SEPARATOR)));
+const ID_SPACE = 36 ** 8;
+
+/** Keyed randomness: uniform integers, ids and shuffles, all from one HMAC stream. */
+export interface KeyedStream {
+  /** A uniform 32-bit unsigned integer. */
+  uint32(): number;
+  /** A uniform integer in [0, bound), by rejection so that no value is favoured. */
+  below(bound: number): number;
+  /** 8 characters of [a-z0-9]. */
+  id(): string;
+  /** Fisher–Yates: a uniform shuffle; returns a new array and leaves `items` alone. */
+  shuffle<T>(items: readonly T[]): T[];
 }
 
-/** An endless stream of uniform 32-bit integers keyed by the seed (HMAC in counter mode). */
-function keyedUint32s(seed: string): () => number {
+/**
+ * HMAC-SHA256(seed, parts ‖ counter) in counter mode, read 4 bytes at a time. The key is set up
+ * once per stream; each further 32-byte block costs one HMAC of a short message.
+ */
+export function keyedStream(seed: string, ...parts: string[]): KeyedStream {
+  const keyed = hmac.create(sha256, utf8ToBytes(seed));
+  const prefix = parts.join(SEPARATOR) + SEPARATOR;
   let block: Uint8Array = new Uint8Array(0);
   let offset = 0;
   let counter = 0;
-  return () => {
+  const uint32 = () => {
     if (offset + 4 > block.length) {
-      block = prf(seed, 'stream', String(counter++));
+      block = keyed.clone().update(utf8ToBytes(prefix + String(counter++))).digest();
       offset = 0;
     }
     const value = ((block[offset]! << 24) | (block[offset + 1]! << 16) | (block[offset + 2]! << 8) | block[offset + 3]!) >>> 0;
     offset += 4;
     return value;
   };
+  const below = (bound: number) => {
+    const limit = 2 ** 32 - (2 ** 32 % bound);
+    for (;;) {
+      const value = uint32();
+      if (value < limit) return value % bound;
+    }
+  };
+  return {
+    uint32,
+    below,
+    // 53 bits reduced modulo 36^8 (about 2^41.4): the bias is below 2^-11 per value.
+    id: () => (((uint32() & 0x1fffff) * 2 ** 32 + uint32()) % ID_SPACE).toString(36).padStart(8, '0'),
+    shuffle<T>(items: readonly T[]): T[] {
+      const result = [...items];
+      for (let i = result.length - 1; i > 0; i--) {
+        const j = below(i + 1);
+        const a = result[i] as T;
+        result[i] = result[j] as T;
+        result[j] = a;
+      }
+      return result;
+    },
+  };
 }
 
-/** A uniform integer in [0, bound), by rejection so that no value is favoured. */
-function below(next: () => number, bound: number): number {
-  const limit = 2 ** 32 - (2 ** 32 % bound);
-  for (;;) {
-    const value = next();
-    if (value < limit) return value % bound;
-  }
-}
-
-/** Fisher–Yates driven by the keyed stream; returns a new array and leaves `items` alone. */
+/** A uniform shuffle keyed by the seed; returns a new array and leaves `items` alone. */
 export function shuffle<T>(items: readonly T[], seed: string): T[] {
-  const result = [...items];
-  const next = keyedUint32s(seed);
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = below(next, i + 1);
-    const a = result[i] as T;
-    result[i] = result[j] as T;
-    result[j] = a;
-  }
-  return result;
+  return keyedStream(seed, 'shuffle').shuffle(items);
 }
-
-const ID_SPACE = 36 ** 8;
 
 /** A short keyed id: 8 characters of [a-z0-9] from HMAC(seed, parts). */
 export function opaqueId(seed: string, ...parts: string[]): string {
-  const bytes = prf(seed, 'id', ...parts);
-  let value = 0;
-  // 6 bytes (48 bits) reduced modulo 36^8 (about 2^41.4): the bias is below 2^-6 per value and
-  // says nothing about the author's id.
-  for (let i = 0; i < 6; i++) value = value * 256 + bytes[i]!;
-  return (value % ID_SPACE).toString(36).padStart(8, '0');
+  return keyedStream(seed, 'id', ...parts).id();
 }
 
 /**
