@@ -32,19 +32,36 @@ export interface KeyedStream {
   shuffle<T>(items: readonly T[]): T[];
 }
 
+type Keyed = ReturnType<typeof hmac.create>;
+
+// An attempt's presentations all use its seed: set the key up once (its two SHA-256 blocks are
+// most of the cost of a short list) and keep the most recent ones.
+const keyed = new Map<string, Keyed>();
+const KEYS_KEPT = 512;
+
+function keyFor(seed: string): Keyed {
+  let key = keyed.get(seed);
+  if (!key) {
+    if (keyed.size >= KEYS_KEPT) keyed.delete(keyed.keys().next().value!);
+    key = hmac.create(sha256, utf8ToBytes(seed));
+    keyed.set(seed, key);
+  }
+  return key;
+}
+
 /**
  * HMAC-SHA256(seed, parts ‖ counter) in counter mode, read 4 bytes at a time. The key is set up
  * once per stream; each further 32-byte block costs one HMAC of a short message.
  */
 export function keyedStream(seed: string, ...parts: string[]): KeyedStream {
-  const keyed = hmac.create(sha256, utf8ToBytes(seed));
+  const key = keyFor(seed);
   const prefix = parts.join(SEPARATOR) + SEPARATOR;
   let block: Uint8Array = new Uint8Array(0);
   let offset = 0;
   let counter = 0;
   const uint32 = () => {
     if (offset + 4 > block.length) {
-      block = keyed.clone().update(utf8ToBytes(prefix + String(counter++))).digest();
+      block = key.clone().update(utf8ToBytes(prefix + String(counter++))).digest();
       offset = 0;
     }
     const value = ((block[offset]! << 24) | (block[offset + 1]! << 16) | (block[offset + 2]! << 8) | block[offset + 3]!) >>> 0;
