@@ -7,7 +7,8 @@ export interface BankItem {
   id: string;
   type: string;
   prompt: string;
-  source: string;
+  /** One verbatim quote, or several. */
+  source: string | string[];
   explanation: string;
   [key: string]: unknown;
 }
@@ -25,6 +26,8 @@ export function loadBank(): BankSet[] {
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as BankSet);
 }
+
+export const sourcesOf = (item: BankItem): string[] => (typeof item.source === 'string' ? [item.source] : item.source);
 
 export function articleParagraphs(): string[] {
   const text = fs.readFileSync(path.join(DIR, 'article.md'), 'utf8');

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { loadBank, type BankItem } from './content';
+import { loadBank, sourcesOf, type BankItem } from './content';
 
 // Before a question is answered, nothing the server sends may carry its key, accepted answers,
 // explanation or source: not the HTML, not the React Server Components payload, not the JSON.
@@ -21,7 +21,7 @@ const normalise = (text: string) =>
 
 /** Strings that would give the item away if seen before it is answered. */
 function secretsOf(item: BankItem): { anywhere: string[]; inJson: string[] } {
-  const anywhere = [item.explanation, item.source].map((s) => normalise(s));
+  const anywhere = [item.explanation, ...sourcesOf(item)].map((s) => normalise(s));
   const inJson: string[] = [];
   if (item.type === 'typed') inJson.push(String(item.answer), ...((item.accept as string[] | undefined) ?? []));
   if (item.type === 'card') inJson.push(String(item.back));

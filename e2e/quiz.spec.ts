@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { fold, loadBank, type BankItem } from './content';
+import { fold, loadBank, sourcesOf, type BankItem } from './content';
 import { answerCorrectlyByKeyboard } from './quiz-helpers';
 
 const bank = loadBank();
@@ -44,10 +44,26 @@ test.describe('quiz', () => {
     await expect(feedback).toContainText('a completely different answer');
     await expect(feedback).toContainText(String(item.answer));
     await expect(feedback).toContainText(item.explanation.slice(0, 40));
-    expect(fold((await feedback.locator('blockquote').textContent()) ?? '')).toBe(fold(`“${item.source}”`));
+    expect((await feedback.locator('blockquote').allTextContents()).map(fold)).toEqual(sourcesOf(item).map((quote) => fold(`“${quote}”`)));
     await feedback.getByRole('link', { name: 'Read this passage in the article' }).click();
     await expect(page).toHaveURL(new RegExp(`/articles/kuril-talks\\?item=${item.id}$`));
     await expect(page.locator('mark#highlight')).toBeFocused();
+  });
+
+  test('feedback on an item that needs several facts quotes every passage and links to all of them', async ({ page }) => {
+    const item = allItems.find((i) => i.id === 'tl-021')!;
+    const quotes = sourcesOf(item);
+    expect(quotes.length).toBe(2);
+    await startPractice(page, [item]);
+    await page.getByRole('radio', { name: item.answer ? 'False' : 'True' }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    const feedback = page.getByRole('region', { name: /^Not quite/ });
+    await expect(feedback.locator('blockquote')).toHaveCount(2);
+    expect((await feedback.locator('blockquote').allTextContents()).map(fold)).toEqual(quotes.map((quote) => fold(`“${quote}”`)));
+    await expectNoAxeViolations(page);
+    await feedback.getByRole('link', { name: 'Read these passages in the article' }).click();
+    await expect(page.locator('mark#highlight')).toBeFocused();
+    await expect(page.locator('mark')).toHaveCount(2);
   });
 
   test('retry the ones I missed starts a quiz over exactly those', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { articleParagraphs, fold, loadBank } from './content';
+import { articleParagraphs, fold, loadBank, sourcesOf } from './content';
 
 const bank = loadBank();
 
@@ -36,8 +36,11 @@ test.describe('article reader', () => {
       await page.goto(`/articles/kuril-talks?item=${item.id}`);
       const mark = page.locator('mark#highlight');
       await expect(mark).toBeFocused();
-      expect(fold((await mark.textContent()) ?? '')).toBe(fold(item.source));
+      const [first, ...others] = sourcesOf(item);
+      expect(fold((await mark.textContent()) ?? '')).toBe(fold(first!));
       await expect(mark).toBeInViewport();
+      const marked = (await page.locator('mark').allTextContents()).map(fold);
+      for (const quote of others) expect(marked.some((text) => text.includes(fold(quote)))).toBe(true);
     }
   });
 
@@ -47,6 +50,19 @@ test.describe('article reader', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('mark')).toHaveCount(0);
     await expect(page.getByRole('status')).toHaveCount(0);
+  });
+
+  test('an item with several quotes marks every quoted paragraph, the first one focused', async ({ page }) => {
+    const item = bank.flatMap((set) => set.items).find((i) => i.id === 'tl-028')!;
+    const quotes = sourcesOf(item);
+    expect(quotes.length).toBe(5);
+    await meet(page, [item.id]);
+    await page.goto(`/articles/kuril-talks?item=${item.id}`);
+    await expect(page.locator('mark#highlight')).toBeFocused();
+    const marked = (await page.locator('mark').allTextContents()).map(fold);
+    expect(marked.sort()).toEqual(quotes.map(fold).sort());
+    await expect(page.locator('mark')).toHaveCount(5);
+    await expectNoAxeViolations(page);
   });
 
   test('an unknown item shows a clear message instead of a highlight', async ({ page }) => {

@@ -5,7 +5,7 @@
 // 2026-11-29 and passes since keys are keyed by secrets and one module decides what a learner sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevealPolicy, SecurityMode } from '@/lib/classroom/reveal';
-import type { Item } from '@/lib/questions/schema';
+import { sourcesOf, type Item } from '@/lib/questions/schema';
 import { presentedEntries, presentedRights, type PublicItem } from '@/lib/quiz/present';
 import type { TeacherRef } from '@/server/auth';
 import { getDb } from '@/server/db';
@@ -16,12 +16,17 @@ let database: TestDatabase;
 let server: TestServer;
 let teacher: TeacherRef;
 let keys: Map<string, Item>;
+/** The live items (the bank keeps retired ones, which no quiz may ask). */
+let live: Item[];
 let serial = 0;
 
 beforeAll(async () => {
   database = await prepareDatabase();
   teacher = await createTeacher('adversary-teacher');
   keys = await loadKeys();
+  const db = await getDb();
+  const liveIds = new Set((await db.question.findMany({ where: { retiredAt: null }, select: { id: true } })).map((q) => q.id));
+  live = [...keys.values()].filter((item) => liveIds.has(item.id));
   server = await startServer({ databaseFile: database.file });
 });
 
@@ -42,7 +47,7 @@ const nextId = (prefix: string) => `${prefix}-${String(++serial).padStart(6, '0'
 
 /** Every text that gives an item's key away once seen: the back, explanation, source and typed answers. */
 function secretsOf(item: Item): string[] {
-  const secrets = [item.explanation, item.source];
+  const secrets = [item.explanation, ...sourcesOf(item)];
   if (item.type === 'card') secrets.push(item.back);
   if (item.type === 'typed') secrets.push(item.answer, ...(item.accept ?? []));
   return secrets.filter((s) => s.length >= 12);
@@ -86,7 +91,8 @@ describe('keys that could be computed or guessed', () => {
         }
       }
     }
-    expect(recovered.length).toBe(12);
+    expect(recovered.length).toBe(live.filter((item) => item.type === 'ordering' || item.type === 'matching').length);
+    expect(recovered.length).toBeGreaterThanOrEqual(10);
 
     // Score every recovered key in a fresh attempt, answering by the texts the attack produced.
     const token = await newLearner();
@@ -106,13 +112,13 @@ describe('keys that could be computed or guessed', () => {
       if ((answered.body as { score: number }).score === 1) perfect++;
     }
     console.info(`sets API attack: ${perfect} of ${recovered.length} ordering and matching keys recovered`);
-    // Chance alone gets the odd one right (a two- or three-entry item); the attack got 12 of 12.
+    // Chance alone gets the odd one right (a two- or three-entry item); on main the attack got every one.
     expect(perfect).toBeLessThanOrEqual(4);
   });
 
   it('scores nothing for ticking the authored ids "a" and "b" blind: options carry opaque ids', async () => {
-    const multiples = [...keys.values()].filter((item) => item.type === 'multiple').map((item) => item.id);
-    expect(multiples.length).toBe(13);
+    const multiples = live.filter((item) => item.type === 'multiple').map((item) => item.id);
+    expect(multiples.length).toBeGreaterThanOrEqual(10);
     const token = await newLearner();
     const quiz = await selfStudyQuiz(token, multiples);
     expect(quiz.status, quiz.text).toBe(201);
@@ -130,7 +136,7 @@ describe('keys that could be computed or guessed', () => {
 
   it('gives different ids to the same options in two attempts, and a repeat keeps the first answer (idempotent) while a second answer is a 409', async () => {
     const token = await newLearner();
-    const single = [...keys.values()].find((item) => item.type === 'single')!;
+    const single = live.find((item) => item.type === 'single')!;
     const one = await selfStudyQuiz(token, [single.id]);
     const two = await selfStudyQuiz(token, [single.id]);
     const ids = (q: { items: PublicItem[] }) => (q.items[0]!.type === 'single' ? q.items[0]!.options.map((o) => o.id).sort() : []);

@@ -1,9 +1,11 @@
 // npm run questions:check — validates every question file, the grounding of every source in its
-// article, the item-writing rules and the article's coverage; prints counts; exits 1 on any problem.
+// article, the item-writing rules, the within-set giveaway rule, the balance of key positions and
+// the article's coverage; prints counts and the key-position distribution; exits 1 on any problem.
 import { z } from 'zod';
 import { questionsDir } from '@/server/config';
 import { readContent } from '@/server/content-files';
 import { coverage } from '@/lib/questions/coverage';
+import { formatKeyPositions, keyPositions } from '@/lib/questions/key-positions';
 import { formatProblem } from '@/lib/questions/problems';
 import { ITEM_TYPES } from '@/lib/questions/schema';
 
@@ -35,10 +37,12 @@ for (const { slug, article, sets } of bundle.articles) {
     ['total', ...ITEM_TYPES].map((key) => [key, table.reduce((sum, row) => sum + Number(row[key as keyof typeof row]), 0)]),
   );
   if (!quiet) console.table([...table, { set: 'all', ...totals }]);
+  console.log('Key positions (keys at each authored option position / expected under balanced authoring):');
+  for (const report of keyPositions(sets.flatMap((set) => set.items.map((g) => g.item)))) console.log(`  ${formatKeyPositions(report)}`);
 
   const report = coverage(
     article.paragraphs,
-    sets.flatMap((set) => set.items.map((g) => ({ id: g.item.id, paragraph: g.paragraph }))),
+    sets.flatMap((set) => set.items.map((g) => ({ id: g.item.id, paragraphs: g.paragraphs }))),
   );
   console.log(`Coverage: ${report.coveredClaimCount}/${report.claimCount} claim paragraphs have at least one item.`);
   if (!quiet) {

@@ -12,6 +12,7 @@ import { inWriteTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { feedbackFor, visibleResult, withheldIn, type AnswerResult } from './feedback';
 import { itemsIn } from './items';
+import { knownWordsFor, loadEnglishWords } from './known-words';
 import type { LearnerRef } from './learners';
 import { recordReview } from './review-recorder';
 import { dateOrNullFromSql, prepared, sqlDate } from './sql';
@@ -80,6 +81,7 @@ function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptI
  */
 export async function answerQuestion(learner: LearnerRef, attemptId: string, input: unknown, now = new Date()): Promise<AnswerResult> {
   const body = parseOrThrow(answerInput, input);
+  loadEnglishWords();
   return inWriteTransaction((sqlite) => {
     const attempt = answeringAttempt(sqlite, learner.id, attemptId);
     const previous = prepared(sqlite, RESPONSE_BY_ANSWER_ID).get(attempt.id, body.answerId) as
@@ -114,7 +116,7 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
     const item = stored.item as QuizItem;
     const parsed = parseResponseFor(item, body.response, attempt.seed);
     if (!parsed.ok) throw new AppError('invalid_input', `response${parsed.path.length ? '.' + parsed.path.join('.') : ''}: ${parsed.message}`, ['response', ...parsed.path]);
-    const grade = gradeResponse(item, parsed.response, attempt.seed);
+    const grade = gradeResponse(item, parsed.response, attempt.seed, item.type === 'typed' ? { isKnownWord: knownWordsFor(sqlite, stored.articleSlug) } : {});
 
     if (late && !attempt.late) prepared(sqlite, MARK_LATE).run(attempt.id);
     prepared(sqlite, INSERT_RESPONSE).run({

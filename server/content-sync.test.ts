@@ -104,6 +104,21 @@ describe('syncContent', () => {
     ]);
   });
 
+  it('grounds every quote of a multi-quote source, keeps the first paragraph as the item’s, and names a bad quote by its index', async () => {
+    const several = FIXTURE_SET.replace('    source: Abe met Putin 27 times\n', "    source:\n      - Abe met Putin 27 times\n      - The islands were seized in August 1945\n");
+    const bundle = loadContent([folder(several)]);
+    expect(bundle.problems).toEqual([]);
+    expect(bundle.articles[0]!.sets[0]!.items[1]).toMatchObject({ paragraph: 3, paragraphs: [3, 1] });
+    await syncContent(await getDb(), bundle);
+    const { questions } = await snapshot();
+    expect(questions.find((q) => q.id === 'fx-002')!.paragraph).toBe(3);
+
+    const bad = several.replace('      - The islands were seized in August 1945', '      - The islands were seized in May 1956');
+    expect(loadContent([folder(bad)]).problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      'items[1] (fx-002): source[1] is not a verbatim quote from a single paragraph of questions/test-article/article.md: "The islands were seized in May 1956"',
+    ]);
+  });
+
   it('syncs the real question bank without a problem', async () => {
     const bundle = readContent(questionsDir());
     expect(bundle.problems).toEqual([]);

@@ -10,6 +10,7 @@ import {
   type SecurityMode,
 } from '@/lib/classroom/reveal';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
+import { sourcesOf } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import type { QuizItem } from '@/lib/quiz/present';
 import { withSqlite } from './db';
@@ -132,7 +133,7 @@ export function feedbackFor(item: QuizItem, articleSlug: string, response: unkno
     yourAnswer: describeResponse(item, response as never, seed),
     key: describeKey(item),
     explanation: item.explanation,
-    source: item.source,
+    sources: sourcesOf(item),
     readerHref: readerHref(articleSlug, item.id),
     typo,
   };
@@ -150,7 +151,7 @@ export function visibleResult(attempt: RevealContext, now: Date, score: number, 
       ...feedback,
       key: show.showKey ? feedback.key : '',
       explanation: show.showExplanation ? feedback.explanation : '',
-      source: show.showSource ? feedback.source : '',
+      sources: show.showSource ? feedback.sources : [],
       readerHref: show.showSource ? feedback.readerHref : '',
     },
   };

@@ -38,6 +38,18 @@ async function tableCounts() {
 }
 
 describe('quiz attempts', () => {
+  it('grades typed answers with the English word list and the article: a slip may not reverse the meaning or make another word', async () => {
+    const typedAnswer = async (setId: string, itemId: string, text: string) => {
+      const { attemptId } = await startAttempt(learner, { setId, itemIds: [itemId] });
+      return answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId, response: { text } });
+    };
+    expect(await typedAnswer('people', 'pp-002', 'acceptable')).toMatchObject({ correct: false, score: 0 });
+    expect(await typedAnswer('people', 'pp-002', 'unaceptable')).toMatchObject({ correct: true, feedback: { typo: true } });
+    expect(await typedAnswer('argument', 'ar-025', 'unmotivated')).toMatchObject({ correct: false, score: 0 });
+    expect(await typedAnswer('argument', 'ar-017', 'beverage')).toMatchObject({ correct: false, score: 0 });
+    expect(await typedAnswer('argument', 'ar-017', 'leverag')).toMatchObject({ correct: true, feedback: { typo: true } });
+  });
+
   it('starts over a whole set, skipping flashcards, with keys nowhere in the items', async () => {
     const { attemptId, items } = await startAttempt(learner, { setId: 'timeline' });
     expect(attemptId).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -70,7 +82,7 @@ describe('quiz attempts', () => {
     const wrong = item.options.find((o) => o.text !== keyText)!.id;
     const result = await answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: item.id, response: { choice: wrong } });
     expect(result.correct).toBe(false);
-    expect(result.feedback!.source.length).toBeGreaterThan(10);
+    expect(result.feedback!.sources[0]!.length).toBeGreaterThan(10);
     expect(result.feedback!.readerHref).toBe(`/articles/kuril-talks?item=${item.id}`);
     const log = await db.reviewLog.findFirstOrThrow({ where: { learnerId: learner.id } });
     expect([log.rating, log.source, log.questionId]).toEqual([1, 'quiz', item.id]);

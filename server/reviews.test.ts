@@ -45,7 +45,7 @@ describe('review queue', () => {
     const first = queue.cards[0]!;
     expect(first.kind).toBe('new');
     expect(Object.fromEntries(Object.entries(first.previews).map(([k, v]) => [k, v.interval]))).toEqual({ again: '1m', hard: '6m', good: '10m', easy: '8d' });
-    expect(first.back.source.length).toBeGreaterThan(10);
+    expect(first.back.sources[0]!.length).toBeGreaterThan(10);
   });
 
   it('respects smaller limits and counts only today’s flashcard reviews against them', async () => {

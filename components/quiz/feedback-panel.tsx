@@ -32,7 +32,7 @@ export function FeedbackPanel({ feedback, headingId, headingLevel = 2 }: { feedb
         <dd>{feedback.key}</dd>
       </dl>
       <p>{feedback.explanation}</p>
-      <SourceQuote source={feedback.source} readerHref={feedback.readerHref} />
+      <SourceQuote sources={feedback.sources} readerHref={feedback.readerHref} />
     </section>
   );
 }

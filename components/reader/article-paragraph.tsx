@@ -7,16 +7,18 @@ export interface ArticleParagraphProps {
   text: string;
   itemCount: number;
   highlight: [number, number] | null;
+  /** Whether this paragraph's mark is the one focused on arrival (an item may quote several). */
+  highlightTarget?: boolean;
   practiseHref: string | null;
 }
 
-function withMark(text: string, span: [number, number] | null): ReactNode {
+function withMark(text: string, span: [number, number] | null, target: boolean): ReactNode {
   if (!span) return text;
   const [start, end] = span;
   return (
     <>
       {text.slice(0, start)}
-      <mark id="highlight" tabIndex={0} aria-label={`Quoted passage: ${text.slice(start, end)}`}>
+      <mark id={target ? 'highlight' : undefined} tabIndex={0} aria-label={`Quoted passage: ${text.slice(start, end)}`}>
         {text.slice(start, end)}
       </mark>
       {text.slice(end)}
@@ -24,9 +26,9 @@ function withMark(text: string, span: [number, number] | null): ReactNode {
   );
 }
 
-export function ArticleParagraph({ n, kind, text, itemCount, highlight, practiseHref }: ArticleParagraphProps) {
+export function ArticleParagraph({ n, kind, text, itemCount, highlight, highlightTarget = true, practiseHref }: ArticleParagraphProps) {
   const anchor = `p-${n}`;
-  const body = withMark(text, highlight);
+  const body = withMark(text, highlight, highlightTarget);
   const meta =
     kind === 'heading' || kind === 'pullquote' ? null : (
       <p className="mt-1 flex flex-wrap items-center gap-x-3 font-sans text-sm text-muted">

@@ -34,7 +34,7 @@ export function CardBackView({ back }: { back: CardBack & { readerHref: string }
     <div className="space-y-3 border-t border-border pt-4">
       <p className="text-xl font-semibold">{back.answer}</p>
       <p>{back.explanation}</p>
-      <SourceQuote source={back.source} readerHref={back.readerHref} />
+      <SourceQuote sources={back.sources} readerHref={back.readerHref} />
     </div>
   );
 }

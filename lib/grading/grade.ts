@@ -2,11 +2,11 @@ import type { Item, MatchingItem, MultipleItem, NumericItem, OrderingItem } from
 import type { QuizItem } from '@/lib/quiz/present';
 import { toAuthorIds } from './author-ids';
 import type { MatchingResponse, QuizResponse, ResponseFor } from './response';
-import { gradeTypedText, result, type GradeResult } from './typed';
+import { gradeTypedText, result, type GradeOptions, type GradeResult } from './typed';
 
 // The review screen grades typed text in the browser: it imports ./typed alone, without the
 // presentation's keyed hashing.
-export { gradeTypedText, type GradeResult };
+export { gradeTypedText, type GradeOptions, type GradeResult };
 
 /**
  * Scores a checked response (see parseResponseFor) between 0 and 1, rounded to 4 decimals.
@@ -15,8 +15,11 @@ export { gradeTypedText, type GradeResult };
  * - typed: the learner's text and each accepted form (the answer, then `accept`) are normalised
  *   and compared both as words and with number words as digits. An exact match scores 1; a match
  *   within the typo allowance of the accepted form scores 1 with `typo: true`, provided the
- *   numbers in both are the same (a slip never turns 1956 into 1957 or "eight" into "eighty").
- *   Empty text scores 0.
+ *   numbers in both are the same (a slip never turns 1956 into 1957 or "eight" into "eighty")
+ *   and the slip does not change the meaning: no negating prefix added or dropped
+ *   ("acceptable" for "unacceptable") and, when the caller knows the real words (the server
+ *   passes the English word list and the article's words), no real word that the accepted form
+ *   does not have ("beverage" for "leverage"). Empty text scores 0.
  * - numeric: 1 when |value − answer| ≤ tolerance (0 when none), with a relative epsilon of 1e-9
  *   so that 0.3 ± 0.1 accepts 0.4; else 0.
  * - multiple: (right picks − wrong picks) / keys, never below 0; a pick made twice counts once.
@@ -54,9 +57,9 @@ function misfit(item: Item): never {
 }
 
 /** Scores a response checked by parseResponseFor. Throws for a card or a response of another type. */
-export function gradeResponse<I extends QuizItem>(item: I, response: ResponseFor<I>, seed: string): GradeResult;
-export function gradeResponse(item: Item, response: QuizResponse, seed: string): GradeResult;
-export function gradeResponse(item: Item, sent: QuizResponse, seed: string): GradeResult {
+export function gradeResponse<I extends QuizItem>(item: I, response: ResponseFor<I>, seed: string, options?: GradeOptions): GradeResult;
+export function gradeResponse(item: Item, response: QuizResponse, seed: string, options?: GradeOptions): GradeResult;
+export function gradeResponse(item: Item, sent: QuizResponse, seed: string, options: GradeOptions = {}): GradeResult {
   const response = item.type === 'card' ? sent : toAuthorIds(item, sent, seed);
   switch (item.type) {
     case 'single':
@@ -70,7 +73,7 @@ export function gradeResponse(item: Item, sent: QuizResponse, seed: string): Gra
       return result(response.value === item.answer ? 1 : 0);
     case 'typed':
       if (!('text' in response)) return misfit(item);
-      return gradeTypedText(item, response.text);
+      return gradeTypedText(item, response.text, options);
     case 'numeric':
       if (!('value' in response) || typeof response.value !== 'number') return misfit(item);
       return result(Number.isFinite(response.value) && withinTolerance(item, response.value) ? 1 : 0);

@@ -1,4 +1,5 @@
 import type { TypedItem } from '@/lib/questions/schema';
+import { changesMeaning, type KnownWord } from './near-miss';
 import { normaliseAnswer } from './normalise';
 import { numbersIn, wordsToDigits } from './numbers';
 import { editDistance, typoAllowance } from './typo';
@@ -33,13 +34,19 @@ function forms(text: string): Forms {
   return { words, digits: wordsToDigits(words) };
 }
 
-function withinTypo(typed: string, target: string): boolean {
+export interface GradeOptions {
+  /** Whether a word is a real word; lets the typo allowance refuse near matches that are other words. */
+  isKnownWord?: KnownWord;
+}
+
+function withinTypo(typed: string, target: string, isKnownWord?: KnownWord): boolean {
   if (numbersIn(typed) !== numbersIn(target)) return false;
-  return editDistance(typed, target) <= typoAllowance([...target].length);
+  if (editDistance(typed, target) > typoAllowance([...target].length)) return false;
+  return !changesMeaning(typed, target, isKnownWord);
 }
 
 /** Grades typed text against an item's answer and its accepted alternatives. */
-export function gradeTypedText(item: TypedItem, text: string): GradeResult {
+export function gradeTypedText(item: TypedItem, text: string, { isKnownWord }: GradeOptions = {}): GradeResult {
   const typed = forms(text);
   if (!typed.words) return result(0);
   const targets = [item.answer, ...(item.accept ?? [])]
@@ -47,7 +54,7 @@ export function gradeTypedText(item: TypedItem, text: string): GradeResult {
     .filter((target) => target.words);
   const exact = targets.find((t) => t.words === typed.words || t.digits === typed.digits);
   if (exact) return result(1, { matched: exact.authored });
-  const close = targets.find((t) => withinTypo(typed.words, t.words) || withinTypo(typed.digits, t.digits));
+  const close = targets.find((t) => withinTypo(typed.words, t.words, isKnownWord) || withinTypo(typed.digits, t.digits, isKnownWord));
   return close ? result(1, { typo: true, matched: close.authored }) : result(0);
 }
 

@@ -1,9 +1,11 @@
 import { findSource } from '../article/grounding';
 import { ArticleFormatError, parseArticle, type Article } from '../article/parse';
 import { parseSetFile } from './parse-set';
+import { giveawayProblems } from './giveaways';
+import { keyPositions } from './key-positions';
 import { checkItemRules } from './rules';
 import { itemLocation, type ContentProblem } from './problems';
-import type { Item, SetFile } from './schema';
+import { sourcesOf, type Item, type SetFile } from './schema';
 
 /** The raw files of one article folder, as read from disk (or written by a test). */
 export interface ArticleFolder {
@@ -14,8 +16,10 @@ export interface ArticleFolder {
 
 export interface GroundedItem {
   item: Item;
-  /** The article paragraph (1-based) that the item's `source` quotes. */
+  /** The article paragraph (1-based) that the item's (first) `source` quote comes from. */
   paragraph: number;
+  /** Every paragraph its source quotes come from, in the order quoted, without repeats. */
+  paragraphs: number[];
 }
 
 export interface LoadedSet {
@@ -74,6 +78,9 @@ export function loadContent(folders: ArticleFolder[]): ContentBundle {
         continue;
       }
       setOwners.set(set.id, setFile.file);
+      for (const { index, message } of giveawayProblems(set.items)) {
+        problems.push({ file: setFile.file, where: itemLocation(index, set.items[index]!.id), message });
+      }
       const items: GroundedItem[] = [];
       set.items.forEach((item, index) => {
         const where = itemLocation(index, item.id);
@@ -85,20 +92,28 @@ export function loadContent(folders: ArticleFolder[]): ContentBundle {
         itemOwners.set(item.id, setFile.file);
         const ruleProblems = checkItemRules(item);
         for (const message of ruleProblems) problems.push({ file: setFile.file, where, message });
-        const paragraph = findSource(article.paragraphs, item.source);
-        if (!paragraph) {
+        const quotes = sourcesOf(item);
+        const found = quotes.map((quote) => findSource(article.paragraphs, quote));
+        found.forEach((paragraph, i) => {
+          if (paragraph) return;
+          const quote = quotes[i]!;
+          const which = quotes.length > 1 ? `source[${i}]` : 'source';
           problems.push({
             file: setFile.file,
             where,
-            message: `source is not a verbatim quote from a single paragraph of ${folder.article.file}: "${item.source.length > 80 ? item.source.slice(0, 77) + '...' : item.source}"`,
+            message: `${which} is not a verbatim quote from a single paragraph of ${folder.article.file}: "${quote.length > 80 ? quote.slice(0, 77) + '...' : quote}"`,
           });
-          return;
-        }
-        items.push({ item, paragraph: paragraph.n });
+        });
+        const paragraphs = found.flatMap((p) => (p ? [p.n] : []));
+        if (paragraphs.length < quotes.length) return;
+        items.push({ item, paragraph: paragraphs[0]!, paragraphs: [...new Set(paragraphs)] });
       });
       sets.push({ file: setFile.file, id: set.id, title: set.title, description: set.description, items, order: set.order ?? Infinity });
     }
     sets.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
+    for (const report of keyPositions(sets.flatMap((s) => s.items.map((g) => g.item)))) {
+      for (const message of report.problems) problems.push({ file: folder.article.file, where: null, message: `across the question sets, ${message}` });
+    }
     articles.push({ slug: folder.slug, markdown: folder.article.text, article, sets: sets.map(({ order: _order, ...set }) => set) });
   }
   return { articles, problems };

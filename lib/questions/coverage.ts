@@ -13,10 +13,15 @@ export interface CoverageReport {
   uncovered: Paragraph[];
 }
 
-/** Which items draw on each paragraph, and which claim paragraphs no item draws on. */
-export function coverage(paragraphs: Paragraph[], items: { id: string; paragraph: number }[]): CoverageReport {
+/**
+ * Which items draw on each paragraph, and which claim paragraphs no item draws on. An item with
+ * several source quotes draws on every paragraph it quotes.
+ */
+export function coverage(paragraphs: Paragraph[], items: { id: string; paragraphs: readonly number[] }[]): CoverageReport {
   const byParagraph = new Map<number, string[]>();
-  for (const item of items) byParagraph.set(item.paragraph, [...(byParagraph.get(item.paragraph) ?? []), item.id]);
+  for (const item of items) {
+    for (const n of new Set(item.paragraphs)) byParagraph.set(n, [...(byParagraph.get(n) ?? []), item.id]);
+  }
   const rows = paragraphs.map((paragraph) => ({ paragraph, itemIds: byParagraph.get(paragraph.n) ?? [] }));
   const claims = rows.filter((row) => row.paragraph.exemptReason === null);
   const uncovered = claims.filter((row) => row.itemIds.length === 0).map((row) => row.paragraph);

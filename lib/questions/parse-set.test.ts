@@ -61,4 +61,19 @@ describe('parseSetFile', () => {
       ]),
     );
   });
+
+  it('takes a source as one quote or a list of quotes, never an empty list', () => {
+    const listed = FIXTURE_SET.replace('    source: Abe met Putin 27 times\n', '    source: [Abe met Putin 27 times, The islands were seized]\n');
+    const parsed = parseSetFile(FILE, listed);
+    expect(parsed.ok && parsed.set.items[1]!.source).toEqual(['Abe met Putin 27 times', 'The islands were seized']);
+    expect(problems(FIXTURE_SET.replace('    source: Abe met Putin 27 times\n', '    source: []\n'))[0]).toMatch(/^.*items\[1\] \(fx-002\): source/);
+  });
+
+  it('takes a reviewed giveaway exception on typed and numeric items only, with items and a reason', () => {
+    const reviewed = FIXTURE_SET.replace('    unit: meetings\n', '    unit: meetings\n    giveawayReviewed: { items: [fx-001], reason: It is fair. }\n');
+    expect(problems(reviewed)).toEqual([]);
+    expect(problems(reviewed.replace('reason: It is fair. ', ''))).toEqual([`${FILE}: items[1] (fx-002): giveawayReviewed.reason is missing`]);
+    const onSingle = FIXTURE_SET.replace('    answer: a\n', '    answer: a\n    giveawayReviewed: { items: [fx-002], reason: No. }\n');
+    expect(problems(onSingle)).toEqual([`${FILE}: items[0] (fx-001): has unknown field "giveawayReviewed"`]);
+  });
 });

@@ -24,11 +24,25 @@ const text = z.string().trim().min(1, { error: 'must not be empty' });
 
 const option = z.strictObject({ id: entryId, text });
 
+const quote = text.max(1500);
+
+/**
+ * Why a typed or numeric key may appear in another item of its set (the within-set giveaway
+ * rule): a reviewer's note, e.g. "the date is context in kf-003's prompt, not its key".
+ */
+const giveawayReviewed = z
+  .strictObject({
+    items: z.array(idSchema).min(1, { error: 'must name at least one item' }),
+    reason: text.max(300),
+  })
+  .optional();
+
 const common = {
   id: idSchema,
   prompt: text.max(1000),
   explanation: text.max(2000),
-  source: text.max(1500),
+  /** One verbatim quote, or a list of them when the item needs facts from several places. */
+  source: z.union([quote, z.array(quote).min(1, { error: 'must list at least one quote' }).max(8, { error: 'must list at most 8 quotes' })]),
   tags: z.array(idSchema).optional(),
 };
 
@@ -104,6 +118,7 @@ export const typedItem = z
     type: z.literal('typed'),
     answer: text.max(200),
     accept: z.array(text.max(200)).optional(),
+    giveawayReviewed,
   })
   .superRefine((item, ctx) => {
     const gaps = item.prompt.split('____').length - 1;
@@ -122,6 +137,7 @@ export const numericItem = z.strictObject({
   answer: z.number({ error: 'must be a number' }).finite(),
   tolerance: z.number().finite().nonnegative({ error: 'must be zero or more' }).optional(),
   unit: text.max(40).optional(),
+  giveawayReviewed,
 });
 
 const orderEntry = z.strictObject({ id: entryId, text });
@@ -164,6 +180,11 @@ export const setFileSchema = z.strictObject({
 });
 
 export type Item = z.infer<typeof itemSchema>;
+
+/** An item's source quotes as a list, whether it was written as one quote or several. */
+export function sourcesOf(item: Pick<Item, 'source'>): string[] {
+  return typeof item.source === 'string' ? [item.source] : [...item.source];
+}
 export type SingleItem = z.infer<typeof singleItem>;
 export type MultipleItem = z.infer<typeof multipleItem>;
 export type TrueFalseItem = z.infer<typeof trueFalseItem>;

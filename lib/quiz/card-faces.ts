@@ -1,5 +1,5 @@
 import { describeKey } from '../grading/describe';
-import type { Item, TypedItem } from '../questions/schema';
+import { sourcesOf, type Item, type TypedItem } from '../questions/schema';
 import { splitCloze } from './present';
 
 /** The front of a flashcard: the prompt, and for choice items the options as plain text. */
@@ -14,7 +14,8 @@ export interface CardFront {
 export interface CardBack {
   answer: string;
   explanation: string;
-  source: string;
+  /** The item's source quotes from the article, one or more. */
+  sources: string[];
 }
 
 export function cardFront(item: Item): CardFront {
@@ -38,7 +39,7 @@ export function cardBack(item: Item): CardBack {
   return {
     answer: item.type === 'card' ? item.back : describeKey(item),
     explanation: item.explanation,
-    source: item.source,
+    sources: sourcesOf(item),
   };
 }
 

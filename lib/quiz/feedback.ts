@@ -6,7 +6,8 @@ export interface AnswerFeedback {
   yourAnswer: string;
   key: string;
   explanation: string;
-  source: string;
+  /** The item's source quotes from the article, one or more. */
+  sources: string[];
   readerHref: string;
   typo: boolean;
 }

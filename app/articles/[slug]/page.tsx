@@ -60,7 +60,8 @@ export default async function ReaderPage({ params, searchParams }: Props) {
             kind={p.kind}
             text={p.text}
             itemCount={p.itemIds.length}
-            highlight={highlight?.paragraph === p.n ? highlight.span : null}
+            highlight={highlight?.marks.find((m) => m.paragraph === p.n)?.span ?? null}
+            highlightTarget={highlight?.marks[0]?.paragraph === p.n}
             practiseHref={p.quizItemIds.length ? `/quiz?items=${p.quizItemIds.join(',')}` : null}
           />
         ))}
