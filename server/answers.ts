@@ -1,23 +1,28 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { pendingQuestions } from '@/lib/classroom/rounds';
-import { lateStatus, type LateWorkPolicy } from '@/lib/classroom/reveal';
+import { pendingQuestions, type AnsweredRound } from '@/lib/classroom/rounds';
+import type { LateWorkPolicy } from '@/lib/classroom/reveal';
 import { gradeResponse } from '@/lib/grading/grade';
 import { parseResponseFor } from '@/lib/grading/response';
 import { idSchema } from '@/lib/questions/schema';
 import type { QuizItem } from '@/lib/quiz/present';
+import { checkAssignmentWrite } from './assignment-rules';
 import { clientIdSchema } from './client-ids';
 import { inWriteTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
-import { feedbackFor, visibleResult, withheldIn, type AnswerResult } from './feedback';
+import { feedbackFor, visibleResult, withheldIn, type AnswerResult as VisibleAnswer } from './feedback';
 import { itemsIn } from './items';
 import { knownWordsFor, loadEnglishWords } from './known-words';
 import type { LearnerRef } from './learners';
 import { recordReview } from './review-recorder';
 import { dateOrNullFromSql, prepared, sqlDate } from './sql';
 
-export type { AnswerResult };
+/** The answer's result as the student may see it, and whether the attempt has nothing left to ask. */
+export type AnswerResult = VisibleAnswer & {
+  /** True once no question is left, mastery rounds included: the client then offers the results. */
+  finished: boolean;
+};
 
 export const answerInput = z.strictObject({
   answerId: clientIdSchema,
@@ -33,7 +38,9 @@ interface AnsweringAttemptRow {
   seed: string;
   submittedAt: string | null;
   late: number;
+  resetAt: string | null;
   assignmentId: string | null;
+  leftAt: string | null;
   reveal: string | null;
   dueAt: string | null;
   lateWork: string | null;
@@ -41,8 +48,8 @@ interface AnsweringAttemptRow {
   mastery: number | null;
 }
 
-const ANSWERING_ATTEMPT = `SELECT a.id, a.learnerId, a.itemIds, a.seed, a.submittedAt, a.late, a.assignmentId, s.reveal, s.dueAt, s.lateWork, s.closedAt, s.mastery
-  FROM QuizAttempt a LEFT JOIN Assignment s ON s.id = a.assignmentId WHERE a.id = ?`;
+const ANSWERING_ATTEMPT = `SELECT a.id, a.learnerId, a.itemIds, a.seed, a.submittedAt, a.late, a.resetAt, a.assignmentId, s.reveal, s.dueAt, s.lateWork, s.closedAt, s.mastery, st.leftAt
+  FROM QuizAttempt a LEFT JOIN Assignment s ON s.id = a.assignmentId LEFT JOIN AssignmentStudent st ON st.id = a.studentId WHERE a.id = ?`;
 const RESPONSE_BY_ANSWER_ID = 'SELECT questionId, response, score, correct FROM QuizResponse WHERE attemptId = ? AND answerId = ?';
 const ROUNDS_SO_FAR = 'SELECT questionId AS itemId, round, correct FROM QuizResponse WHERE attemptId = ?';
 const MARK_LATE = 'UPDATE QuizAttempt SET late = 1 WHERE id = ?';
@@ -60,7 +67,9 @@ function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptI
     seed: row.seed,
     submittedAt: dateOrNullFromSql(row.submittedAt),
     late: row.late === 1,
+    resetAt: dateOrNullFromSql(row.resetAt),
     assignmentId: row.assignmentId,
+    leftAt: dateOrNullFromSql(row.leftAt),
     assignment:
       row.assignmentId === null
         ? null
@@ -72,6 +81,12 @@ function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptI
             mastery: row.mastery === 1,
           },
   };
+}
+
+/** The questions still to ask in the attempt, counting `extra` answers not yet read back. */
+function pendingAfter(sqlite: Database.Database, attempt: ReturnType<typeof answeringAttempt>, extra: AnsweredRound[]) {
+  const rounds = (prepared(sqlite, ROUNDS_SO_FAR).all(attempt.id) as { itemId: string; round: number; correct: number }[]).map((r) => ({ ...r, correct: r.correct === 1 }));
+  return pendingQuestions(attempt.itemIds, [...rounds, ...extra], attempt.assignment?.mastery ?? false);
 }
 
 /**
@@ -94,22 +109,17 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       const stored = itemsIn(sqlite, [previous.questionId]).get(previous.questionId)!;
       const correct = previous.correct === 1;
       const feedback = feedbackFor(stored.item as QuizItem, stored.articleSlug, JSON.parse(previous.response), attempt.seed, previous.score, correct, false);
-      return visibleResult(attempt, now, previous.score, correct, feedback);
+      return { ...visibleResult(attempt, now, previous.score, correct, feedback), finished: pendingAfter(sqlite, attempt, []).length === 0 };
     }
     if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
     if (!attempt.itemIds.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
     if (!attempt.assignment && withheldIn(sqlite, now).has(body.itemId)) {
       throw new AppError('conflict', `itemId: "${body.itemId}" is held back for a class assignment for now; answer it once it returns to self-study`, ['itemId']);
     }
-    let late = false;
-    if (attempt.assignment) {
-      if (attempt.assignment.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');
-      const status = lateStatus({ dueAt: attempt.assignment.dueAt, lateWork: attempt.assignment.lateWork, now });
-      if (status === 'refused') throw new AppError('conflict', 'The due date has passed, and this assignment does not accept late work.');
-      late = status === 'late_accepted';
-    }
-    const rounds = (prepared(sqlite, ROUNDS_SO_FAR).all(attempt.id) as { itemId: string; round: number; correct: number }[]).map((r) => ({ ...r, correct: r.correct === 1 }));
-    const slot = pendingQuestions(attempt.itemIds, rounds, attempt.assignment?.mastery ?? false).find((p) => p.itemId === body.itemId);
+    const { late } = attempt.assignment
+      ? checkAssignmentWrite({ write: 'answer', assignment: attempt.assignment, student: { leftAt: attempt.leftAt }, attempt, now })
+      : { late: false };
+    const slot = pendingAfter(sqlite, attempt, []).find((p) => p.itemId === body.itemId);
     if (!slot) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
 
     const stored = itemsIn(sqlite, [body.itemId]).get(body.itemId)!;
@@ -141,6 +151,7 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       assignmentId: attempt.assignmentId,
     });
     const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
-    return visibleResult(attempt, now, grade.score, grade.correct, feedback);
+    const finished = pendingAfter(sqlite, attempt, [{ itemId: item.id, round: slot.round, correct: grade.correct }]).length === 0;
+    return { ...visibleResult(attempt, now, grade.score, grade.correct, feedback), finished };
   });
 }

@@ -107,11 +107,27 @@ export async function listAssignments(teacher: TeacherRef, now = new Date()): Pr
     orderBy: { createdAt: 'desc' },
     include: { set: { select: { title: true } }, _count: { select: { students: true } } },
   });
-  const submitted = await db.quizAttempt.groupBy({
-    by: ['assignmentId'],
-    where: { assignmentId: { in: rows.map((r) => r.id) }, submittedAt: { not: null } },
-    _count: { studentId: true },
+  // Students, not attempts: one student's three submissions count once.
+  const submittedBy = await db.quizAttempt.groupBy({
+    by: ['assignmentId', 'studentId'],
+    where: { assignmentId: { in: rows.map((r) => r.id) }, studentId: { not: null }, submittedAt: { not: null }, resetAt: null },
   });
+  const submitted = new Map<string, number>();
+  for (const s of submittedBy) submitted.set(s.assignmentId!, (submitted.get(s.assignmentId!) ?? 0) + 1);
+  // Flashcard practice is handed in by doing every card (rated Good or Easy once, as the report counts it).
+  const flashcards = rows.filter((r) => r.mode === 'flashcards');
+  if (flashcards.length) {
+    const done = await db.reviewLog.groupBy({
+      by: ['assignmentId', 'learnerId', 'questionId'],
+      where: { assignmentId: { in: flashcards.map((r) => r.id) }, rating: { gte: 3 } },
+    });
+    for (const r of flashcards) {
+      const perLearner = new Map<string, number>();
+      for (const d of done) if (d.assignmentId === r.id) perLearner.set(d.learnerId, (perLearner.get(d.learnerId) ?? 0) + 1);
+      const items = (JSON.parse(r.itemIds) as string[]).length;
+      submitted.set(r.id, [...perLearner.values()].filter((n) => n >= items).length);
+    }
+  }
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -121,7 +137,7 @@ export async function listAssignments(teacher: TeacherRef, now = new Date()): Pr
     dueAt: r.dueAt,
     status: assignmentStatus({ closedAt: r.closedAt, dueAt: r.dueAt, now }),
     students: r._count.students,
-    submitted: submitted.find((s) => s.assignmentId === r.id)?._count.studentId ?? 0,
+    submitted: submitted.get(r.id) ?? 0,
   }));
 }
 

@@ -13,6 +13,7 @@ import { getAttempt, getAttemptResults, submitAttempt } from './quizzes';
 import { getReviewQueue } from './review-queue';
 import { rateCard } from './reviews';
 import { assignmentIdForCode, getStudentView, joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from './students';
+import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from './roster';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -104,12 +105,12 @@ describe('assignments', () => {
   it('enforces attempts, reveal policy, late work and closing on the server', async () => {
     const { id } = await createAssignment(owner, { ...base, reveal: 'never', attemptsAllowed: 1, dueLocal: '2026-03-02T12:00', lateWork: 'refuse' });
     const student = (await createLearner()).learner;
-    await joinAssignment(student, id, 'Bo');
     const before = new Date('2026-03-02T11:00:00Z');
+    await joinAssignment(student, id, 'Bo', before);
     const attemptId = await startAssignmentAttempt(student, id, before);
     expect(await startAssignmentAttempt(student, id, before)).toBe(attemptId);
     const result = await answer(student, attemptId, 'tl-001', true, 1, before);
-    expect(result).toEqual({ recorded: true, score: null, correct: null, feedback: null });
+    expect(result).toEqual({ recorded: true, score: null, correct: null, feedback: null, finished: false });
     const view = await getAttempt(student, attemptId, before);
     expect(view.items.every((i) => i.feedback === null)).toBe(true);
     // After the due date, refused.
@@ -206,8 +207,8 @@ describe('authorization matrix', () => {
     const student = (await createLearner()).learner;
     const otherStudent = (await createLearner()).learner;
     const stranger = (await createLearner()).learner;
-    await joinAssignment(student, id, 'Fay');
-    await joinAssignment(otherStudent, otherId, 'Gus');
+    const fayId = (await joinAssignment(student, id, 'Fay')).id;
+    const gusId = (await joinAssignment(otherStudent, otherId, 'Gus')).id;
     const attemptId = await startAssignmentAttempt(student, id);
 
     const teacherCalls: [string, (t: TeacherRef | null) => Promise<unknown>][] = [
@@ -217,6 +218,9 @@ describe('authorization matrix', () => {
       ['setDueDate', (t) => setDueDate(t as TeacherRef, id, { dueLocal: '', timeZone: 'UTC' })],
       ['setClosed', (t) => setClosed(t as TeacherRef, id, false)],
       ['duplicate', (t) => duplicateAssignment(t as TeacherRef, id)],
+      ['renameStudent', (t) => renameStudent(t, id, fayId, 'Fay')],
+      ['resetStudentAttempts', (t) => resetStudentAttempts(t, id, fayId)],
+      ['setRosterLocked', (t) => setRosterLocked(t, id, false)],
     ];
     // A student or an anonymous visitor has no teacher session (null); another teacher owns nothing here.
     for (const [name, call] of teacherCalls) {
@@ -236,6 +240,11 @@ describe('authorization matrix', () => {
       expect((await rejection(getReviewQueue(actor, { assignmentId: id }))).status).toBe(404);
     }
     await expect(getAttempt(student, attemptId)).resolves.toBeDefined();
+
+    // A teacher reaches only the students of their own assignment, even through their own assignment's id.
+    expect((await rejection(removeStudent(owner, id, gusId))).status).toBe(404);
+    expect((await rejection(removeStudent(otherTeacher, id, fayId))).status).toBe(404);
+    expect((await rejection(removeStudent(null, id, fayId))).status).toBe(404);
 
     // Deleting is the owner's alone, and removes the students' work.
     expect((await rejection(deleteAssignment(otherTeacher, id))).status).toBe(404);

@@ -5,6 +5,9 @@ import { describeKey } from '@/lib/grading/describe';
 import { idSchema } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
+import type { LateWorkPolicy } from '@/lib/classroom/reveal';
+import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
+import { checkAssignmentWrite } from './assignment-rules';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { feedbackFor, reveals, withheldFromSelfStudy } from './feedback';
@@ -40,6 +43,8 @@ export interface AttemptView {
   round: number;
   /** How many questions the current round asks. */
   roundSize: number;
+  /** Why nothing more can be answered in this unsubmitted assignment attempt (closed, past due, reset, left), or null. */
+  refusal: string | null;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -48,7 +53,11 @@ async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
   const attempt = /^[A-Za-z0-9_-]{1,64}$/.test(attemptId)
     ? await tx.quizAttempt.findUnique({
         where: { id: attemptId },
-        include: { set: { select: { title: true } }, assignment: { select: { reveal: true, dueAt: true, lateWork: true, closedAt: true, mastery: true } } },
+        include: {
+          set: { select: { title: true } },
+          assignment: { select: { reveal: true, dueAt: true, lateWork: true, closedAt: true, mastery: true } },
+          student: { select: { leftAt: true } },
+        },
       })
     : null;
   // Another learner's attempt is indistinguishable from a missing one.
@@ -125,7 +134,12 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
     };
   });
   const next = pending[0];
+  const rule =
+    attempt.assignment && !attempt.submittedAt
+      ? assignmentWriteDecision({ write: 'answer', assignment: { ...attempt.assignment, lateWork: attempt.assignment.lateWork as LateWorkPolicy }, student: attempt.student, attempt, now })
+      : null;
   return {
+    refusal: rule && !rule.allowed ? rule.reason : null,
     attempt: {
       id: attempt.id,
       setId: attempt.setId,
@@ -163,8 +177,12 @@ export async function submitAttempt(learner: LearnerRef, attemptId: string, now 
     });
     const score = Math.round(results.reduce((sum, r) => sum + r.score, 0) * 10_000) / 10_000;
     if (!attempt.submittedAt) {
-      const late = attempt.assignment?.dueAt ? now > attempt.assignment.dueAt || attempt.late : false;
-      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length, late } });
+      if (attempt.assignment) {
+        const { lateWork, ...rest } = attempt.assignment;
+        checkAssignmentWrite({ write: 'submit', assignment: { ...rest, lateWork: lateWork as LateWorkPolicy }, student: attempt.student, attempt, now });
+      }
+      // Late only if an answer came after the due date (answerQuestion marks it); submitting adds no work.
+      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length } });
     }
     const show = reveals(attempt, now, true);
     if (!show.showCorrectness) return { score: null, maxScore: ids.length, results: results.map((r) => ({ itemId: r.itemId, answered: r.answered, correct: null, score: null })) };

@@ -2,7 +2,9 @@ import 'server-only';
 import { toCsv } from '@/lib/classroom/csv';
 import { commonWrongAnswers, itemStatistics } from '@/lib/classroom/item-stats';
 import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
+import { judgeAttempts } from '@/lib/classroom/attempt-scoring';
 import { finalAnswers } from '@/lib/classroom/rounds';
+import type { RevealPolicy } from '@/lib/classroom/reveal';
 import { groupBy } from '@/lib/collections/group-by';
 import { describeResponse } from '@/lib/grading/describe';
 import type { QuizItem } from '@/lib/quiz/present';
@@ -25,12 +27,13 @@ interface ResponseRow {
   response: string;
   score: number;
   correct: boolean;
+  answeredAt: Date;
 }
 
 const CLASS_SQL = {
-  students: 'SELECT id, learnerId, nickname, joinedAt FROM AssignmentStudent WHERE assignmentId = ? ORDER BY joinedAt, id',
-  attempts: 'SELECT id, studentId, seed, startedAt, submittedAt, late FROM QuizAttempt WHERE assignmentId = ? AND studentId IS NOT NULL ORDER BY startedAt, id',
-  responses: `SELECT r.attemptId, r.questionId AS itemId, r.round, r.response, r.score, r.correct
+  students: 'SELECT id, learnerId, nickname, joinedAt, leftAt FROM AssignmentStudent WHERE assignmentId = ? ORDER BY joinedAt, id',
+  attempts: 'SELECT id, studentId, seed, startedAt, submittedAt, late, resetAt FROM QuizAttempt WHERE assignmentId = ? AND studentId IS NOT NULL ORDER BY startedAt, id',
+  responses: `SELECT r.attemptId, r.questionId AS itemId, r.round, r.response, r.score, r.correct, r.answeredAt
     FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ? ORDER BY r.id`,
   // An item counts as done for a student once it was rated Good or Easy in the assignment.
   cardsDone: 'SELECT learnerId, count(DISTINCT questionId) AS done FROM ReviewLog WHERE assignmentId = ? AND rating >= 3 GROUP BY learnerId',
@@ -38,23 +41,38 @@ const CLASS_SQL = {
 
 /** The class's students, attempts (each with its responses) and flashcard progress, read in one go. */
 function readClass(sqlite: Database.Database, assignmentId: string, itemIds: string[], flashcards: boolean) {
-  const students = (prepared(sqlite, CLASS_SQL.students).all(assignmentId) as { id: string; learnerId: string; nickname: string; joinedAt: string }[]).map((s) => ({
+  const students = (
+    prepared(sqlite, CLASS_SQL.students).all(assignmentId) as { id: string; learnerId: string; nickname: string; joinedAt: string; leftAt: string | null }[]
+  ).map((s) => ({
     ...s,
     joinedAt: dateFromSql(s.joinedAt),
+    leftAt: dateOrNullFromSql(s.leftAt),
   }));
   const responses = groupBy(
-    (prepared(sqlite, CLASS_SQL.responses).all(assignmentId) as (Omit<ResponseRow, 'correct'> & { correct: number })[]).map((r) => ({ ...r, correct: r.correct === 1 })),
+    (prepared(sqlite, CLASS_SQL.responses).all(assignmentId) as (Omit<ResponseRow, 'correct' | 'answeredAt'> & { correct: number; answeredAt: string })[]).map((r) => ({
+      ...r,
+      correct: r.correct === 1,
+      answeredAt: dateFromSql(r.answeredAt),
+    })),
     (r) => r.attemptId,
   );
   const attempts = (
-    prepared(sqlite, CLASS_SQL.attempts).all(assignmentId) as { id: string; studentId: string; seed: string; startedAt: string; submittedAt: string | null; late: number }[]
-  ).map((t) => ({
-    ...t,
-    startedAt: dateFromSql(t.startedAt),
-    submittedAt: dateOrNullFromSql(t.submittedAt),
-    late: t.late === 1,
-    responses: responses.get(t.id) ?? [],
-  }));
+    prepared(sqlite, CLASS_SQL.attempts).all(assignmentId) as { id: string; studentId: string; seed: string; startedAt: string; submittedAt: string | null; late: number; resetAt: string | null }[]
+  ).map((t) => {
+    const mine = responses.get(t.id) ?? [];
+    const times = mine.map((r) => r.answeredAt.getTime());
+    return {
+      ...t,
+      startedAt: dateFromSql(t.startedAt),
+      submittedAt: dateOrNullFromSql(t.submittedAt),
+      resetAt: dateOrNullFromSql(t.resetAt),
+      late: t.late === 1,
+      responses: mine,
+      firstAnsweredAt: times.length ? new Date(Math.min(...times)) : null,
+      lastAnsweredAt: times.length ? new Date(Math.max(...times)) : null,
+      score: Math.round([...finalAnswers(mine).values()].reduce((sum, r) => sum + r.score, 0) * 100) / 100,
+    };
+  });
   const cardsDone = new Map(
     flashcards ? (prepared(sqlite, CLASS_SQL.cardsDone).all(assignmentId) as { learnerId: string; done: number }[]).map((r) => [r.learnerId, r.done]) : [],
   );
@@ -73,30 +91,49 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
 
   const rows: ReportStudent[] = students.map((s) => {
     const mine = attemptsOf.get(s.id) ?? [];
-    const latest = mine.at(-1);
-    const final = latest ? finalAnswers(latest.responses) : new Map<string, ResponseRow>();
+    const verdicts = judgeAttempts(mine, a.reveal as RevealPolicy, a.dueAt);
+    const counted = mine.find((t) => verdicts.find((v) => v.id === t.id)?.counted);
+    const final = counted ? finalAnswers(counted.responses) : new Map<string, ResponseRow>();
     const cells: Record<string, Cell> = {};
     const answers: ReportStudent['answers'] = {};
     for (const id of itemIds) {
       const r = final.get(id);
       cells[id] = r ? cellFor(r.score) : null;
       const item = stored.get(id)?.item as QuizItem | undefined;
-      answers[id] = r && item && latest ? { text: describeResponse(item, JSON.parse(r.response), latest.seed), score: r.score, round: r.round } : null;
+      answers[id] = r && item && counted ? { text: describeResponse(item, JSON.parse(r.response), counted.seed), score: r.score, round: r.round } : null;
     }
-    const score = latest ? [...final.values()].reduce((sum, r) => sum + r.score, 0) : null;
+    const done = cardsDone.get(s.learnerId) ?? 0;
+    const flashcardStatus = done >= itemIds.length ? 'finished' : done > 0 ? 'working' : 'joined';
+    const quizStatus = !counted ? 'joined' : mine.some((t) => t.submittedAt && !t.resetAt) ? 'finished' : 'working';
     return {
       studentId: s.id,
       nickname: s.nickname,
       joinedAt: s.joinedAt.toISOString(),
-      status: !latest ? 'joined' : latest.submittedAt ? 'finished' : 'working',
+      leftAt: s.leftAt?.toISOString() ?? null,
+      status: a.mode === 'flashcards' ? flashcardStatus : quizStatus,
       attempts: mine.length,
-      score: score === null ? null : Math.round(score * 100) / 100,
+      attemptList: mine.map((t, i) => {
+        const verdict = verdicts[i]!;
+        return {
+          attemptId: t.id,
+          number: i + 1,
+          startedAt: t.startedAt.toISOString(),
+          submittedAt: t.submittedAt?.toISOString() ?? null,
+          resetAt: t.resetAt?.toISOString() ?? null,
+          score: t.score,
+          late: t.late,
+          afterKeys: verdict.afterKeys,
+          counted: verdict.counted,
+        };
+      }),
+      score: counted ? counted.score : null,
+      scoreAfterKeys: counted ? verdicts.find((v) => v.id === counted.id)!.afterKeys : false,
       maxScore: itemIds.length,
-      startedAt: latest?.startedAt.toISOString() ?? null,
-      submittedAt: latest?.submittedAt?.toISOString() ?? null,
-      timeTakenMs: latest?.submittedAt ? latest.submittedAt.getTime() - latest.startedAt.getTime() : null,
+      startedAt: counted?.startedAt.toISOString() ?? null,
+      submittedAt: counted?.submittedAt?.toISOString() ?? null,
+      timeTakenMs: counted?.submittedAt ? counted.submittedAt.getTime() - counted.startedAt.getTime() : null,
       late: mine.some((t) => t.late),
-      cardsDone: cardsDone.get(s.learnerId) ?? 0,
+      cardsDone: done,
       cells,
       answers,
     };
@@ -130,6 +167,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
       setTitle: a.set.title,
       dueAt: a.dueAt?.toISOString() ?? null,
       closed: a.closedAt !== null,
+      rosterLocked: a.rosterLockedAt !== null,
       status: assignmentStatus({ closedAt: a.closedAt, dueAt: a.dueAt, now }),
     },
     items: itemIds.map((id) => ({ itemId: id, prompt: stored.get(id)?.item.prompt ?? id, type: stored.get(id)?.item.type ?? 'single' })),

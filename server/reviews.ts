@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema } from '@/lib/questions/schema';
 import type { RateResult } from '@/lib/review/types';
 import { formatInterval, nextDayStart, ratingSchema } from '@/lib/scheduler';
+import { checkAssignmentWrite } from './assignment-rules';
 import { clientIdSchema } from './client-ids';
 import { cardColumns, cardStateFromRow, logEntryFromRow, previewsFor, schedulerForLearner } from './cards';
 import { getDb, inWriteTransaction } from './db';
@@ -10,7 +11,7 @@ import { AppError, notFound, parseOrThrow } from './errors';
 import { loadItems } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { recordReview } from './review-recorder';
-import { joinedAssignmentItems } from './students';
+import { joinedAssignment } from './students';
 
 export type { RateResult };
 
@@ -43,8 +44,11 @@ export async function rateCard(source: LearnerSource, input: unknown, now = new 
   const stored = (await loadItems([body.itemId])).get(body.itemId);
   if (!stored || stored.retired) throw notFound(`Item "${body.itemId}"`);
   const learner = await resolveLearner(source);
-  if (body.assignmentId && !(await joinedAssignmentItems(learner.id, body.assignmentId)).includes(body.itemId)) {
-    throw new AppError('invalid_input', `itemId: "${body.itemId}" is not part of that assignment`, ['itemId']);
+  if (body.assignmentId) {
+    const joined = await joinedAssignment(learner.id, body.assignmentId);
+    if (!joined.itemIds.includes(body.itemId)) throw new AppError('invalid_input', `itemId: "${body.itemId}" is not part of that assignment`, ['itemId']);
+    // Judged at the moment the rating reaches the server: a rating queued offline cannot backdate itself into an open assignment.
+    checkAssignmentWrite({ write: 'rate', assignment: joined.rules, student: joined.student, now });
   }
   const recorded = await inWriteTransaction((sqlite) =>
     recordReview(sqlite, {

@@ -1,9 +1,13 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { generateJoinCode, joinCodeSchema } from '@/lib/classroom/codes';
+import { joinFloodWait, JOIN_FLOOD_LIMIT, MAX_CLASS_SIZE } from '@/lib/classroom/join-flood';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
-import { assignmentStatus, lateStatus, type LateWorkPolicy } from '@/lib/classroom/reveal';
+import { keysShownAt } from '@/lib/classroom/attempt-scoring';
+import { assignmentStatus, type LateWorkPolicy, type RevealPolicy } from '@/lib/classroom/reveal';
+import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { shuffle } from '@/lib/quiz/random';
+import { checkAssignmentWrite } from './assignment-rules';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
@@ -21,6 +25,7 @@ export interface PublicAssignment {
   attemptsAllowed: number;
   lateWork: LateWorkPolicy;
   mastery: boolean;
+  rosterLocked: boolean;
 }
 
 async function loadAssignment(assignmentId: string) {
@@ -46,6 +51,7 @@ export async function getPublicAssignment(assignmentId: string, now = new Date()
     attemptsAllowed: a.attemptsAllowed,
     lateWork: a.lateWork as LateWorkPolicy,
     mastery: a.mastery,
+    rosterLocked: a.rosterLockedAt !== null,
   };
 }
 
@@ -80,21 +86,57 @@ async function freePersonalCode(assignmentId: string): Promise<string> {
   throw new Error('Could not find a free personal code');
 }
 
-/** Joins the learner to the assignment under a nickname unique in the class (case-insensitively). */
-export async function joinAssignment(source: LearnerSource, assignmentId: string, rawNickname: unknown) {
+const rulesOf = (a: { closedAt: Date | null; dueAt: Date | null; lateWork: string; rosterLockedAt: Date | null }) => ({
+  closedAt: a.closedAt,
+  dueAt: a.dueAt,
+  lateWork: a.lateWork as LateWorkPolicy,
+  rosterLockedAt: a.rosterLockedAt,
+});
+
+/** The class's nickname keys, computed from the names (so older rows compare by today's rule). */
+async function takenNicknameKeys(assignmentId: string, exceptStudentId?: string): Promise<Set<string>> {
+  const db = await getDb();
+  const rows = await db.assignmentStudent.findMany({ where: { assignmentId, id: exceptStudentId ? { not: exceptStudentId } : undefined }, select: { nickname: true } });
+  return new Set(rows.map((s) => nicknameKey(s.nickname)));
+}
+
+/** Refuses a join while the assignment has taken JOIN_FLOOD_LIMIT.max new students within its window, or is full. */
+async function checkJoinFlood(assignmentId: string, now: Date): Promise<void> {
+  const db = await getDb();
+  const recent = await db.assignmentStudent.findMany({
+    where: { assignmentId, joinedAt: { gt: new Date(now.getTime() - JOIN_FLOOD_LIMIT.windowMs) } },
+    select: { joinedAt: true },
+  });
+  const wait = joinFloodWait(recent.map((r) => r.joinedAt), now);
+  if (wait !== null) throw new AppError('rate_limited', `Many students are joining this class right now; try again in ${Math.ceil(wait / 1000)} seconds.`);
+  if ((await db.assignmentStudent.count({ where: { assignmentId } })) >= MAX_CLASS_SIZE) {
+    throw new AppError('conflict', `This class is full (${MAX_CLASS_SIZE} students); ask your teacher.`);
+  }
+}
+
+/**
+ * Joins the learner to the assignment under a nickname no one in the class has or looks like
+ * (see nicknameKey). A learner already on the class list gets their entry back, whatever they type.
+ */
+export async function joinAssignment(source: LearnerSource, assignmentId: string, rawNickname: unknown, now = new Date()) {
   const a = await loadAssignment(assignmentId);
-  if (a.closedAt) throw new AppError('conflict', 'Your teacher has closed this assignment.');
   const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
+  if (typeof source !== 'function') {
+    const existing = await findStudent(source, assignmentId);
+    if (existing) return existing;
+  }
+  checkAssignmentWrite({ write: 'join', assignment: rulesOf(a), now });
+  const key = nicknameKey(nickname);
+  const taken = await takenNicknameKeys(assignmentId);
+  if (taken.has(key)) throw new NicknameTakenError(suggestFreeNickname(nickname, taken));
+  await checkJoinFlood(assignmentId, now);
   const learner = await resolveLearner(source);
   const existing = await findStudent(learner, assignmentId);
   if (existing) return existing;
-  const key = nicknameKey(nickname);
   const db = await getDb();
-  const taken = new Set((await db.assignmentStudent.findMany({ where: { assignmentId }, select: { nicknameKey: true } })).map((s) => s.nicknameKey));
-  if (taken.has(key)) throw new NicknameTakenError(suggestFreeNickname(nickname, taken));
   try {
     return await db.assignmentStudent.create({
-      data: { id: randomId(), assignmentId, learnerId: learner.id, nickname, nicknameKey: key, personalCode: await freePersonalCode(assignmentId) },
+      data: { id: randomId(), assignmentId, learnerId: learner.id, nickname, nicknameKey: key, personalCode: await freePersonalCode(assignmentId), joinedAt: now },
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') throw new NicknameTakenError(suggestFreeNickname(nickname, new Set([...taken, key])));
@@ -102,23 +144,41 @@ export async function joinAssignment(source: LearnerSource, assignmentId: string
   }
 }
 
+/**
+ * Leaves the class: the student's entry and every attempt stay in the teacher's report, marked as
+ * left, and nothing more can be added to them (nor can this learner join again for a fresh start).
+ */
+export async function leaveAssignment(learner: LearnerRef, assignmentId: string, now = new Date()): Promise<void> {
+  const student = await findStudent(learner, assignmentId);
+  if (!student) throw notFound('That assignment');
+  if (student.leftAt) return;
+  const db = await getDb();
+  await db.assignmentStudent.update({ where: { id: student.id }, data: { leftAt: now } });
+}
+
 /** Signs this device in as the student who owns the personal code (their other device's work). */
 export async function resumeWithPersonalCode(assignmentId: string, rawCode: unknown): Promise<string> {
   const code = parseOrThrow(joinCodeSchema, rawCode, ['code']);
   const db = await getDb();
-  const student = await db.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { learnerId: true } });
-  if (!student) throw new AppError('not_found', 'code: that personal code does not belong to this assignment', ['code']);
+  const student = await db.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { learnerId: true, leftAt: true } });
+  if (!student || student.leftAt) throw new AppError('not_found', 'code: that personal code does not belong to this assignment', ['code']);
   return issueToken(student.learnerId);
 }
 
 export interface StudentView {
   student: { id: string; nickname: string; personalCode: string };
-  attempts: { id: string; startedAt: Date; submittedAt: Date | null; late: boolean }[];
+  attempts: { id: string; startedAt: Date; submittedAt: Date | null; late: boolean; resetAt: Date | null }[];
+  /** When the student left the class (their work stays with the teacher). */
+  leftAt: Date | null;
   openAttemptId: string | null;
   canStart: boolean;
+  /** The student could already see the answers of an earlier attempt: a new one will be flagged and not count. */
+  answersSeen: boolean;
   reason: string | null;
   /** Flashcard mode: items rated Good or Easy at least once in this assignment. */
   cardsDone: number;
+  /** Flashcard mode: whether a rating would be taken now (the assignment's rule). */
+  canPractise: boolean;
   itemIds: string[];
 }
 
@@ -130,28 +190,47 @@ export async function getStudentView(learner: LearnerRef, assignmentId: string, 
   const attempts = await db.quizAttempt.findMany({
     where: { studentId: student.id },
     orderBy: { startedAt: 'asc' },
-    select: { id: true, startedAt: true, submittedAt: true, late: true },
+    select: { id: true, startedAt: true, submittedAt: true, late: true, resetAt: true, responses: { select: { answeredAt: true }, orderBy: { answeredAt: 'asc' }, take: 1 } },
   });
-  const open = attempts.find((t) => !t.submittedAt);
+  const answersSeen = attempts.some((t) => {
+    const shown = keysShownAt(
+      { ...t, firstAnsweredAt: t.responses[0]?.answeredAt ?? null, lastAnsweredAt: null, score: 0 },
+      a.reveal as RevealPolicy,
+      a.dueAt,
+    );
+    return shown !== null && shown.getTime() <= now.getTime();
+  });
+  const open = attempts.find((t) => !t.submittedAt && !t.resetAt);
   const itemIds = JSON.parse(a.itemIds) as string[];
   const done = a.mode === 'flashcards'
     ? (await db.reviewLog.findMany({ where: { assignmentId, learnerId: learner.id, rating: { gte: 3 } }, distinct: ['questionId'], select: { questionId: true } })).length
     : 0;
-  const refusal = startRefusal(a, attempts.length, now);
+  const refusal = startRefusal(a, student, attempts, now);
   return {
     student: { id: student.id, nickname: student.nickname, personalCode: student.personalCode },
-    attempts,
+    leftAt: student.leftAt,
+    attempts: attempts.map(({ responses: _responses, ...t }) => t),
     openAttemptId: open?.id ?? null,
     canStart: !open && refusal === null,
+    answersSeen,
     reason: refusal,
     cardsDone: done,
+    canPractise: assignmentWriteDecision({ write: 'rate', assignment: rulesOf(a), student, now }).allowed,
     itemIds,
   };
 }
 
-function startRefusal(a: { closedAt: Date | null; dueAt: Date | null; lateWork: string; attemptsAllowed: number }, used: number, now: Date): string | null {
-  if (a.closedAt) return 'Your teacher has closed this assignment.';
-  if (lateStatus({ dueAt: a.dueAt, lateWork: a.lateWork as LateWorkPolicy, now }) === 'refused') return 'The due date has passed, and this assignment does not accept late work.';
+/** Why the student may not start an attempt now (the assignment's rule, then the allowance), or null. */
+function startRefusal(
+  a: Parameters<typeof rulesOf>[0] & { attemptsAllowed: number },
+  student: { leftAt: Date | null },
+  attempts: readonly { resetAt: Date | null }[],
+  now: Date,
+): string | null {
+  const decision = assignmentWriteDecision({ write: 'start', assignment: rulesOf(a), student, now });
+  if (!decision.allowed) return decision.reason;
+  // Reset attempts stay on record but give the allowance back; nothing else does (not leaving, not deleting).
+  const used = attempts.filter((t) => !t.resetAt).length;
   if (a.attemptsAllowed > 0 && used >= a.attemptsAllowed) return `You have used all ${a.attemptsAllowed} ${a.attemptsAllowed === 1 ? 'attempt' : 'attempts'}.`;
   return null;
 }
@@ -164,10 +243,10 @@ export async function startAssignmentAttempt(learner: LearnerRef, assignmentId: 
   if (!student) throw new AppError('forbidden', 'Join the assignment with a nickname first.');
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const attempts = await tx.quizAttempt.findMany({ where: { studentId: student.id }, select: { id: true, submittedAt: true } });
-    const open = attempts.find((t) => !t.submittedAt);
-    if (open) return open.id;
-    const refusal = startRefusal(a, attempts.length, now);
+    const attempts = await tx.quizAttempt.findMany({ where: { studentId: student.id }, select: { id: true, submittedAt: true, resetAt: true } });
+    const open = attempts.find((t) => !t.submittedAt && !t.resetAt);
+    if (open && !student.leftAt) return open.id;
+    const refusal = startRefusal(a, student, attempts, now);
     if (refusal) throw new AppError('conflict', refusal);
     const seed = randomId();
     const ids = JSON.parse(a.itemIds) as string[];
@@ -196,4 +275,16 @@ export async function joinedAssignmentItems(learnerId: string, assignmentId: str
   });
   if (!student) throw notFound('That assignment');
   return JSON.parse(student.assignment.itemIds) as string[];
+}
+
+/** The assignment a learner rates a card for: its items and rules, and whether the learner left; or a 404. */
+export async function joinedAssignment(learnerId: string, assignmentId: string) {
+  const db = await getDb();
+  const student = await db.assignmentStudent.findUnique({
+    where: { assignmentId_learnerId: { assignmentId, learnerId } },
+    select: { leftAt: true, assignment: { select: { itemIds: true, mode: true, closedAt: true, dueAt: true, lateWork: true, rosterLockedAt: true } } },
+  });
+  if (!student) throw notFound('That assignment');
+  const { assignment } = student;
+  return { itemIds: JSON.parse(assignment.itemIds) as string[], mode: assignment.mode, rules: rulesOf(assignment), student: { leftAt: student.leftAt } };
 }

@@ -2,11 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import type { ResumeLinkState } from '@/components/settings/resume-link';
 import type { SettingsFormState } from '@/components/settings/settings-form';
 import { AppError } from '@/server/errors';
 import { rotateTokens } from '@/server/learners';
 import { deleteLearner } from '@/server/my-data';
+import { leaveAssignment } from '@/server/students';
 import { qrSvgDataUrl } from '@/server/qr';
 import { createResumeCode } from '@/server/resume-codes';
 import { clearLearnerCookie, currentLearner, learnerForWrite, requestOrigin, setLearnerCookie } from '@/server/session';
@@ -58,8 +60,29 @@ export async function deleteMyDataAction(formData: FormData): Promise<void> {
       await deleteLearner(learner);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      // In a class not yet left: nothing was deleted, and the page says why.
+      if (error.status === 409) redirect('/settings/delete?error=classes');
     }
   }
   await clearLearnerCookie();
   redirect('/settings?deleted=1');
+}
+
+const leaveInput = z.object({ assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), returnTo: z.enum(['assignment', 'delete']) });
+
+/** Leaves a class: the work stays with the teacher; back to the page the form was on. */
+export async function leaveClassAction(formData: FormData): Promise<void> {
+  const parsed = leaveInput.safeParse({ assignmentId: formData.get('assignmentId'), returnTo: formData.get('returnTo') });
+  if (!parsed.success) redirect('/settings/delete');
+  const { assignmentId, returnTo } = parsed.data;
+  const learner = await currentLearner();
+  if (learner) {
+    try {
+      await leaveAssignment(learner, assignmentId);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  revalidatePath('/settings/delete');
+  redirect(returnTo === 'assignment' ? `/a/${assignmentId}` : '/settings/delete');
 }

@@ -9,6 +9,7 @@ import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, set
 import { currentTeacher, getAuth } from '@/server/auth';
 import { AppError } from '@/server/errors';
 import { clientAddress, limitFailures } from '@/server/rate-limits';
+import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from '@/server/roster';
 
 const email = z.string().trim().toLowerCase().email({ error: 'must be an email address' }).max(200);
 const signUpSchema = z.object({
@@ -147,4 +148,39 @@ export async function deleteAction(formData: FormData): Promise<void> {
   if (formData.get('confirm') !== 'delete') redirect(`/teach/assignments/${String(formData.get('assignmentId'))}/delete?error=confirm`);
   await withAssignment(formData, (teacher, id) => deleteAssignment(teacher, id));
   redirect('/teach?deleted=1');
+}
+
+export async function setRosterLockedAction(formData: FormData): Promise<void> {
+  const id = await withAssignment(formData, (teacher, id) => setRosterLocked(teacher, id, formData.get('locked') === 'true'));
+  redirect(`/teach/assignments/${id}`);
+}
+
+/** Runs one roster action and answers with a message for the row (errors in words, never a 500). */
+async function rosterAction(formData: FormData, run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string, studentId: unknown) => Promise<string>): Promise<FormState> {
+  let message = '';
+  try {
+    await withAssignment(formData, async (teacher, id) => {
+      message = await run(teacher, id, formData.get('studentId'));
+    });
+  } catch (error) {
+    if (error instanceof AppError) return failed(error.message.replace(/^\w+: /, ''), { [String(error.path[0] ?? 'form')]: error.message.replace(/^\w+: /, '') });
+    throw error;
+  }
+  revalidatePath(`/teach/assignments/${String(formData.get('assignmentId'))}`);
+  return { ok: true, message, fieldErrors: {} };
+}
+
+export async function renameStudentAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return rosterAction(formData, async (teacher, id, studentId) => `Renamed to “${(await renameStudent(teacher, id, studentId, formData.get('nickname'))).nickname}”.`);
+}
+
+export async function resetAttemptsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return rosterAction(formData, async (teacher, id, studentId) => {
+    const { reset } = await resetStudentAttempts(teacher, id, studentId);
+    return reset === 0 ? 'There was no attempt to reset.' : `${reset} ${reset === 1 ? 'attempt' : 'attempts'} reset; they stay in the report, marked reset.`;
+  });
+}
+
+export async function removeStudentAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return rosterAction(formData, async (teacher, id, studentId) => `Removed “${(await removeStudent(teacher, id, studentId)).nickname}” and their work.`);
 }

@@ -29,13 +29,13 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  // From the server's answer: true once nothing is left to ask, mastery rounds included.
+  const [finished, setFinished] = useState(false);
   // One id per question, reused on retries, so a resent answer is recognised by the server.
   const [answerId] = useState(newAnswerId);
   const shownAt = useRef(0);
   const promptRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
-  // In mastery mode the server may bring missed questions back, so only round 1's end is known here.
-  const isLast = round === 1 && answeredCount + 1 >= total;
   const promptId = `prompt-${item.id}`;
 
   useEffect(() => {
@@ -61,7 +61,10 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
         body: JSON.stringify({ answerId, itemId: item.id, response: built.response, durationMs: Date.now() - shownAt.current }),
       });
       const body = await res.json().catch(() => null);
-      if (res.ok) setFeedback((body.feedback as FeedbackData | null) ?? 'recorded');
+      if (res.ok) {
+        setFinished(body.finished === true);
+        setFeedback((body.feedback as FeedbackData | null) ?? 'recorded');
+      }
       else if (res.status === 409) router.refresh();
       else setError(body?.error?.message ?? `The server answered ${res.status}. Try again.`);
     } catch {
@@ -73,7 +76,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
 
   async function next() {
     setLeaving(true);
-    if (isLast) {
+    if (finished) {
       await fetch(`/api/v1/attempts/${attemptId}/submit`, { method: 'POST' }).catch(() => null);
     }
     router.refresh();
@@ -145,7 +148,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
             disabled={leaving}
             className="inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover disabled:opacity-60"
           >
-            {isLast ? 'See my results' : 'Next question'}
+            {finished ? 'See my results' : 'Next question'}
           </button>
         </div>
       ) : null}

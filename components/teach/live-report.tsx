@@ -14,6 +14,31 @@ type SortKey = 'nickname' | 'score' | 'status';
 
 const minutes = (ms: number | null) => (ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
+const when = (iso: string) => new Date(iso).toUTCString().replace(/:\d\d GMT$/, ' UTC');
+
+/** Every attempt of a student, with what the report made of it (counted, reset, after the answers were shown). */
+function AttemptList({ student }: { student: ReportStudent }) {
+  if (student.attemptList.length === 0) return null;
+  return (
+    <ul className="mt-2 space-y-1 text-sm" aria-label={`Attempts of ${student.nickname}`}>
+      {student.attemptList.map((t) => {
+        const notes = [
+          t.counted ? 'counted' : null,
+          t.resetAt ? `reset ${when(t.resetAt)}` : null,
+          t.afterKeys ? 'after the answers were shown' : null,
+          t.late ? 'late' : null,
+        ].filter(Boolean);
+        return (
+          <li key={t.attemptId}>
+            Attempt {t.number}: {t.submittedAt ? `submitted ${when(t.submittedAt)}` : 'not submitted'} · {t.score} / {student.maxScore}
+            {notes.length ? ` (${notes.join(', ')})` : ''}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** The teacher's report, refreshed every 3 seconds without a reload. */
 export function LiveReport({ initial, assignmentId }: { initial: AssignmentReport; assignmentId: string }) {
   const [report, setReport] = useState(initial);
@@ -97,10 +122,11 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
                     <th scope="row" className="py-2 pr-3 font-normal">
                       <a href={`#student-${s.studentId}`}>{s.nickname}</a>
                       {s.late ? <span className="ml-2 rounded bg-warning-soft px-1.5 text-xs text-warning">late</span> : null}
+                      {s.leftAt ? <span className="ml-2 rounded bg-surface-muted px-1.5 text-xs">left</span> : null}
                     </th>
                     <td className="py-2 pr-3">{s.status}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">
-                      {isQuiz ? (s.score === null ? '—' : `${s.score} / ${s.maxScore}`) : `${s.cardsDone} / ${report.items.length}`}
+                      {isQuiz ? (s.score === null ? '—' : `${s.score} / ${s.maxScore}${s.scoreAfterKeys ? ' (after answers shown)' : ''}`) : `${s.cardsDone} / ${report.items.length}`}
                     </td>
                     <td className="py-2 pr-3 tabular-nums">{minutes(s.timeTakenMs)}</td>
                     {isQuiz
@@ -186,6 +212,7 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
               <summary className="cursor-pointer font-medium">
                 {s.nickname} — {s.score === null ? 'not started' : `${s.score} / ${s.maxScore}`}
               </summary>
+              <AttemptList student={s} />
               <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
                 {report.items.map((item) => (
                   <li key={item.itemId}>

@@ -51,6 +51,34 @@ describe('nicknameSchema', () => {
     expect(ok('🏴󠁧󠁢󠁳󠁣󠁴󠁿')).toBe('🏴󠁧󠁢󠁳󠁣󠁴󠁿'); // Scotland: tag characters
   });
 
+  it('refuses every invisible character that could make a second "Sam"', () => {
+    const lookalikes = {
+      'zero-width joiner': 'Sam\u200d',
+      'zero-width non-joiner': 'Sa\u200cm',
+      'tag characters': 'Sam\u{e0041}\u{e0042}',
+      'a lone cancel tag': 'Sam\u{e007f}',
+      'variation selector 16': 'Sam\ufe0f',
+      'variation selector 1': 'S\ufe00am',
+      'combining grapheme joiner U+034F': 'Sa\u034fm',
+      'Hangul filler U+3164': 'Sam\u3164',
+      'halfwidth Hangul filler U+FFA0': 'Sam\uffa0',
+      'Braille blank U+2800': 'Sam\u2800',
+      'Khmer inherent vowel U+17B4': 'Sam\u17b4',
+      'Mongolian vowel separator U+180E': 'Sam\u180e',
+      'word joiner U+2060': 'S\u2060am',
+      'invisible separator U+2063': 'Sam\u2063',
+    };
+    for (const [what, name] of Object.entries(lookalikes)) {
+      expect(nicknameSchema.safeParse(name).error?.issues[0]?.message, what).toMatch(/invisible/);
+    }
+  });
+
+  it('keeps joiners and selectors that are part of a whole emoji', () => {
+    for (const name of ['❤️ Sam', '👩‍💻 Dev', '👍🏽 Ana', '1️⃣ Bo', 'Sam 🏳️‍🌈']) expect(ok(name)).toBe(name);
+    expect(refused('👩\u200d')).toBe(true); // a joiner that joins nothing
+    expect(refused('Sam\u200d👩')).toBe(true);
+  });
+
   it('refuses names with nothing visible', () => {
     expect(refused('\u0301')).toBe(true);
   });
@@ -81,6 +109,23 @@ describe('nicknameKey', () => {
     expect(nicknameKey('Zoe\u0301')).toBe(nicknameKey('ZOÉ'));
     expect(nicknameKey(' Sam  Lee ')).toBe(nicknameKey('sam lee'));
     expect(nicknameKey('Sam')).not.toBe(nicknameKey('Sam 2'));
+  });
+
+  it('compares by confusable skeleton: look-alikes from other scripts clash with "Sam"', () => {
+    const sam = nicknameKey('Sam');
+    expect(nicknameKey('\u0405\u0430m'), 'Cyrillic Dze and a').toBe(sam);
+    expect(nicknameKey('\u0405\u0410\u041c'), 'Cyrillic capitals').toBe(sam);
+    expect(nicknameKey('\ua4e2am'), 'Lisu SA').toBe(sam);
+    expect(nicknameKey('\ua4e2\ua4ee\ua4df'), 'Lisu SA, A, MA').toBe(sam);
+    expect(nicknameKey('S\u0251m'), 'Latin alpha').toBe(sam);
+    expect(nicknameKey('\u{1d412}\u{1d41a}\u{1d426}'), 'mathematical bold').toBe(sam);
+    expect(nicknameKey('Sarn'), 'r + n looks like m').toBe(sam);
+    expect(nicknameKey('Sam')).not.toBe(nicknameKey('Tom'));
+    expect(nicknameKey('Ana')).not.toBe(nicknameKey('Anna'));
+  });
+
+  it('lets a look-alike nickname be suggested a free number instead', () => {
+    expect(suggestFreeNickname('\u0405\u0430m', keys('Sam'))).toBe('\u0405\u0430m 2');
   });
 });
 

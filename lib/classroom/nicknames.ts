@@ -1,3 +1,4 @@
+import unhomoglyph from 'unhomoglyph';
 import { z } from 'zod';
 
 /**
@@ -6,12 +7,15 @@ import { z } from 'zod';
  * Letters, digits, punctuation, symbols and emoji from any script are welcome. Refused:
  * - control characters (tab and newline count as whitespace and are collapsed first, so a pasted
  *   trailing newline is harmless);
- * - invisible format characters (Unicode Cf: zero-width space, bidi overrides that make a name
- *   display backwards, soft hyphen…), except the joiners ZWNJ/ZWJ and emoji tag characters that
- *   real names and emoji need;
+ * - anything invisible, so that no two names can look the same yet differ: format characters
+ *   (Unicode Cf), default-ignorable code points (zero-width joiner and non-joiner, variation
+ *   selectors, tag characters, U+034F, the Hangul fillers U+3164 and U+FFA0, U+17B4…) and blank
+ *   symbols such as the Braille blank U+2800. The joiners are kept only where they are visible:
+ *   inside a complete emoji sequence (👩‍💻, ❤️, 🏴󠁧󠁢󠁳󠁣󠁴󠁿) and ZWNJ between two letters of a script
+ *   whose shaping it changes (Persian "می‌خواهم");
  * - lone surrogates, and names with nothing visible in them.
  *
- * Uniqueness is by `nicknameKey`: NFKC (so full-width "Ｓａｍ" and "Sam" clash) then lower case.
+ * Uniqueness is by `nicknameKey`, the Unicode confusable skeleton (UTS #39), ignoring case, so "Sam", "SAM", full-width "Ｓａｍ", Cyrillic "Ѕаm" and Lisu "ꓢꓮꓟ" all clash.
  */
 
 export const NICKNAME_MAX = 30;
@@ -19,8 +23,18 @@ export const NICKNAME_MAX = 30;
 const WHITESPACE = /\s+/gu;
 const CONTROL = /\p{Cc}/u;
 const LONE_SURROGATE = /\p{Cs}/u;
-/** Format characters, minus ZWNJ (U+200C), ZWJ (U+200D) and the emoji tags (U+E0020–U+E007F). */
-const INVISIBLE_FORMAT = /(?![\u200C\u200D\u{E0020}-\u{E007F}])\p{Cf}/u;
+// Built at run time: TypeScript's ES2022 target does not know the `v` flag that RGI_Emoji needs.
+const EMOJI_SEQUENCE = new RegExp('\\p{RGI_Emoji}', 'gv');
+/** ZWNJ between two letters (or marks) of a script it shapes: Arabic, Syriac and the Brahmic scripts. */
+const SHAPING_ZWNJ =
+  /(?<=[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}])\u200C(?=[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}])/gu;
+/** Characters that show nothing: format, default-ignorable, and blank symbols that are neither. */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\u{1D159}\u{1D173}-\u{1D17A}]/u;
+
+/** The name without the joiners and selectors that are part of something visible. */
+function withoutVisibleSequences(name: string): string {
+  return name.replace(EMOJI_SEQUENCE, '\u{1F642}').replace(SHAPING_ZWNJ, '');
+}
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 /** NFC, every run of whitespace as one space, trimmed. */
@@ -46,16 +60,27 @@ export const nicknameSchema = z
 function nicknameProblem(name: string): string | null {
   if (name === '') return 'Please choose a nickname.';
   if (codePoints(name) > NICKNAME_MAX) return `A nickname can be at most ${NICKNAME_MAX} characters.`;
-  if (CONTROL.test(name) || LONE_SURROGATE.test(name) || INVISIBLE_FORMAT.test(name)) {
+  if (CONTROL.test(name) || LONE_SURROGATE.test(name) || INVISIBLE.test(withoutVisibleSequences(name))) {
     return 'That nickname contains invisible or control characters.';
   }
   if (!VISIBLE.test(name)) return 'A nickname needs at least one visible letter, digit or symbol.';
   return null;
 }
 
-/** The key two nicknames clash on: NFKC, whitespace collapsed and trimmed, lower case. */
+/** UTS #39 skeleton: NFD, each confusable mapped to its prototype, NFD again. */
+function skeleton(text: string): string {
+  return unhomoglyph(text.normalize('NFD')).normalize('NFD');
+}
+
+/**
+ * The key two nicknames clash on: NFKC, whitespace collapsed and trimmed, then the confusable
+ * skeleton, lower-cased and skeletonised again (so case does not matter, and capitals that only
+ * look alike as capitals, Cyrillic "ЅАМ" and "SAM", still clash). Not meant to be read: "Sam"
+ * keys as "sarn", like "Sarn"; "Ian" clashes with "lan", not with "ian".
+ */
 export function nicknameKey(nickname: string): string {
-  return nickname.normalize('NFKC').replace(WHITESPACE, ' ').trim().toLowerCase().normalize('NFKC');
+  const tidy = nickname.normalize('NFKC').replace(WHITESPACE, ' ').trim();
+  return skeleton(skeleton(tidy).toLowerCase());
 }
 
 const NUMBERED = /^(.*\S) (\d{1,6})$/u;

@@ -8,9 +8,17 @@ export interface ReportStudent {
   studentId: string;
   nickname: string;
   joinedAt: string;
+  /** Set when the student left the class; their work stays here. */
+  leftAt: string | null;
+  /** Quiz: finished once an attempt is submitted. Flashcards: finished once every card is done. */
   status: 'joined' | 'working' | 'finished';
   attempts: number;
+  /** Every attempt, reset ones and ones after the answers were shown included (see attempt-scoring). */
+  attemptList: ReportAttempt[];
+  /** The counted attempt's score (see judgeAttempts). */
   score: number | null;
+  /** The counted attempt came after the student could see answers (there is none from before). */
+  scoreAfterKeys: boolean;
   maxScore: number;
   startedAt: string | null;
   submittedAt: string | null;
@@ -22,8 +30,32 @@ export interface ReportStudent {
   answers: Record<string, { text: string; score: number; round: number } | null>;
 }
 
+export interface ReportAttempt {
+  attemptId: string;
+  number: number;
+  startedAt: string;
+  submittedAt: string | null;
+  /** When the teacher reset it: it stays on record and no longer counts. */
+  resetAt: string | null;
+  score: number;
+  late: boolean;
+  /** Started or answered after the student could see the answers of another attempt. */
+  afterKeys: boolean;
+  counted: boolean;
+}
+
 export interface AssignmentReport {
-  assignment: { id: string; title: string; code: string; mode: string; setTitle: string; dueAt: string | null; closed: boolean; status: AssignmentStatus };
+  assignment: {
+    id: string;
+    title: string;
+    code: string;
+    mode: string;
+    setTitle: string;
+    dueAt: string | null;
+    closed: boolean;
+    rosterLocked: boolean;
+    status: AssignmentStatus;
+  };
   items: { itemId: string; prompt: string; type: string }[];
   students: ReportStudent[];
   statistics: QuizStatistics | null;

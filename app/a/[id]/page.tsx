@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LeaveClassForm } from '@/components/classroom/leave-class-form';
 import { NicknameForm, PersonalCodeForm, StartQuizButton } from '@/components/classroom/student-forms';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -7,6 +8,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { or404 } from '@/server/pages';
 import { currentLearner } from '@/server/session';
 import { getPublicAssignment, getStudentView } from '@/server/students';
+import { leaveClassAction } from '../../settings/actions';
 import { joinWithNicknameAction, resumeWithCodeAction, startAssignmentQuizAction } from './actions';
 
 export const metadata: Metadata = { title: 'Assignment' };
@@ -32,8 +34,17 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
       </header>
       {assignment.closed ? <Alert tone="warning">Your teacher has closed this assignment.</Alert> : null}
 
-      {!view ? (
-        assignment.closed ? null : (
+      {view?.leftAt ? (
+        <Card className="space-y-2">
+          <p className="text-lg">
+            You left this class as <strong>{view.student.nickname}</strong>.
+          </p>
+          <p>Your teacher keeps the work you did here; nothing more can be added to it.</p>
+        </Card>
+      ) : !view ? (
+        assignment.closed ? null : assignment.rosterLocked ? (
+          <Alert tone="info">Your teacher has locked the class list, so nobody new can join. Ask your teacher to let you in.</Alert>
+        ) : (
           <>
             <Card>
               <NicknameForm assignmentId={assignment.id} action={joinWithNicknameAction} />
@@ -57,7 +68,12 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
                 {view.openAttemptId ? (
                   <ButtonLink href={`/quiz/${view.openAttemptId}`}>Continue the quiz</ButtonLink>
                 ) : view.canStart ? (
-                  <StartQuizButton assignmentId={assignment.id} label={view.attempts.length ? 'Try again' : 'Start the quiz'} action={startAssignmentQuizAction} />
+                  <>
+                    {view.answersSeen ? (
+                      <p>You have seen the answers of an earlier attempt: your teacher will see a new attempt marked as made after that, and it does not replace your earlier score.</p>
+                    ) : null}
+                    <StartQuizButton assignmentId={assignment.id} label={view.attempts.length ? 'Try again' : 'Start the quiz'} action={startAssignmentQuizAction} />
+                  </>
                 ) : view.reason ? (
                   <Alert tone="info">{view.reason}</Alert>
                 ) : null}
@@ -69,6 +85,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
                         <li key={a.id}>
                           <a href={`/quiz/${a.id}`}>Attempt {i + 1}</a>
                           {a.late ? ' (late)' : ''}
+                          {a.resetAt ? ' (reset by your teacher)' : ''}
                         </li>
                       ))}
                   </ul>
@@ -80,7 +97,11 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
                   {view.cardsDone} of {view.itemIds.length} cards done (rated Good or Easy once).
                 </p>
                 <ProgressBar value={view.cardsDone} max={view.itemIds.length} label="Cards done" tone="success" />
-                {view.cardsDone < view.itemIds.length && !assignment.closed ? <ButtonLink href={`/a/${assignment.id}/review`}>Practise the cards</ButtonLink> : null}
+                {view.cardsDone >= view.itemIds.length ? null : view.canPractise ? (
+                  <ButtonLink href={`/a/${assignment.id}/review`}>Practise the cards</ButtonLink>
+                ) : view.reason ? (
+                  <Alert tone="info">{view.reason}</Alert>
+                ) : null}
               </>
             )}
           </Card>
@@ -88,6 +109,12 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
             Your personal code is <strong className="font-mono text-base text-text">{view.student.personalCode}</strong>. Enter it on this page on another
             device to carry on there.
           </p>
+          <details className="rounded-xl border border-border p-4">
+            <summary className="cursor-pointer font-medium">Leave this class</summary>
+            <div className="mt-3">
+              <LeaveClassForm assignmentId={assignment.id} title={assignment.title} returnTo="assignment" action={leaveClassAction} />
+            </div>
+          </details>
         </>
       )}
     </div>

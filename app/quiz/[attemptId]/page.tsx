@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { QuizQuestion } from '@/components/quiz/quiz-question';
 import { QuizResults } from '@/components/quiz/quiz-results';
+import { Alert } from '@/components/ui/alert';
 import { or404 } from '@/server/pages';
 import { getAttempt, getAttemptResults } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
@@ -24,6 +26,15 @@ export default async function AttemptPage({ params }: Props) {
   const { learner, view } = await loadView(attemptId);
   const answeredCount = view.items.filter((i) => i.answered).length;
 
+  if (view.refusal && view.attempt.assignmentId) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1>This quiz is closed</h1>
+        <Alert tone="info">{view.refusal}</Alert>
+        <Link href={`/a/${view.attempt.assignmentId}`}>Back to the assignment</Link>
+      </div>
+    );
+  }
   if (view.current !== null) {
     const current = view.items[view.current]!;
     return (

@@ -3,12 +3,21 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { DueDateForm } from '@/components/teach/due-date-form';
 import { LiveReport } from '@/components/teach/live-report';
+import { RosterManager } from '@/components/teach/roster-manager';
 import { StatusBadge } from '@/components/teach/status-badge';
 import { currentTeacher } from '@/server/auth';
 import { or404 } from '@/server/pages';
 import { assignmentReport } from '@/server/reports';
 import { requestOrigin } from '@/server/session';
-import { duplicateAction, setClosedAction, setDueDateAction } from '../../actions';
+import {
+  duplicateAction,
+  removeStudentAction,
+  renameStudentAction,
+  resetAttemptsAction,
+  setClosedAction,
+  setDueDateAction,
+  setRosterLockedAction,
+} from '../../actions';
 
 export const metadata: Metadata = { title: 'Assignment report' };
 
@@ -56,6 +65,13 @@ export default async function AssignmentReportPage({ params }: { params: Promise
               {assignment.closed ? 'Reopen' : 'Close'}
             </button>
           </form>
+          <form action={setRosterLockedAction}>
+            <input type="hidden" name="assignmentId" value={assignment.id} />
+            <input type="hidden" name="locked" value={assignment.rosterLocked ? 'false' : 'true'} />
+            <button type="submit" className={small}>
+              {assignment.rosterLocked ? 'Unlock the class list' : 'Lock the class list'}
+            </button>
+          </form>
           <form action={duplicateAction}>
             <input type="hidden" name="assignmentId" value={assignment.id} />
             <button type="submit" className={small}>
@@ -66,9 +82,16 @@ export default async function AssignmentReportPage({ params }: { params: Promise
             Delete…
           </Link>
         </div>
+        {assignment.rosterLocked ? <p role="status">The class list is locked: nobody new can join; students already in carry on.</p> : null}
         <DueDateForm assignmentId={assignment.id} dueUtc={assignment.dueAt} action={setDueDateAction} />
       </header>
       <LiveReport initial={report} assignmentId={assignment.id} />
+      <RosterManager
+        assignmentId={assignment.id}
+        students={report.students}
+        isQuiz={assignment.mode === 'quiz'}
+        actions={{ rename: renameStudentAction, reset: resetAttemptsAction, remove: removeStudentAction }}
+      />
     </div>
   );
 }
