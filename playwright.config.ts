@@ -22,7 +22,15 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'chromium', testIgnore: '*.phone.spec.ts', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // A phone: touch, mobile viewport and user agent, for the learner and student journeys.
+    {
+      name: 'phone',
+      testMatch: '*.phone.spec.ts',
+      use: { ...devices['Pixel 7'], viewport: { width: 375, height: 812 }, screen: { width: 375, height: 812 }, hasTouch: true, isMobile: true, channel: undefined },
+    },
+  ],
   webServer: {
     command: `node scripts/e2e-server.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -1,9 +1,13 @@
 import { SetCard } from '@/components/sets/set-card';
+import { SetStatus } from '@/components/sets/set-status';
 import { Alert } from '@/components/ui/alert';
+import { learnerSetStatus } from '@/server/home';
+import { currentLearner } from '@/server/session';
 import { listArticles, listSets } from '@/server/sets';
 
 export default async function HomePage() {
-  const [sets, articles] = await Promise.all([listSets(), listArticles()]);
+  const [sets, articles, learner] = await Promise.all([listSets(), listArticles(), currentLearner()]);
+  const status = learner ? await learnerSetStatus(learner, sets.map((s) => s.id)) : null;
   return (
     <div className="space-y-10">
       <section aria-labelledby="intro" className="max-w-3xl space-y-4">
@@ -28,7 +32,11 @@ export default async function HomePage() {
             <ul className="grid gap-4 sm:grid-cols-2">
               {articleSets.map((set) => (
                 <li key={set.id}>
-                  <SetCard {...set} href={`/sets/${set.id}`} />
+                  <SetCard
+                    {...set}
+                    href={`/sets/${set.id}`}
+                    footer={status?.get(set.id) ? <SetStatus setId={set.id} setTitle={set.title} {...status.get(set.id)!} /> : null}
+                  />
                 </li>
               ))}
             </ul>

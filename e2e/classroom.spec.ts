@@ -24,7 +24,7 @@ async function answerSingle(page: Page, right: boolean) {
 async function doQuiz(page: Page, pattern: boolean[]) {
   await page.getByRole('button', { name: 'Start the quiz' }).click();
   for (const [i, right] of pattern.entries()) {
-    await expect(page.getByText(`Question ${i + 1} of ${pattern.length}`)).toBeVisible();
+    await expect(page.getByText(`Question ${i + 1} of ${pattern.length}`, { exact: true })).toBeVisible();
     await answerSingle(page, right);
     await page.getByRole('button', { name: i === pattern.length - 1 ? 'See my results' : 'Next question' }).click();
   }
@@ -102,7 +102,7 @@ test('a teacher runs a class: sign-up, assignment, QR, three students, live repo
   await boTablet.getByRole('button', { name: 'Continue here' }).click();
   await expect(boTablet.getByText('Hello, Bo.')).toBeVisible();
   await boTablet.getByRole('link', { name: 'Continue the quiz' }).click();
-  await expect(boTablet.getByText('Question 2 of 3')).toBeVisible();
+  await expect(boTablet.getByText('Question 2 of 3', { exact: true })).toBeVisible();
   for (const [i, right] of [true, false].entries()) {
     await answerSingle(boTablet, right);
     await boTablet.getByRole('button', { name: i === 1 ? 'See my results' : 'Next question' }).click();

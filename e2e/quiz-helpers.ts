@@ -10,6 +10,8 @@ export async function tabTo(page: Page, target: Locator): Promise<void> {
   throw new Error(`could not reach ${target} with the Tab key`);
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const fold = (s: string) => s.replace(/[\u2018\u2019]/g, "'").trim();
 
 /** Answers the question on screen correctly, by keyboard only. */
@@ -43,12 +45,11 @@ export async function answerCorrectlyByKeyboard(page: Page, item: BankItem): Pro
     case 'ordering': {
       const target = (item.order as { text: string }[]).map((e) => fold(e.text));
       for (let position = 0; position < target.length; position++) {
-        const current = (await form.getByRole('listitem').allTextContents()).map((t) => fold(t.replace(/^\d+\.\s*/, '').replace(/[↑↓]/g, '')));
+        const current = (await form.getByRole('listitem').allTextContents()).map((t) => fold(t.replace(/[↑↓⠿]/g, '').replace(/^\d+\.\s*/, '')));
         const from = current.findIndex((t) => t === target[position]);
-        for (let i = from; i > position; i--) {
-          await tabTo(page, form.getByRole('button', { name: `Move “${(item.order as { text: string }[])[position]!.text}” up` }));
-          await page.keyboard.press('Enter');
-        }
+        // Each entry's handle moves it with the arrow keys.
+        if (from > position) await tabTo(page, form.getByRole('button', { name: new RegExp(`^${escapeRegExp((item.order as { text: string }[])[position]!.text)}, position`) }));
+        for (let i = from; i > position; i--) await page.keyboard.press('ArrowUp');
       }
       break;
     }

@@ -19,7 +19,7 @@ test.describe('quiz', () => {
     test.slow(); // fourteen axe runs
     await startPractice(page, oneOfEach);
     for (const [index, item] of oneOfEach.entries()) {
-      await expect(page.getByText(`Question ${index + 1} of ${oneOfEach.length}`)).toBeVisible();
+      await expect(page.getByText(`Question ${index + 1} of ${oneOfEach.length}`, { exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
       await expectNoAxeViolations(page);
       await answerCorrectlyByKeyboard(page, item);
@@ -79,7 +79,7 @@ test.describe('quiz', () => {
     }
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('You scored 1 out of 3 (33%)');
     await page.getByRole('button', { name: 'Retry the 2 I missed' }).click();
-    await expect(page.getByText('Question 1 of 2')).toBeVisible();
+    await expect(page.getByText('Question 1 of 2', { exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(items[1]!.prompt);
   });
 
@@ -89,10 +89,10 @@ test.describe('quiz', () => {
     await page.getByRole('radio').first().check();
     await page.getByRole('button', { name: 'Check answer' }).click();
     await page.getByRole('button', { name: 'Next question' }).click();
-    await expect(page.getByText('Question 2 of 3')).toBeVisible();
+    await expect(page.getByText('Question 2 of 3', { exact: true })).toBeVisible();
     const before = await page.getByRole('radio').evaluateAll((els) => els.map((e) => e.parentElement?.textContent));
     await page.reload();
-    await expect(page.getByText('Question 2 of 3')).toBeVisible();
+    await expect(page.getByText('Question 2 of 3', { exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(singles[1]!.prompt);
     expect(await page.getByRole('radio').evaluateAll((els) => els.map((e) => e.parentElement?.textContent))).toEqual(before);
   });

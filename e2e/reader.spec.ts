@@ -23,7 +23,7 @@ test.describe('article reader', () => {
       const anchor = page.locator(`#p-${index + 1}`);
       await expect(anchor).toContainText(block.replace(/^##\s+|^>\s?/, '').slice(0, 40));
     }
-    await expect(page.getByText(/\d+ items? draws? on this paragraph/).first()).toBeVisible();
+    await expect(page.getByText(/^\d+ (questions?|flashcards?)( and \d+ flashcards?)? draws? on this paragraph$/).first()).toBeVisible();
   });
 
   test('arriving from an item highlights its quoted words, focused, for one item of every type', async ({ page }) => {

@@ -10,6 +10,7 @@ import {
   type SecurityMode,
 } from '@/lib/classroom/reveal';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
+import { answerMarks } from '@/lib/grading/marks';
 import { sourcesOf } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import type { QuizItem } from '@/lib/quiz/present';
@@ -136,6 +137,7 @@ export function feedbackFor(item: QuizItem, articleSlug: string, response: unkno
     sources: sourcesOf(item),
     readerHref: readerHref(articleSlug, item.id),
     typo,
+    marks: answerMarks(item, response as never, seed),
   };
 }
 
@@ -150,6 +152,7 @@ export function visibleResult(attempt: RevealContext, now: Date, score: number, 
     feedback: {
       ...feedback,
       key: show.showKey ? feedback.key : '',
+      marks: show.showKey ? feedback.marks : null,
       explanation: show.showExplanation ? feedback.explanation : '',
       sources: show.showSource ? feedback.sources : [],
       readerHref: show.showSource ? feedback.readerHref : '',

@@ -70,6 +70,34 @@ describe('quiz attempts', () => {
     expect((await rejection(startAttempt(learner, {}))).status).toBe(400);
   });
 
+  it('starts once per start key: a double click or a racing repeat returns the first attempt', async () => {
+    const first = await startAttempt(learner, { setId: 'timeline', startKey: 'start-key-0001' });
+    const [again, raced] = await Promise.all([
+      startAttempt(learner, { setId: 'timeline', startKey: 'start-key-0001' }),
+      startAttempt(learner, { setId: 'timeline', startKey: 'start-key-0001' }),
+    ]);
+    expect([again.attemptId, raced.attemptId]).toEqual([first.attemptId, first.attemptId]);
+    expect(again.items).toEqual(first.items);
+    expect((await tableCounts()).attempts).toBe(1);
+    // Another learner's key is another key; a fresh key is a fresh start.
+    expect((await startAttempt(other, { setId: 'timeline', startKey: 'start-key-0001' })).attemptId).not.toBe(first.attemptId);
+    expect((await startAttempt(learner, { setId: 'timeline', startKey: 'start-key-0002' })).attemptId).not.toBe(first.attemptId);
+    expect((await rejection(startAttempt(learner, { setId: 'timeline', startKey: 'bad key' }))).status).toBe(400);
+  });
+
+  it('marks the chosen and the correct options in the feedback, by the ids shown', async () => {
+    const { attemptId, items } = await startAttempt(learner, { setId: 'timeline' });
+    const item = items.find((i) => i.type === 'single' || i.type === 'multiple')!;
+    if (item.type !== 'single' && item.type !== 'multiple') throw new Error('expected a choice item');
+    const response = item.type === 'single' ? { choice: item.options[0]!.id } : { choices: [item.options[0]!.id] };
+    const result = await answerQuestion(learner, attemptId, { answerId: 'answer-marks-1', itemId: item.id, response });
+    const marks = result.feedback!.marks;
+    if (marks?.type !== 'choices') throw new Error('expected choice marks');
+    expect(marks.options.map((o) => o.id)).toEqual(item.options.map((o) => o.id));
+    expect(marks.options.filter((o) => o.chosen).map((o) => o.id)).toEqual([item.options[0]!.id]);
+    expect(marks.options.some((o) => o.correct)).toBe(true);
+  });
+
   it('grades on the server, records a review, and returns feedback with the source', async () => {
     const db = await getDb();
     const single = await db.question.findFirstOrThrow({ where: { setId: 'timeline', type: 'single' } });

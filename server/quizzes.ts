@@ -4,11 +4,13 @@ import { finalAnswers, pendingQuestions } from '@/lib/classroom/rounds';
 import { describeKey } from '@/lib/grading/describe';
 import { idSchema } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
+import type { Candidate } from '@/lib/quiz/options';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
 import type { LateWorkPolicy } from '@/lib/classroom/reveal';
 import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { checkAssignmentWrite } from './assignment-rules';
 import { getDb } from './db';
+import { clientIdSchema } from './client-ids';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { feedbackFor, reveals, withheldFromSelfStudy } from './feedback';
 import type { Prisma } from './generated/prisma/client';
@@ -21,6 +23,8 @@ export const MAX_QUIZ_ITEMS = 200;
 export const startAttemptInput = z.strictObject({
   setId: idSchema.optional(),
   itemIds: z.array(idSchema).min(1, { error: 'must name at least one item' }).max(MAX_QUIZ_ITEMS).optional(),
+  /** Made up by the client once per start button: a repeated start (a double click) returns the first attempt. */
+  startKey: clientIdSchema.optional(),
 });
 
 export type { AnswerFeedback };
@@ -66,7 +70,7 @@ async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
 }
 /** Starts a quiz over a set (all its quiz items, or the chosen ones) or over chosen items. */
 export async function startAttempt(source: LearnerSource, input: unknown): Promise<{ attemptId: string; items: PublicItem[] }> {
-  const { setId, itemIds } = parseOrThrow(startAttemptInput, input);
+  const { setId, itemIds, startKey } = parseOrThrow(startAttemptInput, input);
   if (!setId && !itemIds) throw new AppError('invalid_input', 'setId: name a set, or list itemIds', ['setId']);
   const db = await getDb();
   if (setId && !(await db.questionSet.findFirst({ where: { id: setId, retiredAt: null }, select: { id: true } }))) {
@@ -95,12 +99,29 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
     if (ids.length === 0) throw new AppError('conflict', `These questions are held back for a class assignment${returnNote(withheld)}.`);
   }
   const learner = await resolveLearner(source);
-  const seed = randomId();
-  const attempt = await db.quizAttempt.create({
-    data: { id: randomId(), learnerId: learner.id, setId: setId ?? null, itemIds: JSON.stringify(ids), seed },
-  });
-  const stored = await loadItems(ids);
-  return { attemptId: attempt.id, items: ids.map((id) => presentItem(stored.get(id)!.item, seed)) };
+  const attempt = (startKey && (await startedWith(learner.id, startKey))) || (await createAttempt(learner.id, setId ?? null, ids, startKey));
+  const stored = await loadItems(JSON.parse(attempt.itemIds) as string[]);
+  return { attemptId: attempt.id, items: (JSON.parse(attempt.itemIds) as string[]).map((id) => presentItem(stored.get(id)!.item, attempt.seed)) };
+}
+
+async function startedWith(learnerId: string, startKey: string) {
+  const db = await getDb();
+  return db.quizAttempt.findUnique({ where: { learnerId_startKey: { learnerId, startKey } }, select: { id: true, itemIds: true, seed: true } });
+}
+
+async function createAttempt(learnerId: string, setId: string | null, ids: string[], startKey: string | undefined) {
+  const db = await getDb();
+  try {
+    return await db.quizAttempt.create({
+      data: { id: randomId(), learnerId, setId, itemIds: JSON.stringify(ids), seed: randomId(), startKey: startKey ?? null },
+      select: { id: true, itemIds: true, seed: true },
+    });
+  } catch (error) {
+    // Two starts with one key raced: the other one created the attempt.
+    const raced = (error as { code?: string }).code === 'P2002' && startKey ? await startedWith(learnerId, startKey) : null;
+    if (raced) return raced;
+    throw error;
+  }
 }
 
 /** " until <date>", or nothing when the items return only once a teacher closes the assignment. */
@@ -232,6 +253,25 @@ export async function quizItemIds(setId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** A set's live quiz questions in set order with their types, for choosing a quiz's questions. */
+export async function quizCandidates(setId: string): Promise<Candidate[]> {
+  const db = await getDb();
+  const rows = await db.question.findMany({ where: { setId, retiredAt: null, type: { not: 'card' } }, orderBy: { position: 'asc' }, select: { id: true, type: true } });
+  return rows.map((r) => ({ id: r.id, type: r.type as Candidate['type'] }));
+}
+
+/** The learner's latest unfinished self-study attempt on a set, whatever questions it asks, to offer "resume". */
+export async function findOpenSetAttempt(learner: LearnerRef | null, setId: string): Promise<{ id: string; answered: number; total: number } | null> {
+  if (!learner) return null;
+  const db = await getDb();
+  const match = await db.quizAttempt.findFirst({
+    where: { learnerId: learner.id, setId, assignmentId: null, submittedAt: null },
+    orderBy: { startedAt: 'desc' },
+    select: { id: true, itemIds: true, _count: { select: { responses: true } } },
+  });
+  return match ? { id: match.id, answered: match._count.responses, total: (JSON.parse(match.itemIds) as string[]).length } : null;
+}
+
 /** The learner's latest unfinished attempt at exactly these questions, to offer "resume". */
 export async function findOpenAttempt(learner: LearnerRef | null, setId: string | null, itemIds: string[]): Promise<{ id: string; answered: number; total: number } | null> {
   if (!learner || itemIds.length === 0) return null;
@@ -250,4 +290,19 @@ export async function liveQuizItemIds(ids: string[]): Promise<string[]> {
   const rows = await db.question.findMany({ where: { id: { in: ids }, retiredAt: null, type: { not: 'card' } }, select: { id: true } });
   const live = new Set(rows.map((r) => r.id));
   return ids.filter((id) => live.has(id));
+}
+
+/** The learner's latest submitted self-study score on each set, by set id. */
+export async function lastScoresBySet(learner: LearnerRef): Promise<Map<string, { score: number; maxScore: number; submittedAt: Date }>> {
+  const db = await getDb();
+  const rows = await db.quizAttempt.findMany({
+    where: { learnerId: learner.id, assignmentId: null, submittedAt: { not: null }, setId: { not: null }, score: { not: null } },
+    orderBy: { submittedAt: 'desc' },
+    select: { setId: true, score: true, maxScore: true, submittedAt: true, itemIds: true },
+  });
+  const latest = new Map<string, { score: number; maxScore: number; submittedAt: Date }>();
+  for (const row of rows) {
+    if (!latest.has(row.setId!)) latest.set(row.setId!, { score: row.score!, maxScore: row.maxScore ?? (JSON.parse(row.itemIds) as string[]).length, submittedAt: row.submittedAt! });
+  }
+  return latest;
 }

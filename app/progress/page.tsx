@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { formatScore } from '@/lib/quiz/score';
 import { ANONYMOUS_LEARNER } from '@/server/learners';
 import { getProgress } from '@/server/progress';
 import { currentLearner } from '@/server/session';
@@ -191,7 +192,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                     <td className="py-2 tabular-nums">{q.startedAt.toISOString().slice(0, 10)}</td>
                     <td className="py-2">{q.setTitle ?? 'Chosen questions'}</td>
                     <td className="py-2 text-right tabular-nums">
-                      {q.submittedAt ? `${Number((q.score ?? 0).toFixed(2))} / ${q.maxScore}` : `${q.answered} of ${q.total} answered`}
+                      {q.submittedAt ? formatScore(q.score ?? 0, q.maxScore ?? q.total) : `${q.answered} of ${q.total} answered`}
                     </td>
                     <td className="py-2 pl-4">
                       <Link href={`/quiz/${q.id}`}>{q.submittedAt ? 'See results' : 'Resume'}</Link>

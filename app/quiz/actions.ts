@@ -1,11 +1,13 @@
 'use server';
 
+import { randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { StartQuizState } from '@/components/quiz/start-quiz-form';
 import { idSchema } from '@/lib/questions/schema';
+import { chooseQuizItems, quizOptionsSchema } from '@/lib/quiz/options';
 import { AppError } from '@/server/errors';
-import { startAttempt, submitAttempt } from '@/server/quizzes';
+import { quizCandidates, startAttempt, submitAttempt } from '@/server/quizzes';
 import { currentLearner, learnerForWrite } from '@/server/session';
 
 const formSchema = z.object({
@@ -14,16 +16,36 @@ const formSchema = z.object({
     .string()
     .max(5000)
     .transform((v) => (v ? v.split(',').filter(Boolean) : undefined)),
+  startKey: z.union([z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), z.literal('')]).transform((v) => v || undefined),
 });
 
+function optionsFrom(formData: FormData) {
+  if (!formData.has('length')) return null;
+  return quizOptionsSchema.safeParse({ length: formData.get('length'), order: formData.get('order'), types: formData.getAll('types') });
+}
+
+/** The questions to ask: the chosen ones, or a set's questions picked by the learner's options. */
+async function questionsFor(setId: string | undefined, itemIds: string[] | undefined, formData: FormData): Promise<StartQuizState | string[] | undefined> {
+  const options = optionsFrom(formData);
+  if (!options || itemIds || !setId) return itemIds;
+  if (!options.success) {
+    const issue = options.error.issues[0]!;
+    return { error: null, fieldErrors: { [String(issue.path[0])]: issue.message } };
+  }
+  const ids = chooseQuizItems(await quizCandidates(setId), options.data, randomUUID());
+  if (ids.length === 0) return { error: null, fieldErrors: { types: 'This set has no questions of the chosen types. Choose another type.' } };
+  return ids;
+}
 
 /** Starts a quiz from a form (works without JavaScript) and goes to its first question. */
 export async function startQuizAction(_previous: StartQuizState, formData: FormData): Promise<StartQuizState> {
-  const parsed = formSchema.safeParse({ setId: formData.get('setId') ?? '', itemIds: formData.get('itemIds') ?? '' });
+  const parsed = formSchema.safeParse({ setId: formData.get('setId') ?? '', itemIds: formData.get('itemIds') ?? '', startKey: formData.get('startKey') ?? '' });
   if (!parsed.success) return { error: 'This quiz link is not valid. Go back to the set and start again.' };
   let attemptId: string;
   try {
-    ({ attemptId } = await startAttempt(learnerForWrite, { setId: parsed.data.setId, itemIds: parsed.data.itemIds }));
+    const questions = await questionsFor(parsed.data.setId, parsed.data.itemIds, formData);
+    if (questions && !Array.isArray(questions)) return questions;
+    ({ attemptId } = await startAttempt(learnerForWrite, { setId: parsed.data.setId, itemIds: questions, startKey: parsed.data.startKey }));
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     throw error;

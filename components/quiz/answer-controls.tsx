@@ -1,71 +1,20 @@
 'use client';
 
-import { useState } from 'react';
-import { parseNumber } from '@/lib/grading/numbers';
+import type { AnswerMarks } from '@/lib/grading/marks';
+import { duplicateMatches, toggleChoice, type Draft, type DraftOf } from '@/lib/quiz/draft';
 import type { PublicItem } from '@/lib/quiz/present';
+import { choiceHint } from '@/lib/quiz/prompt';
+import { Mark, markedRow, markTone } from './marks';
+import { OrderingControl } from './ordering-control';
 
-export type Draft =
-  | { choice?: string }
-  | { choices: string[] }
-  | { value?: boolean }
-  | { text: string }
-  | { raw: string }
-  | { order: string[] }
-  | { pairs: Record<string, string> };
-
-export function initialDraft(item: PublicItem): Draft {
-  switch (item.type) {
-    case 'single':
-      return {};
-    case 'multiple':
-      return { choices: [] };
-    case 'truefalse':
-      return {};
-    case 'typed':
-      return { text: '' };
-    case 'numeric':
-      return { raw: '' };
-    case 'ordering':
-      return { order: item.entries.map((e) => e.id) };
-    case 'matching':
-      return { pairs: {} };
-  }
-}
-
-/** The API body for a draft, or a message saying what is still missing. */
-export function responseFromDraft(item: PublicItem, draft: Draft): { response: unknown } | { missing: string } {
-  switch (item.type) {
-    case 'single': {
-      const choice = (draft as { choice?: string }).choice;
-      return choice ? { response: { choice } } : { missing: 'Choose an answer.' };
-    }
-    case 'multiple':
-      return { response: { choices: (draft as { choices: string[] }).choices } };
-    case 'truefalse': {
-      const value = (draft as { value?: boolean }).value;
-      return value === undefined ? { missing: 'Choose True or False.' } : { response: { value } };
-    }
-    case 'typed': {
-      const text = (draft as { text: string }).text;
-      return text.trim() ? { response: { text } } : { missing: 'Type your answer.' };
-    }
-    case 'numeric': {
-      const value = parseNumber((draft as { raw: string }).raw);
-      return value !== null ? { response: { value } } : { missing: 'Enter a number, in digits or words.' };
-    }
-    case 'ordering':
-      return { response: { order: (draft as { order: string[] }).order } };
-    case 'matching':
-      return { response: { pairs: (draft as { pairs: Record<string, string> }).pairs } };
-  }
-}
-
-interface ControlProps {
+export interface ControlProps {
   item: PublicItem;
   draft: Draft;
   onChange: (draft: Draft) => void;
   disabled: boolean;
   labelledBy: string;
+  /** After checking: which parts were right, shown in place. */
+  marks: AnswerMarks | null;
 }
 
 const optionRow =
@@ -89,59 +38,77 @@ export function AnswerControls(props: ControlProps) {
   }
 }
 
-function ChoiceControl({ item, draft, onChange, disabled, labelledBy }: ControlProps) {
+function ChoiceControl({ item, draft, onChange, disabled, labelledBy, marks }: ControlProps) {
   if (item.type !== 'single' && item.type !== 'multiple') return null;
-  const multiple = item.type === 'multiple';
-  const picked = multiple ? (draft as { choices: string[] }).choices : [(draft as { choice?: string }).choice];
+  const multiple = draft.type === 'multiple';
+  const picked = draft.type === 'multiple' ? draft.choices : draft.type === 'single' ? [draft.choice] : [];
+  const marked = marks?.type === 'choices' ? new Map(marks.options.map((o) => [o.id, o])) : null;
+  const hint = choiceHint(item);
   return (
-    <fieldset aria-labelledby={labelledBy} className="space-y-2">
-      {multiple ? <p className="text-sm text-muted">Select all that apply.</p> : <p className="text-sm text-muted">Choose one. Number keys pick an option.</p>}
-      {item.options.map((option, index) => (
-        <label key={option.id} className={optionRow}>
-          <input
-            type={multiple ? 'checkbox' : 'radio'}
-            name={`q-${item.id}`}
-            value={option.id}
-            checked={picked.includes(option.id)}
-            disabled={disabled}
-            onChange={(e) => {
-              if (!multiple) onChange({ choice: option.id });
-              else {
-                const current = (draft as { choices: string[] }).choices;
-                onChange({ choices: e.target.checked ? [...current, option.id] : current.filter((c) => c !== option.id) });
-              }
-            }}
-            className="mt-1 size-5 shrink-0 accent-[var(--accent)]"
-          />
-          <span>
-            <span className="mr-2 text-sm text-muted" aria-hidden="true">
-              {index + 1}
+    <fieldset aria-labelledby={labelledBy} aria-describedby={hint ? `${labelledBy}-hint` : undefined} className="space-y-2">
+      {hint ? (
+        <p id={`${labelledBy}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {item.options.map((option, index) => {
+        const mark = marked?.get(option.id);
+        return (
+          <label key={option.id} className={mark ? markedRow(mark.correct, mark.chosen) : optionRow}>
+            <input
+              type={multiple ? 'checkbox' : 'radio'}
+              name={`q-${item.id}`}
+              value={option.id}
+              checked={picked.includes(option.id)}
+              disabled={disabled}
+              onChange={() => onChange(draft.type === 'multiple' ? toggleChoice(draft, option.id) : { type: 'single', choice: option.id })}
+              className="mt-1 size-5 shrink-0 accent-[var(--accent)]"
+            />
+            <span className="flex-1">
+              <span className="mr-2 text-sm text-muted" aria-hidden="true">
+                {index + 1}
+              </span>
+              {option.text}
+              {mark && (mark.correct || mark.chosen) ? (
+                <span className="mt-1 block">
+                  <Mark correct={mark.correct} chosen={mark.chosen} />
+                </span>
+              ) : null}
             </span>
-            {option.text}
-          </span>
-        </label>
-      ))}
+          </label>
+        );
+      })}
     </fieldset>
   );
 }
 
-function TrueFalseControl({ item, draft, onChange, disabled, labelledBy }: ControlProps) {
-  const value = (draft as { value?: boolean }).value;
+function TrueFalseControl({ item, draft, onChange, disabled, labelledBy, marks }: ControlProps) {
+  const value = draft.type === 'truefalse' ? draft.value : null;
   return (
-    <fieldset aria-labelledby={labelledBy} className="grid grid-cols-2 gap-3">
-      {[true, false].map((choice) => (
-        <label key={String(choice)} className={`${optionRow} justify-center`}>
-          <input
-            type="radio"
-            name={`q-${item.id}`}
-            checked={value === choice}
-            disabled={disabled}
-            onChange={() => onChange({ value: choice })}
-            className="mt-1 size-5 accent-[var(--accent)]"
-          />
-          <span className="font-medium">{choice ? 'True' : 'False'}</span>
-        </label>
-      ))}
+    <fieldset aria-labelledby={labelledBy} aria-describedby={`${labelledBy}-hint`} className="space-y-2">
+      <p id={`${labelledBy}-hint`} className="text-sm text-muted">
+        Key 1 is True, key 2 is False.
+      </p>
+      <div className="grid grid-cols-2 gap-3">
+        {[true, false].map((choice) => {
+          const mark = marks?.type === 'truefalse' ? { correct: marks.correct === choice, chosen: marks.chosen === choice } : null;
+          const shown = mark && (mark.correct || mark.chosen) ? mark : null;
+          return (
+            <label key={String(choice)} className={`${shown ? markedRow(shown.correct, shown.chosen) : optionRow} flex-wrap justify-center`}>
+              <input
+                type="radio"
+                name={`q-${item.id}`}
+                checked={value === choice}
+                disabled={disabled}
+                onChange={() => onChange({ type: 'truefalse', value: choice })}
+                className="mt-1 size-5 accent-[var(--accent)]"
+              />
+              <span className="font-medium">{choice ? 'True' : 'False'}</span>
+              {shown ? <Mark correct={shown.correct} chosen={shown.chosen} /> : null}
+            </label>
+          );
+        })}
+      </div>
     </fieldset>
   );
 }
@@ -149,29 +116,44 @@ function TrueFalseControl({ item, draft, onChange, disabled, labelledBy }: Contr
 const field =
   'min-h-12 w-full rounded-lg border border-border bg-surface px-3 py-2 text-lg text-text placeholder:text-muted disabled:opacity-80';
 
+/** Splits the text after a gap into the punctuation that must stay on the gap's line and the rest. */
+function gluedPunctuation(after: string): [string, string] {
+  const match = /^[^\s\p{L}\p{N}]*/u.exec(after);
+  const glued = match?.[0] ?? '';
+  return [glued, after.slice(glued.length)];
+}
+
 function TypedControl({ item, draft, onChange, disabled }: ControlProps) {
-  if (item.type !== 'typed') return null;
-  const text = (draft as { text: string }).text;
+  if (item.type !== 'typed' || draft.type !== 'typed') return null;
   const input = (
     <input
       type="text"
-      value={text}
+      value={draft.text}
       maxLength={500}
       autoComplete="off"
       autoCapitalize="off"
       spellCheck={false}
       disabled={disabled}
       aria-label={item.cloze ? 'Your answer for the gap' : 'Your answer'}
-      onChange={(e) => onChange({ text: e.target.value })}
-      className={item.cloze ? `${field} my-1 inline-block w-56 max-w-full align-baseline` : field}
+      onChange={(e) => onChange({ type: 'typed', text: e.target.value })}
+      style={item.cloze ? { width: `${item.cloze.size + 2}ch` } : undefined}
+      className={
+        item.cloze
+          ? 'mx-1 inline-block max-w-full rounded-md border-0 border-b-2 border-accent bg-accent-soft px-2 py-0.5 align-baseline text-lg text-text disabled:opacity-80'
+          : field
+      }
     />
   );
   if (item.cloze) {
+    const [glued, rest] = gluedPunctuation(item.cloze.after);
     return (
       <p className="text-lg leading-loose">
         {item.cloze.before}
-        {input}
-        {item.cloze.after}
+        <span className="whitespace-nowrap">
+          {input}
+          {glued}
+        </span>
+        {rest}
       </p>
     );
   }
@@ -179,16 +161,16 @@ function TypedControl({ item, draft, onChange, disabled }: ControlProps) {
 }
 
 function NumericControl({ item, draft, onChange, disabled }: ControlProps) {
-  if (item.type !== 'numeric') return null;
+  if (item.type !== 'numeric' || draft.type !== 'numeric') return null;
   return (
     <div className="flex items-center gap-3">
       <input
         type="text"
         inputMode="decimal"
-        value={(draft as { raw: string }).raw}
+        value={draft.raw}
         disabled={disabled}
         aria-label={item.unit ? `Your answer, in ${item.unit}` : 'Your answer, a number'}
-        onChange={(e) => onChange({ raw: e.target.value })}
+        onChange={(e) => onChange({ type: 'numeric', raw: e.target.value })}
         className={`${field} max-w-48 tabular-nums`}
       />
       {item.unit ? <span className="text-muted">{item.unit}</span> : null}
@@ -196,89 +178,72 @@ function NumericControl({ item, draft, onChange, disabled }: ControlProps) {
   );
 }
 
-function OrderingControl({ item, draft, onChange, disabled, labelledBy }: ControlProps) {
-  const [announcement, setAnnouncement] = useState('');
-  if (item.type !== 'ordering') return null;
-  const order = (draft as { order: string[] }).order;
-  const text = new Map(item.entries.map((e) => [e.id, e.text]));
-  const move = (index: number, by: -1 | 1) => {
-    const next = [...order];
-    const [moved] = next.splice(index, 1);
-    next.splice(index + by, 0, moved!);
-    onChange({ order: next });
-    setAnnouncement(`Moved “${text.get(moved!)}” to position ${index + by + 1} of ${order.length}.`);
-    requestAnimationFrame(() => document.getElementById(`move-${moved}-${by < 0 ? 'up' : 'down'}`)?.focus());
-  };
-  return (
-    <div>
-      <ol aria-labelledby={labelledBy} className="space-y-2">
-        {order.map((id, index) => (
-          <li key={id} className="flex items-center gap-2 rounded-lg border border-border bg-surface px-3 py-2">
-            <span className="w-6 text-right text-sm text-muted tabular-nums" aria-hidden="true">
-              {index + 1}.
-            </span>
-            <span className="flex-1">{text.get(id)}</span>
-            <button
-              type="button"
-              id={`move-${id}-up`}
-              disabled={disabled || index === 0}
-              onClick={() => move(index, -1)}
-              aria-label={`Move “${text.get(id)}” up`}
-              className="min-h-11 min-w-11 rounded-md border border-border text-lg disabled:opacity-40"
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              id={`move-${id}-down`}
-              disabled={disabled || index === order.length - 1}
-              onClick={() => move(index, 1)}
-              aria-label={`Move “${text.get(id)}” down`}
-              className="min-h-11 min-w-11 rounded-md border border-border text-lg disabled:opacity-40"
-            >
-              ↓
-            </button>
-          </li>
-        ))}
-      </ol>
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
-    </div>
-  );
-}
-
-function MatchingControl({ item, draft, onChange, disabled, labelledBy }: ControlProps) {
-  if (item.type !== 'matching') return null;
-  const pairs = (draft as { pairs: Record<string, string> }).pairs;
+function MatchingControl({ item, draft, onChange, disabled, labelledBy, marks }: ControlProps) {
+  if (item.type !== 'matching' || draft.type !== 'matching') return null;
+  const pairs = draft.pairs;
+  const duplicates = duplicateMatches(pairs);
+  const leftText = new Map(item.lefts.map((l) => [l.id, l.text]));
+  const rightText = new Map(item.rights.map((r) => [r.id, r.text]));
+  const usedBy = new Map(Object.entries(pairs).map(([left, right]) => [right, left]));
   return (
     <fieldset aria-labelledby={labelledBy} className="space-y-3">
-      {item.lefts.map((left) => (
-        <div key={left.id} className="grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-4">
-          <label htmlFor={`match-${item.id}-${left.id}`} className="font-medium">
-            {left.text}
-          </label>
-          <select
-            id={`match-${item.id}-${left.id}`}
-            value={pairs[left.id] ?? ''}
-            disabled={disabled}
-            onChange={(e) => {
-              const next = { ...pairs };
-              if (e.target.value) next[left.id] = e.target.value;
-              else delete next[left.id];
-              onChange({ pairs: next });
-            }}
-            className={field}
-          >
-            <option value="">Choose a match…</option>
-            {item.rights.map((right) => (
-              <option key={right.id} value={right.id}>
-                {right.text}
-              </option>
-            ))}
-          </select>
-        </div>
-      ))}
+      {item.lefts.map((left, index) => {
+        const chosen = pairs[left.id];
+        const sharedWith = chosen ? (duplicates.get(chosen) ?? []).filter((l) => l !== left.id) : [];
+        const mark = marks?.type === 'matching' ? marks.rows[index] : undefined;
+        const noteId = `match-${item.id}-${left.id}-note`;
+        return (
+          <div key={left.id} className={`grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-4 ${mark ? `rounded-lg p-3 ${markTone(mark.right, true)}` : ''}`}>
+            {mark ? (
+              <p className="font-semibold">{left.text}</p>
+            ) : (
+              <label htmlFor={`match-${item.id}-${left.id}`} className="font-medium">
+                {left.text}
+              </label>
+            )}
+            {mark ? (
+              <div id={noteId} className="space-y-1">
+                <p>{mark.yours ?? 'No match chosen'}</p>
+                <p className="text-sm">
+                  <Mark correct={mark.right} chosen />
+                </p>
+                {mark.right ? null : <p className="text-sm">Correct answer: {mark.correct}</p>}
+              </div>
+            ) : (
+              <div className="space-y-1">
+                <select
+                  id={`match-${item.id}-${left.id}`}
+                  value={chosen ?? ''}
+                  disabled={disabled}
+                  aria-describedby={sharedWith.length ? noteId : undefined}
+                  onChange={(e) => {
+                    const next = { ...pairs };
+                    if (e.target.value) next[left.id] = e.target.value;
+                    else delete next[left.id];
+                    onChange({ type: 'matching', pairs: next } satisfies DraftOf<'matching'>);
+                  }}
+                  className={`${field} text-base`}
+                >
+                  <option value="">Choose a match…</option>
+                  {item.rights.map((right) => {
+                    const owner = usedBy.get(right.id);
+                    return (
+                      <option key={right.id} value={right.id}>
+                        {owner && owner !== left.id ? `${right.text} (chosen for ${leftText.get(owner)})` : right.text}
+                      </option>
+                    );
+                  })}
+                </select>
+                {sharedWith.length ? (
+                  <p id={noteId} className="text-sm font-medium text-warning">
+                    “{rightText.get(chosen!)}” is also chosen for {sharedWith.map((l) => leftText.get(l)).join(' and ')}. Each match is used once.
+                  </p>
+                ) : null}
+              </div>
+            )}
+          </div>
+        );
+      })}
     </fieldset>
   );
 }

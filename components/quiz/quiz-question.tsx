@@ -1,11 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { draftForNumberKey, initialDraft, responseFromDraft, type Draft } from '@/lib/quiz/draft';
 import type { PublicItem } from '@/lib/quiz/present';
 import { ProgressBar } from '../ui/progress-bar';
-import { AnswerControls, initialDraft, responseFromDraft, type Draft } from './answer-controls';
+import { AnswerControls } from './answer-controls';
 import { FeedbackPanel, type FeedbackData } from './feedback-panel';
+import { answeredElsewhere } from './answered-elsewhere';
 
 interface Props {
   attemptId: string;
@@ -15,18 +17,21 @@ interface Props {
   answeredCount: number;
   /** Above 1 in mastery mode: a missed question asked again. */
   round: number;
+  /** The document title of this question, e.g. "Question 3 of 26 · Key facts · Passage". */
+  title: string;
 }
 
 function newAnswerId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-export function QuizQuestion({ attemptId, item, index, total, answeredCount, round }: Props) {
+export function QuizQuestion({ attemptId, item, index, total, answeredCount, round, title }: Props) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => initialDraft(item));
   // null: not answered yet; 'recorded': answered, but the teacher holds the feedback back.
   const [feedback, setFeedback] = useState<FeedbackData | 'recorded' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [leaving, setLeaving] = useState(false);
   // From the server's answer: true once nothing is left to ask, mastery rounds included.
@@ -38,10 +43,23 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
   const nextRef = useRef<HTMLButtonElement>(null);
   const promptId = `prompt-${item.id}`;
 
+  const missing = feedback ? null : (() => {
+    const built = responseFromDraft(item, draft);
+    return 'missing' in built ? built.missing : null;
+  })();
+
+  function changeDraft(next: Draft) {
+    setDraft(next);
+    setError(null);
+  }
+
   useEffect(() => {
     shownAt.current = Date.now();
     promptRef.current?.focus();
   }, []);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   useEffect(() => {
     if (feedback) nextRef.current?.focus();
   }, [feedback]);
@@ -64,9 +82,14 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
       if (res.ok) {
         setFinished(body.finished === true);
         setFeedback((body.feedback as FeedbackData | null) ?? 'recorded');
-      }
-      else if (res.status === 409) router.refresh();
-      else setError(body?.error?.message ?? `The server answered ${res.status}. Try again.`);
+      } else if (res.status === 409) {
+        const elsewhere = await answeredElsewhere(attemptId, item.id);
+        if (elsewhere) {
+          setNotice('This question was already answered in another tab or on another device. Here is that answer.');
+          setFinished(elsewhere.finished);
+          setFeedback(elsewhere.feedback ?? 'recorded');
+        } else setError(body?.error?.message ?? 'This question can no longer be answered here. Reload the page to carry on.');
+      } else setError(body?.error?.message ?? `The server answered ${res.status}. Try again.`);
     } catch {
       setError('Could not reach the server. Check your connection and try again; your answer is kept.');
     } finally {
@@ -82,21 +105,35 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
     router.refresh();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (feedback || event.altKey || event.ctrlKey || event.metaKey) return;
+  // Keys work from anywhere on the page: numbers pick options, Enter checks and then goes on.
+  function onKey(event: globalThis.KeyboardEvent) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing || event.defaultPrevented) return;
     const target = event.target as HTMLElement;
-    if (target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'number')) return;
-    if (target instanceof HTMLSelectElement) return;
-    const n = Number(event.key);
-    if (!Number.isInteger(n) || n < 1) return;
-    if (item.type === 'single' && item.options[n - 1]) {
+    if (target.closest('a, button, select, textarea, summary, header, nav, [contenteditable]')) return;
+    const typing = target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'number');
+    if (event.key === 'Enter') {
       event.preventDefault();
-      setDraft({ choice: item.options[n - 1]!.id });
-    } else if (item.type === 'truefalse' && n <= 2) {
+      if (feedback) {
+        if (!leaving) void next();
+      } else if (!busy) void check();
+      return;
+    }
+    if (feedback || typing || busy) return;
+    const changed = draftForNumberKey(item, draft, Number(event.key));
+    if (changed) {
       event.preventDefault();
-      setDraft({ value: n === 1 });
+      changeDraft(changed);
     }
   }
+  const keys = useRef(onKey);
+  useEffect(() => {
+    keys.current = onKey;
+  });
+  useEffect(() => {
+    const listener = (event: globalThis.KeyboardEvent) => keys.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -111,26 +148,50 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
           e.preventDefault();
           if (!feedback && !busy) void check();
         }}
-        onKeyDown={onKeyDown}
         className="space-y-5"
       >
         <h1 id={promptId} ref={promptRef} tabIndex={-1} className="text-2xl leading-snug font-semibold focus:outline-none sm:text-3xl">
           {item.type === 'typed' && item.cloze ? 'Fill in the gap' : item.prompt}
         </h1>
-        <AnswerControls item={item} draft={draft} onChange={setDraft} disabled={busy || feedback !== null} labelledBy={promptId} />
+        <AnswerControls
+          item={item}
+          draft={draft}
+          onChange={changeDraft}
+          disabled={busy || feedback !== null}
+          labelledBy={promptId}
+          marks={feedback && feedback !== 'recorded' ? feedback.marks : null}
+        />
         {error ? (
           <p role="alert" className="rounded-lg border-l-4 border-danger bg-danger-soft px-4 py-2">
             {error}
           </p>
         ) : null}
         {!feedback ? (
-          <button type="submit" disabled={busy} className="inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover disabled:opacity-60">
-            {busy ? 'Checking…' : 'Check answer'}
-          </button>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <button
+              type="submit"
+              disabled={busy}
+              aria-disabled={missing !== null}
+              aria-describedby={missing && error !== missing ? `${promptId}-missing` : undefined}
+              className="inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+            >
+              {busy ? 'Checking…' : 'Check answer'}
+            </button>
+            {missing && error !== missing ? (
+              <p id={`${promptId}-missing`} className="text-sm text-muted">
+                {missing}
+              </p>
+            ) : null}
+          </div>
         ) : null}
       </form>
       {feedback ? (
         <div className="space-y-4">
+          {notice ? (
+            <p role="status" className="rounded-lg border-l-4 border-warning bg-warning-soft px-4 py-2">
+              {notice}
+            </p>
+          ) : null}
           {feedback === 'recorded' ? (
             <section aria-labelledby={`feedback-${item.id}`} className="rounded-xl border-l-4 border-accent bg-accent-soft p-4">
               <h2 id={`feedback-${item.id}`} className="text-lg font-semibold">
@@ -139,7 +200,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
               <p>Your teacher will share how you did.</p>
             </section>
           ) : (
-            <FeedbackPanel feedback={feedback} headingId={`feedback-${item.id}`} />
+            <FeedbackPanel feedback={feedback} headingId={`feedback-${item.id}`} marksInPlace />
           )}
           <button
             ref={nextRef}

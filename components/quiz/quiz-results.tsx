@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { QUIZ_TYPES } from '@/lib/quiz/options';
+import { formatScore, scorePercent } from '@/lib/quiz/score';
 import { ProgressBar } from '../ui/progress-bar';
 import { FeedbackPanel, verdict, type FeedbackData } from './feedback-panel';
+import { FocusOnArrival } from './focus-on-arrival';
 import { StartQuizForm, type StartQuizState } from './start-quiz-form';
 
 interface ResultRow {
@@ -21,13 +24,16 @@ interface Props {
   finishAction: (formData: FormData) => Promise<void>;
 }
 
-const formatScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const RESULTS_HEADING = 'results-heading';
 
 export function QuizResults({ attemptId, results, setId, setTitle, assignmentId, retryAction, finishAction }: Props) {
   if (!results) {
     return (
       <div className="mx-auto max-w-2xl space-y-4">
-        <h1>All questions answered</h1>
+        <h1 id={RESULTS_HEADING} tabIndex={-1} className="focus:outline-none">
+          All questions answered
+        </h1>
+        <FocusOnArrival targetId={RESULTS_HEADING} />
         <p className="text-muted">Finish the quiz to see your score and every answer.</p>
         <form action={finishAction}>
           <input type="hidden" name="attemptId" value={attemptId} />
@@ -41,7 +47,10 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
   if (results.attempt.score === null) {
     return (
       <div className="mx-auto max-w-2xl space-y-4">
-        <h1>Quiz handed in</h1>
+        <h1 id={RESULTS_HEADING} tabIndex={-1} className="focus:outline-none">
+          Quiz handed in
+        </h1>
+        <FocusOnArrival targetId={RESULTS_HEADING} />
         <p>Your answers are recorded. Your teacher will share the results.</p>
         {assignmentId ? <Link href={`/a/${assignmentId}`}>Back to the assignment</Link> : null}
       </div>
@@ -50,14 +59,16 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
   const score = results.attempt.score;
   const max = results.attempt.maxScore ?? results.rows.length;
   const missed = results.rows.filter((r) => !r.feedback?.correct).map((r) => r.itemId);
-  const percent = max > 0 ? Math.round((score / max) * 100) : 0;
+  const percent = scorePercent(score, max);
+  const startKey = crypto.randomUUID();
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <header className="space-y-3">
         <p className="text-sm font-medium tracking-wide text-muted uppercase">Quiz results{setTitle ? ` · ${setTitle}` : ''}</p>
-        <h1>
-          You scored {formatScore(score)} out of {max} ({percent}%)
+        <h1 id={RESULTS_HEADING} tabIndex={-1} className="focus:outline-none">
+          You scored {formatScore(score, max)} ({percent}%)
         </h1>
+        <FocusOnArrival targetId={RESULTS_HEADING} />
         <ProgressBar value={score} max={max} label="Score" tone="success" />
         <div className="flex flex-wrap gap-3 pt-2">
           {assignmentId ? (
@@ -65,10 +76,21 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
               Back to the assignment
             </Link>
           ) : missed.length > 0 ? (
-            <StartQuizForm action={retryAction} setId={setId} itemIds={missed} label={`Retry the ${missed.length} I missed`} />
+            <StartQuizForm action={retryAction} setId={setId} itemIds={missed} startKey={`${startKey}-missed`} label={`Retry the ${missed.length} I missed`} />
           ) : (
             <p className="font-medium text-success">Every answer right. Well done.</p>
           )}
+          {setId && !assignmentId ? (
+            <StartQuizForm
+              action={retryAction}
+              setId={setId}
+              itemIds={null}
+              startKey={`${startKey}-whole`}
+              options={{ length: 'all', order: 'shuffled', types: QUIZ_TYPES }}
+              label="Take the whole quiz again"
+              variant={missed.length > 0 ? 'secondary' : 'primary'}
+            />
+          ) : null}
           {setId && !assignmentId ? (
             <Link href={`/sets/${setId}`} className="inline-flex min-h-11 items-center rounded-lg border border-border bg-surface px-4 font-medium text-text no-underline hover:bg-surface-muted">
               Back to the set
@@ -86,8 +108,11 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1">
                     <span className="text-sm text-muted tabular-nums">{index + 1}.</span>
-                    <span className="flex-1 font-medium">{row.prompt}</span>
-                    <span className={`text-sm font-semibold ${v.tone === 'success' ? 'text-success' : v.tone === 'warning' ? 'text-warning' : 'text-danger'}`}>{v.label}</span>
+                    <span className="min-w-0 flex-1 basis-[calc(100%-3rem)] font-medium sm:basis-0">{row.prompt}</span>
+                    <span className={`ml-7 text-sm font-semibold sm:ml-0 ${v.tone === 'success' ? 'text-success' : v.tone === 'warning' ? 'text-warning' : 'text-danger'}`}>
+                      <span aria-hidden="true">{v.tone === 'success' ? '✓ ' : v.tone === 'warning' ? '◐ ' : '✗ '}</span>
+                      {v.label}
+                    </span>
                   </summary>
                   <div className="mt-3">
                     {row.feedback && results.keysShown ? (

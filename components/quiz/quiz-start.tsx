@@ -1,5 +1,7 @@
+import type { QuizItemType } from '@/lib/quiz/present';
 import { ButtonLink } from '../ui/button';
 import { Card } from '../ui/card';
+import { QuizOptionsForm } from './quiz-options-form';
 import { StartQuizForm, type StartQuizState } from './start-quiz-form';
 
 interface Props {
@@ -8,11 +10,20 @@ interface Props {
   questionCount: number;
   setId: string | null;
   itemIds: string[] | null;
+  /** A whole set's question types: the learner chooses length, types and order. Null for chosen questions. */
+  types: { type: QuizItemType; count: number }[] | null;
   openAttempt: { id: string; answered: number; total: number } | null;
   action: (state: StartQuizState, formData: FormData) => Promise<StartQuizState>;
 }
 
-export function QuizStart({ title, description, questionCount, setId, itemIds, openAttempt, action }: Props) {
+export function QuizStart({ title, description, questionCount, setId, itemIds, types, openAttempt, action }: Props) {
+  const startKey = crypto.randomUUID();
+  const start = (label: string, variant: 'primary' | 'secondary' = 'primary') =>
+    types && setId ? (
+      <QuizOptionsForm action={action} setId={setId} startKey={startKey} types={types} label={label} />
+    ) : (
+      <StartQuizForm action={action} setId={setId} itemIds={itemIds} startKey={startKey} label={label} variant={variant} />
+    );
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header className="space-y-2">
@@ -22,21 +33,19 @@ export function QuizStart({ title, description, questionCount, setId, itemIds, o
       </header>
       <Card className="space-y-4">
         <p>
-          {questionCount} {questionCount === 1 ? 'question' : 'questions'}, one per screen. Each answer is checked at once, with the
-          passage it comes from. Flashcards in the set are left for review.
+          {types ? `Up to ${questionCount} ${questionCount === 1 ? 'question' : 'questions'}` : `${questionCount} ${questionCount === 1 ? 'question' : 'questions'}`}, one
+          per screen. Each answer is checked at once, with the passage it comes from. Flashcards are left for review.
         </p>
         {openAttempt ? (
-          <div className="space-y-3">
+          <div className="space-y-4">
             <p>
               You have a quiz in progress: {openAttempt.answered} of {openAttempt.total} answered.
             </p>
-            <div className="flex flex-wrap gap-3">
-              <ButtonLink href={`/quiz/${openAttempt.id}`}>Resume the quiz</ButtonLink>
-              <StartQuizForm action={action} setId={setId} itemIds={itemIds} label="Start over" variant="secondary" />
-            </div>
+            <ButtonLink href={`/quiz/${openAttempt.id}`}>Resume the quiz</ButtonLink>
+            <div className="border-t border-border pt-4">{start('Start a new quiz', 'secondary')}</div>
           </div>
         ) : (
-          <StartQuizForm action={action} setId={setId} itemIds={itemIds} label="Start the quiz" />
+          start('Start the quiz')
         )}
       </Card>
     </div>

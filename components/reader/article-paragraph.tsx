@@ -5,7 +5,9 @@ export interface ArticleParagraphProps {
   n: number;
   kind: ParagraphKind;
   text: string;
-  itemCount: number;
+  /** Questions a quiz on this paragraph serves, and flashcards that also draw on it. */
+  quizCount: number;
+  cardCount: number;
   highlight: [number, number] | null;
   /** Whether this paragraph's mark is the one focused on arrival (an item may quote several). */
   highlightTarget?: boolean;
@@ -26,7 +28,15 @@ function withMark(text: string, span: [number, number] | null, target: boolean):
   );
 }
 
-export function ArticleParagraph({ n, kind, text, itemCount, highlight, highlightTarget = true, practiseHref }: ArticleParagraphProps) {
+function drawsOn(quizCount: number, cardCount: number): string {
+  const parts = [
+    quizCount ? `${quizCount} ${quizCount === 1 ? 'question' : 'questions'}` : null,
+    cardCount ? `${cardCount} ${cardCount === 1 ? 'flashcard' : 'flashcards'}` : null,
+  ].filter(Boolean);
+  return `${parts.join(' and ')} ${quizCount + cardCount === 1 ? 'draws' : 'draw'} on this paragraph`;
+}
+
+export function ArticleParagraph({ n, kind, text, quizCount, cardCount, highlight, highlightTarget = true, practiseHref }: ArticleParagraphProps) {
   const anchor = `p-${n}`;
   const body = withMark(text, highlight, highlightTarget);
   const meta =
@@ -35,21 +45,12 @@ export function ArticleParagraph({ n, kind, text, itemCount, highlight, highligh
         <a href={`#${anchor}`} className="text-muted no-underline hover:underline" aria-label={`Link to paragraph ${n}`}>
           ¶&nbsp;{n}
         </a>
-        {itemCount > 0 ? (
-          practiseHref ? (
-            <>
-              <span>
-                {itemCount} {itemCount === 1 ? 'item draws' : 'items draw'} on this paragraph
-              </span>
-              <a href={practiseHref}>
-                Practise them<span className="sr-only"> (paragraph {n})</span>
-              </a>
-            </>
-          ) : (
-            <span>
-              {itemCount} {itemCount === 1 ? 'item draws' : 'items draw'} on this paragraph
-            </span>
-          )
+        {quizCount + cardCount > 0 ? <span>{drawsOn(quizCount, cardCount)}</span> : null}
+        {practiseHref && quizCount > 0 ? (
+          <a href={practiseHref}>
+            Quiz me on {quizCount === 1 ? 'the question' : `the ${quizCount} questions`}
+            <span className="sr-only"> (paragraph {n})</span>
+          </a>
         ) : null}
       </p>
     );

@@ -1,5 +1,6 @@
 import { TYPE_LABELS } from '@/lib/questions/labels';
 import type { ItemType } from '@/lib/questions/schema';
+import type { ReactNode } from 'react';
 
 export interface SetCardProps {
   id: string;
@@ -8,9 +9,11 @@ export interface SetCardProps {
   itemCount: number;
   typeCounts: Partial<Record<ItemType, number>>;
   href?: string;
+  /** Extra lines at the foot of the card, such as a returning learner's status. */
+  footer?: ReactNode;
 }
 
-export function SetCard({ title, description, itemCount, typeCounts, href }: SetCardProps) {
+export function SetCard({ title, description, itemCount, typeCounts, href, footer }: SetCardProps) {
   const types = Object.entries(typeCounts) as [ItemType, number][];
   return (
     <article className="flex h-full flex-col rounded-xl border border-border bg-surface p-5 shadow-sm">
@@ -34,6 +37,7 @@ export function SetCard({ title, description, itemCount, typeCounts, href }: Set
           </li>
         ))}
       </ul>
+      {footer}
     </article>
   );
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemSchema, type MatchingItem, type OrderingItem } from '@/lib/questions/schema';
 import { CARD, MATCHING, MULTIPLE, NUMERIC, NUMERIC_TOLERANCE, ORDERING, QUIZ_SAMPLES, SINGLE, TRUE_FALSE, TYPED_HABOMAI, TYPED_WAR } from './fixtures';
-import { authorIdMaps, isQuizItem, presentItem, presentedEntries, presentedOptions, presentedRights, splitCloze } from './present';
+import { authorIdMaps, gapSize, isQuizItem, presentItem, presentedEntries, presentedOptions, presentedRights, splitCloze } from './present';
 
 const SEEDS = ['attempt-1', 'attempt-2', 'x', '', 'a much longer seed with spaces', 'Δ-unicode'];
 
@@ -113,6 +113,14 @@ describe('the other public fields', () => {
     });
     expect(splitCloze('Which bank is still free of Japanese sanctions?')).toBeNull();
     expect(splitCloze('____ met Putin')).toEqual({ before: '', after: ' met Putin' });
+  });
+
+  it('sizes a cloze gap to the answer, rounded so it says little about its length', () => {
+    expect(gapSize('Habomai')).toBe(8);
+    expect(gapSize('Habomai islet')).toBe(16);
+    expect(gapSize('Habomai is')).toBe(12);
+    expect(gapSize('a'.repeat(60))).toBe(24);
+    expect(presentItem(TYPED_HABOMAI, 's')).toMatchObject({ cloze: { size: gapSize(TYPED_HABOMAI.answer) } });
   });
 
   it('gives the unit of a numeric item, or null', () => {

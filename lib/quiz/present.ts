@@ -41,8 +41,12 @@ export interface PublicTrueFalse extends PublicBase {
 }
 export interface PublicTyped extends PublicBase {
   type: 'typed';
-  /** The prompt split at its gap `____`, or null when the prompt is a plain question. */
-  cloze: { before: string; after: string } | null;
+  /**
+   * The prompt split at its gap `____`, or null when the prompt is a plain question. `size`: the
+   * gap's width in characters, the answer's length rounded up to a multiple of 4 (so it hints at
+   * the answer's length no more than a printed gap would).
+   */
+  cloze: { before: string; after: string; size: number } | null;
 }
 export interface PublicNumeric extends PublicBase {
   type: 'numeric';
@@ -71,6 +75,11 @@ export type PublicItem =
   | PublicMatching;
 
 const GAP = /_{4,}/;
+
+/** The width of a cloze gap for an answer: its length rounded up to a multiple of 4, 8 to 24. */
+export function gapSize(answer: string): number {
+  return Math.min(24, Math.max(8, Math.ceil([...answer].length / 4) * 4));
+}
 
 export function splitCloze(prompt: string): { before: string; after: string } | null {
   const match = GAP.exec(prompt);
@@ -167,8 +176,10 @@ export function presentItem(item: Item, seed: string): PublicItem {
       return { ...base, type: 'multiple', options: toPublic(presentedOptions(item, seed)) };
     case 'truefalse':
       return { ...base, type: 'truefalse' };
-    case 'typed':
-      return { ...base, type: 'typed', cloze: splitCloze(item.prompt) };
+    case 'typed': {
+      const cloze = splitCloze(item.prompt);
+      return { ...base, type: 'typed', cloze: cloze ? { ...cloze, size: gapSize(item.answer) } : null };
+    }
     case 'numeric':
       return { ...base, type: 'numeric', unit: item.unit ?? null };
     case 'ordering':

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { ArticleNextSteps } from '@/components/reader/article-next-steps';
 import { ArticleParagraph } from '@/components/reader/article-paragraph';
 import { FocusHighlight } from '@/components/reader/focus-highlight';
 import { Alert } from '@/components/ui/alert';
@@ -8,6 +9,7 @@ import { idSchema } from '@/lib/questions/schema';
 import { findHighlight, getReaderArticle } from '@/server/articles';
 import { maySeeSource } from '@/server/feedback';
 import { currentLearner } from '@/server/session';
+import { listSets } from '@/server/sets';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -59,13 +61,15 @@ export default async function ReaderPage({ params, searchParams }: Props) {
             n={p.n}
             kind={p.kind}
             text={p.text}
-            itemCount={p.itemIds.length}
+            quizCount={p.quizItemIds.length}
+            cardCount={p.itemIds.length - p.quizItemIds.length}
             highlight={highlight?.marks.find((m) => m.paragraph === p.n)?.span ?? null}
             highlightTarget={highlight?.marks[0]?.paragraph === p.n}
-            practiseHref={p.quizItemIds.length ? `/quiz?items=${p.quizItemIds.join(',')}` : null}
+            practiseHref={p.quizItemIds.length ? `/quiz?items=${p.quizItemIds.join(',')}&paragraph=${p.n}` : null}
           />
         ))}
       </div>
+      <ArticleNextSteps sets={(await listSets()).filter((set) => set.articleSlug === article.slug)} />
       {highlight ? <FocusHighlight targetId="highlight" /> : null}
     </article>
   );

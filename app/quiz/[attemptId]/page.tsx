@@ -1,24 +1,37 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { QuizQuestion } from '@/components/quiz/quiz-question';
 import { QuizResults } from '@/components/quiz/quiz-results';
 import { Alert } from '@/components/ui/alert';
 import { or404 } from '@/server/pages';
-import { getAttempt, getAttemptResults } from '@/server/quizzes';
+import { getAttempt, getAttemptResults, type AttemptView } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
 import { startQuizAction, submitQuizAction } from '../actions';
-
-export const metadata: Metadata = { title: 'Quiz' };
 
 interface Props {
   params: Promise<{ attemptId: string }>;
 }
 
-async function loadView(attemptId: string) {
+// Metadata and page share one load per request.
+const loadView = cache(async (attemptId: string) => {
   const learner = await currentLearner();
   if (!learner) notFound();
   return { learner, view: await or404(getAttempt(learner, attemptId)) };
+});
+
+/** "Question 3 of 26 · Key facts", "Results · Key facts": every state of the attempt has a title. */
+function titleOf(view: AttemptView): string {
+  const quiz = view.attempt.setTitle ?? 'Chosen questions';
+  if (view.current === null) return `${view.attempt.submittedAt ? 'Results' : 'Finish the quiz'} · ${quiz}`;
+  if (view.round > 1) return `Round ${view.round}, a missed question · ${quiz}`;
+  return `Question ${view.current + 1} of ${view.items.length} · ${quiz}`;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { view } = await loadView((await params).attemptId);
+  return { title: titleOf(view) };
 }
 
 export default async function AttemptPage({ params }: Props) {
@@ -46,6 +59,7 @@ export default async function AttemptPage({ params }: Props) {
         total={view.items.length}
         answeredCount={view.round === 1 ? answeredCount : 0}
         round={view.round}
+        title={`${titleOf(view)} · Passage`}
       />
     );
   }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { QuizStart } from '@/components/quiz/quiz-start';
 import { parseItemList } from '@/lib/quiz/item-list';
-import { findOpenAttempt, quizItemIds } from '@/server/quizzes';
+import { typeCounts } from '@/lib/quiz/options';
+import { findOpenAttempt, findOpenSetAttempt, quizCandidates } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
 import { WithheldNotice } from '@/components/sets/withheld-notice';
 import { withheldFromSelfStudy } from '@/server/feedback';
@@ -22,7 +23,8 @@ export default async function SetQuizPage({ params, searchParams }: Props) {
   const set = await setOr404(params);
   const chosen = parseItemList((await searchParams).items);
   const withheld = await withheldFromSelfStudy();
-  const all = (await quizItemIds(set.id)).filter((id) => !withheld.has(id));
+  const candidates = (await quizCandidates(set.id)).filter((c) => !withheld.has(c.id));
+  const all = candidates.map((c) => c.id);
   const ids = chosen ? chosen.filter((id) => all.includes(id)) : all;
   const learner = await currentLearner();
   return (
@@ -34,7 +36,8 @@ export default async function SetQuizPage({ params, searchParams }: Props) {
       questionCount={ids.length}
       setId={set.id}
       itemIds={chosen ? ids : null}
-      openAttempt={await findOpenAttempt(learner, set.id, ids)}
+      types={chosen ? null : typeCounts(candidates)}
+      openAttempt={chosen ? await findOpenAttempt(learner, set.id, ids) : await findOpenSetAttempt(learner, set.id)}
       action={startQuizAction}
       />
     </div>
