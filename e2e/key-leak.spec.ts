@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { loadBank, sourcesOf, type BankItem } from './content';
 
 // Before a question is answered, nothing the server sends may carry its key, accepted answers,
@@ -86,9 +87,10 @@ test('no key reaches the browser before its question is answered, for every item
   expectNoSecrets('POST /api/v1/attempts', startBody, oneOfEach, true);
   const { attemptId, items: presented } = JSON.parse(startBody) as { attemptId: string; items: { id: string; type: string; entries?: { id: string; text: string }[]; rights?: { id: string }[]; lefts?: { id: string }[] }[] };
 
-  const ordering = oneOfEach.find((i) => i.type === 'ordering')!;
-  const shownOrder = presented.find((p) => p.id === ordering.id)!.entries!.map((e) => e.text);
-  expect(shownOrder).not.toEqual((ordering.order as { text: string }[]).map((e) => e.text));
+  // Every id shown is opaque: not an author id, so neither a blind "a" nor a pair id names a key.
+  for (const shown of presented as { id: string; options?: { id: string }[]; entries?: { id: string }[]; lefts?: { id: string }[]; rights?: { id: string }[] }[]) {
+    for (const choice of [...(shown.options ?? []), ...(shown.entries ?? []), ...(shown.lefts ?? []), ...(shown.rights ?? [])]) expect(choice.id).toMatch(/^[a-z0-9]{8}$/);
+  }
   const matching = presented.find((p) => p.type === 'matching')!;
   for (const right of matching.rights!) expect(matching.lefts!.map((l) => l.id)).not.toContain(right.id);
 
@@ -118,10 +120,10 @@ test('no key reaches the browser before its question is answered, for every item
   }
 });
 
-function placeholderResponse(type: string, shown: { entries?: { id: string }[] }): unknown {
+function placeholderResponse(type: string, shown: { entries?: { id: string }[]; options?: { id: string }[] }): unknown {
   switch (type) {
     case 'single':
-      return { choice: 'a' };
+      return { choice: shown.options![0]!.id };
     case 'multiple':
       return { choices: [] };
     case 'truefalse':
@@ -136,3 +138,51 @@ function placeholderResponse(type: string, shown: { entries?: { id: string }[] }
       return { pairs: {} };
   }
 }
+
+test('a Secure assignment takes its items out of everyone\'s self-study until the teacher closes it, and says so', async ({ browser }) => {
+  test.slow();
+  // One late item of a set no other spec quizzes, so parallel specs keep their bank.
+  const held = items.find((i) => i.id === 'kf-027')!;
+  const teacher = await (await browser.newContext()).newPage();
+  await teacher.goto('/teach/sign-up');
+  await teacher.getByLabel('Your name').fill('Mr Sato');
+  await teacher.getByLabel('Email').fill(`sato-${Date.now()}@school.test`);
+  await teacher.getByLabel('Password').fill('correct horse battery');
+  await teacher.getByRole('button', { name: 'Create teacher account' }).click();
+  await teacher.getByRole('link', { name: 'New assignment' }).click();
+  await teacher.getByLabel('Title').fill('Secure check');
+  await teacher.getByLabel('Question set').selectOption('key-facts');
+  await teacher.getByText(/^Items: all/).click();
+  for (const box of await teacher.getByRole('group', { name: 'Items to include' }).getByRole('checkbox').all()) await box.uncheck();
+  await teacher.getByRole('checkbox', { name: held.prompt }).check();
+  const security = teacher.getByRole('group', { name: 'Self-study while this is open' });
+  await expect(security.getByRole('radio', { name: /^Practice/ })).toBeChecked();
+  await security.getByRole('radio', { name: /^Secure/ }).check();
+  await expectNoAxeViolations(teacher);
+  await teacher.getByRole('button', { name: 'Create assignment' }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: 'Secure check' })).toBeVisible();
+
+  const stranger = await (await browser.newContext()).newPage();
+  try {
+    await stranger.goto('/sets/key-facts');
+    const notice = stranger.getByRole('status').filter({ hasText: '1 item is away for a class assignment' });
+    await expect(notice).toContainText('when the teacher closes the assignment');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await stranger.emulateMedia({ colorScheme });
+      await stranger.setViewportSize({ width: 375, height: 812 });
+      await expectNoAxeViolations(stranger);
+    }
+    const set = await (await stranger.request.get('/api/v1/sets/key-facts')).json();
+    expect(set.items.map((i: { id: string }) => i.id)).not.toContain(held.id);
+    const queue = await (await stranger.request.get(`/api/v1/reviews/queue?items=${held.id}`)).json();
+    expect(queue.cards).toEqual([]);
+  } finally {
+    await teacher.getByRole('button', { name: 'Close' }).click();
+    await expect(teacher.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  }
+  await stranger.goto('/sets/key-facts');
+  await expect(stranger.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(stranger.getByText('away for a class assignment')).toHaveCount(0);
+  const queue = await (await stranger.request.get(`/api/v1/reviews/queue?items=${held.id}`)).json();
+  expect(queue.cards.map((c: { itemId: string }) => c.itemId)).toEqual([held.id]);
+});

@@ -1,8 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { articleParagraphs, fold, loadBank, sourcesOf } from './content';
 
 const bank = loadBank();
+
+/** The browser's learner reviews the items' cards: a source is highlighted only for a learner who has met the item. */
+async function meet(page: Page, itemIds: string[]) {
+  for (const [i, itemId] of itemIds.entries()) {
+    const rated = await page.request.post('/api/v1/reviews', { data: { reviewId: `reader-${Date.now()}-${i}`, itemId, rating: 'good', durationMs: 1000 } });
+    expect(rated.status(), await rated.text()).toBeLessThan(300);
+  }
+}
 
 test.describe('article reader', () => {
   test('renders every paragraph of the article with a stable anchor', async ({ page }) => {
@@ -22,6 +30,7 @@ test.describe('article reader', () => {
     const items = bank.flatMap((set) => set.items);
     const types = [...new Set(items.map((i) => i.type))];
     expect(types.length).toBe(8);
+    await meet(page, types.map((type) => items.find((i) => i.type === type)!.id));
     for (const type of types) {
       const item = items.find((i) => i.type === type)!;
       await page.goto(`/articles/kuril-talks?item=${item.id}`);
@@ -35,10 +44,19 @@ test.describe('article reader', () => {
     }
   });
 
+  test('highlights nothing for an item the learner has not met: its source often holds the answer', async ({ page }) => {
+    const item = bank.flatMap((set) => set.items).find((i) => i.type === 'typed')!;
+    await page.goto(`/articles/kuril-talks?item=${item.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('mark')).toHaveCount(0);
+    await expect(page.getByRole('status')).toHaveCount(0);
+  });
+
   test('an item with several quotes marks every quoted paragraph, the first one focused', async ({ page }) => {
     const item = bank.flatMap((set) => set.items).find((i) => i.id === 'tl-028')!;
     const quotes = sourcesOf(item);
     expect(quotes.length).toBe(5);
+    await meet(page, [item.id]);
     await page.goto(`/articles/kuril-talks?item=${item.id}`);
     await expect(page.locator('mark#highlight')).toBeFocused();
     const marked = (await page.locator('mark').allTextContents()).map(fold);
@@ -48,6 +66,7 @@ test.describe('article reader', () => {
   });
 
   test('an unknown item shows a clear message instead of a highlight', async ({ page }) => {
+    await meet(page, [bank[0]!.items[0]!.id]);
     await page.goto('/articles/kuril-talks?item=no-such-item');
     await expect(page.getByRole('status')).toContainText('could not be found');
     await expect(page.locator('mark')).toHaveCount(0);
@@ -60,6 +79,7 @@ test.describe('article reader', () => {
 
   test('has no accessibility violations, highlighted or not, light and dark, at 375 px', async ({ page }) => {
     const item = bank[0]!.items[0]!;
+    await meet(page, [item.id]);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       for (const width of [1280, 375]) {

@@ -112,14 +112,14 @@ export function responseFor(item: Item, presented: PublicItem, right: boolean): 
   if (item.id !== presented.id || item.type !== presented.type) throw new Error(`item ${item.id} does not match its presentation ${presented.id}`);
   switch (item.type) {
     case 'single': {
-      if (right) return { choice: item.answer };
-      const other = item.options.find((o) => o.id !== item.answer);
-      return { choice: other!.id };
+      if (presented.type !== 'single') throw new Error('presentation mismatch');
+      const pick = right ? item.options.find((o) => o.id === item.answer) : item.options.find((o) => o.id !== item.answer);
+      return { choice: byText(presented.options, pick!.text) };
     }
     case 'multiple': {
-      if (right) return { choices: [...item.answer] };
-      const wrong = item.options.filter((o) => !item.answer.includes(o.id)).map((o) => o.id);
-      return { choices: wrong.length ? wrong : [] };
+      if (presented.type !== 'multiple') throw new Error('presentation mismatch');
+      const picks = item.options.filter((o) => item.answer.includes(o.id) === right);
+      return { choices: picks.map((o) => byText(presented.options, o.text)) };
     }
     case 'truefalse':
       return { value: right ? item.answer : !item.answer };
@@ -136,7 +136,7 @@ export function responseFor(item: Item, presented: PublicItem, right: boolean): 
       if (presented.type !== 'matching') throw new Error('presentation mismatch');
       const rights = item.pairs.map((pair) => byText(presented.rights, pair.right));
       const shift = right ? 0 : 1;
-      return { pairs: Object.fromEntries(item.pairs.map((pair, i) => [pair.id, rights[(i + shift) % rights.length]!])) };
+      return { pairs: Object.fromEntries(item.pairs.map((pair, i) => [byText(presented.lefts, pair.left), rights[(i + shift) % rights.length]!])) };
     }
     default:
       throw new Error(`item ${(item as Item).id} is a flashcard`);

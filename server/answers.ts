@@ -11,7 +11,7 @@ import { checkAssignmentWrite } from './assignment-rules';
 import { clientIdSchema } from './client-ids';
 import { inWriteTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
-import { feedbackFor, visibleResult, type AnswerResult as VisibleAnswer } from './feedback';
+import { feedbackFor, visibleResult, withheldIn, type AnswerResult as VisibleAnswer } from './feedback';
 import { itemsIn } from './items';
 import { knownWordsFor, loadEnglishWords } from './known-words';
 import type { LearnerRef } from './learners';
@@ -113,6 +113,9 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
     }
     if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
     if (!attempt.itemIds.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
+    if (!attempt.assignment && withheldIn(sqlite, now).has(body.itemId)) {
+      throw new AppError('conflict', `itemId: "${body.itemId}" is held back for a class assignment for now; answer it once it returns to self-study`, ['itemId']);
+    }
     const { late } = attempt.assignment
       ? checkAssignmentWrite({ write: 'answer', assignment: attempt.assignment, student: { leftAt: attempt.leftAt }, attempt, now })
       : { late: false };

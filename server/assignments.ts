@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { generateUniqueJoinCode } from '@/lib/classroom/codes';
 import { localToInstant } from '@/lib/classroom/local-time';
 import { localDateTimeSchema } from '@/lib/classroom/local-time-schema';
-import { assignmentStatus, LATE_WORK_POLICIES, REVEAL_POLICIES } from '@/lib/classroom/reveal';
+import { assignmentStatus, LATE_WORK_POLICIES, REVEAL_POLICIES, SECURITY_MODES } from '@/lib/classroom/reveal';
 import { idSchema } from '@/lib/questions/schema';
 import { timeZoneSchema } from '@/lib/scheduler';
 import type { TeacherRef } from './auth';
@@ -26,6 +26,7 @@ export const assignmentInput = z.strictObject({
   reveal: z.enum(REVEAL_POLICIES, { error: 'Choose when students see the answers.' }),
   lateWork: z.enum(LATE_WORK_POLICIES, { error: 'Choose whether late work is accepted.' }),
   mastery: z.boolean(),
+  security: z.enum(SECURITY_MODES, { error: 'must be practice or secure' }).default('practice'),
 });
 export type AssignmentInput = z.input<typeof assignmentInput>;
 
@@ -81,6 +82,7 @@ export async function createAssignment(teacher: TeacherRef, input: unknown): Pro
       reveal: data.reveal,
       lateWork: data.lateWork,
       mastery: data.mastery,
+      security: data.security,
     },
   });
   return { id: created.id, code: created.code };
@@ -173,6 +175,7 @@ export async function duplicateAssignment(teacher: TeacherRef, assignmentId: str
       reveal: a.reveal,
       lateWork: a.lateWork,
       mastery: a.mastery,
+      security: a.security,
     },
   });
   return { id: copy.id, code: copy.code };

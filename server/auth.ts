@@ -2,28 +2,10 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { headers } from 'next/headers';
-import { databaseFile } from './config';
 import { getDb } from './db';
+import { authSecret } from './secrets';
 import { CLIENT_ADDRESS_HEADER } from './teacher-auth';
-
-/**
- * BETTER_AUTH_SECRET when set; otherwise a random secret made on first start and kept beside
- * the database, so a self-hosted install is secure with no configuration.
- */
-function authSecret(): string {
-  const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
-  if (fromEnv) return fromEnv;
-  const file = path.join(path.dirname(databaseFile()), 'auth-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
 
 const PASSWORD_OPERATIONS = ['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'create', 'update', 'upsert', 'delete'] as const;
 

@@ -41,9 +41,11 @@ const base: AssignmentInput = {
   mastery: false,
 };
 
+/** The text of the item's right option: the browser sees only texts and opaque ids. */
 async function keyOf(itemId: string): Promise<string> {
   const db = await getDb();
-  return (JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as { answer: string }).answer;
+  const item = JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as { answer: string; options: { id: string; text: string }[] };
+  return item.options.find((o) => o.id === item.answer)!.text;
 }
 
 async function answer(learner: LearnerRef, attemptId: string, itemId: string, right: boolean, n: number, now?: Date) {
@@ -51,7 +53,7 @@ async function answer(learner: LearnerRef, attemptId: string, itemId: string, ri
   const item = view.items.find((i) => i.item.id === itemId)!.item;
   if (item.type !== 'single') throw new Error('expected single-choice timeline items');
   const key = await keyOf(itemId);
-  const choice = right ? key : item.options.find((o) => o.id !== key)!.id;
+  const choice = (right ? item.options.find((o) => o.text === key) : item.options.find((o) => o.text !== key))!.id;
   return answerQuestion(learner, attemptId, { answerId: `answer-${String(n).padStart(4, '0')}`, itemId, response: { choice } }, now);
 }
 

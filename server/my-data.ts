@@ -2,26 +2,61 @@ import 'server-only';
 import { toCsv } from '@/lib/classroom/csv';
 import { getDb } from './db';
 import { AppError } from './errors';
+import { reveals } from './feedback';
 import type { LearnerRef } from './learners';
+
+/**
+ * Exports follow the reveal policy like the pages: where an assignment does not yet show the
+ * learner whether an answer was right, the export does not either, nor anything that gives it
+ * away (the quiz review's rating and the card's schedule, which follow from right or wrong).
+ */
+async function hiddenAnswers(learnerId: string, now: Date) {
+  const db = await getDb();
+  const attempts = await db.quizAttempt.findMany({
+    where: { learnerId, assignmentId: { not: null } },
+    select: { id: true, submittedAt: true, assignment: { select: { reveal: true, dueAt: true } }, responses: { select: { questionId: true, answeredAt: true } } },
+  });
+  const hiddenAttempts = new Set<string>();
+  /** Per item, the first answer whose correctness is hidden: its reviews from then on are hidden too. */
+  const hiddenSince = new Map<string, Date>();
+  for (const attempt of attempts) {
+    if (reveals(attempt, now).showCorrectness) continue;
+    hiddenAttempts.add(attempt.id);
+    for (const r of attempt.responses) {
+      const since = hiddenSince.get(r.questionId);
+      if (!since || r.answeredAt < since) hiddenSince.set(r.questionId, r.answeredAt);
+    }
+  }
+  const reviewHidden = (questionId: string, at: Date) => {
+    const since = hiddenSince.get(questionId);
+    return since !== undefined && at.getTime() >= since.getTime();
+  };
+  return { hiddenAttempts, hiddenItems: new Set(hiddenSince.keys()), reviewHidden };
+}
 
 /**
  * The learner's reviews in the columns FSRS optimizers read: card_id (an integer per item, in
  * order of first review), review_time (ms since the epoch), review_rating (1–4), review_state
  * (0 new, 1 learning, 2 review, 3 relearning, before the review), review_duration (ms).
  */
-export async function reviewsCsv(learner: LearnerRef): Promise<string> {
+export async function reviewsCsv(learner: LearnerRef, now = new Date()): Promise<string> {
   const db = await getDb();
   const logs = await db.reviewLog.findMany({ where: { learnerId: learner.id }, orderBy: [{ review: 'asc' }, { id: 'asc' }] });
+  const { reviewHidden } = await hiddenAnswers(learner.id, now);
   const cardIds = new Map<string, number>();
   for (const log of logs) if (!cardIds.has(log.questionId)) cardIds.set(log.questionId, cardIds.size + 1);
   return toCsv(
     ['card_id', 'review_time', 'review_rating', 'review_state', 'review_duration', 'item_id', 'source'],
-    logs.map((l) => [cardIds.get(l.questionId)!, l.review.getTime(), l.rating, l.state, l.durationMs, l.questionId, l.source]),
+    logs.map((l) => {
+      const hidden = reviewHidden(l.questionId, l.review);
+      return [cardIds.get(l.questionId)!, l.review.getTime(), hidden ? '' : l.rating, hidden ? '' : l.state, l.durationMs, l.questionId, l.source];
+    }),
   );
 }
 
-export async function answersCsv(learner: LearnerRef): Promise<string> {
+export async function answersCsv(learner: LearnerRef, now = new Date()): Promise<string> {
   const db = await getDb();
+  const { hiddenAttempts } = await hiddenAnswers(learner.id, now);
   const rows = await db.quizResponse.findMany({
     where: { attempt: { learnerId: learner.id } },
     orderBy: [{ answeredAt: 'asc' }, { id: 'asc' }],
@@ -29,13 +64,17 @@ export async function answersCsv(learner: LearnerRef): Promise<string> {
   });
   return toCsv(
     ['attempt_id', 'set_id', 'item_id', 'answered_at', 'response', 'score', 'correct', 'duration_ms'],
-    rows.map((r) => [r.attempt.id, r.attempt.setId, r.questionId, r.answeredAt, r.response, r.score, r.correct, r.durationMs]),
+    rows.map((r) => {
+      const hidden = hiddenAttempts.has(r.attempt.id);
+      return [r.attempt.id, r.attempt.setId, r.questionId, r.answeredAt, r.response, hidden ? '' : r.score, hidden ? '' : r.correct, r.durationMs];
+    }),
   );
 }
 
 /** Everything stored about the learner, as one JSON document. */
-export async function exportJson(learner: LearnerRef) {
+export async function exportJson(learner: LearnerRef, now = new Date()) {
   const db = await getDb();
+  const { hiddenAttempts, hiddenItems, reviewHidden } = await hiddenAnswers(learner.id, now);
   const [profile, cards, reviews, attempts] = await Promise.all([
     db.learner.findUniqueOrThrow({
       where: { id: learner.id },
@@ -51,11 +90,19 @@ export async function exportJson(learner: LearnerRef) {
     }),
   ]);
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: now.toISOString(),
     learner: profile,
-    cards,
-    reviews,
-    quizAttempts: attempts.map((a) => ({ ...a, itemIds: JSON.parse(a.itemIds) as string[], responses: a.responses.map((r) => ({ ...r, response: JSON.parse(r.response) as unknown })) })),
+    cards: cards.map((c) => (hiddenItems.has(c.questionId) ? { questionId: c.questionId, scheduleHidden: true } : c)),
+    reviews: reviews.map((r) => (reviewHidden(r.questionId, r.review) ? { id: r.id, reviewId: r.reviewId, questionId: r.questionId, review: r.review, durationMs: r.durationMs, source: r.source, assignmentId: r.assignmentId, ratingHidden: true } : r)),
+    quizAttempts: attempts.map((a) => {
+      const hidden = hiddenAttempts.has(a.id);
+      return {
+        ...a,
+        score: hidden ? null : a.score,
+        itemIds: JSON.parse(a.itemIds) as string[],
+        responses: a.responses.map((r) => ({ ...r, score: hidden ? null : r.score, correct: hidden ? null : r.correct, response: JSON.parse(r.response) as unknown })),
+      };
+    }),
   };
 }
 

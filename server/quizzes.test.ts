@@ -101,11 +101,13 @@ describe('quiz attempts', () => {
   it('grades on the server, records a review, and returns feedback with the source', async () => {
     const db = await getDb();
     const single = await db.question.findFirstOrThrow({ where: { setId: 'timeline', type: 'single' } });
-    const key = (JSON.parse(single.data) as { answer: string }).answer;
+    const stored = JSON.parse(single.data) as { answer: string; options: { id: string; text: string }[] };
+    const keyText = stored.options.find((o) => o.id === stored.answer)!.text;
     const { attemptId } = await startAttempt(learner, { setId: 'timeline', itemIds: [single.id] });
     const item = (await getAttempt(learner, attemptId)).items[0]!.item;
     if (item.type !== 'single') throw new Error('expected a single-choice item');
-    const wrong = item.options.find((o) => o.id !== key)!.id;
+    // Options carry opaque ids: the wrong one is found by its text.
+    const wrong = item.options.find((o) => o.text !== keyText)!.id;
     const result = await answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: item.id, response: { choice: wrong } });
     expect(result.correct).toBe(false);
     expect(result.feedback!.sources[0]!.length).toBeGreaterThan(10);

@@ -12,7 +12,7 @@ import { checkAssignmentWrite } from './assignment-rules';
 import { getDb } from './db';
 import { clientIdSchema } from './client-ids';
 import { AppError, notFound, parseOrThrow } from './errors';
-import { feedbackFor, reveals } from './feedback';
+import { feedbackFor, reveals, withheldFromSelfStudy } from './feedback';
 import type { Prisma } from './generated/prisma/client';
 import { loadItems } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
@@ -92,6 +92,12 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
     ids = await quizItemIds(setId!);
     if (ids.length === 0) throw new AppError('invalid_input', `setId: set "${setId}" has no quiz questions`, ['setId']);
   }
+  // Items an open Secure assignment holds never enter a self-study quiz.
+  const withheld = await withheldFromSelfStudy();
+  if (ids.some((id) => withheld.has(id))) {
+    ids = ids.filter((id) => !withheld.has(id));
+    if (ids.length === 0) throw new AppError('conflict', `These questions are held back for a class assignment${returnNote(withheld)}.`);
+  }
   const learner = await resolveLearner(source);
   const attempt = (startKey && (await startedWith(learner.id, startKey))) || (await createAttempt(learner.id, setId ?? null, ids, startKey));
   const stored = await loadItems(JSON.parse(attempt.itemIds) as string[]);
@@ -116,6 +122,14 @@ async function createAttempt(learnerId: string, setId: string | null, ids: strin
     if (raced) return raced;
     throw error;
   }
+}
+
+/** " until <date>", or nothing when the items return only once a teacher closes the assignment. */
+export function returnNote(withheld: Map<string, Date | null>): string {
+  const dates = [...withheld.values()];
+  if (dates.some((d) => d === null)) return '';
+  const last = Math.max(...dates.map((d) => d!.getTime()));
+  return ` until ${new Date(last).toUTCString().replace(/:\d\d GMT$/, ' UTC')}`;
 }
 
 /** The attempt as its learner sees it: questions without keys, feedback only where answered and allowed. */
@@ -216,6 +230,8 @@ export async function getAttemptResults(
   const db = await getDb();
   const attempt = await ownedAttempt(db, learner.id, attemptId);
   const shown = reveals(attempt, now);
+  // A self-study attempt started before a Secure assignment opened: its unanswered withheld items keep their keys.
+  const withheld = attempt.assignmentId ? new Map<string, Date | null>() : await withheldFromSelfStudy(now);
   const stored = await loadItems(view.items.map((i) => i.item.id));
   return {
     attempt: shown.showCorrectness ? view.attempt : { ...view.attempt, score: null },
@@ -225,7 +241,7 @@ export async function getAttemptResults(
       prompt: item.prompt,
       answered,
       feedback,
-      keyText: shown.showKey ? describeKey(stored.get(item.id)!.item) : '',
+      keyText: shown.showKey && (answered || !withheld.has(item.id)) ? describeKey(stored.get(item.id)!.item) : '',
     })),
   };
 }

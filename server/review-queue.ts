@@ -11,7 +11,7 @@ import { withSqlite } from './db';
 import { notFound, parseOrThrow } from './errors';
 import { itemsIn, readerHref } from './items';
 import type { LearnerRef } from './learners';
-import { joinedAssignmentItems } from './students';
+import { assignmentVisibilityIn, withheldIn } from './feedback';
 import { dateOrNullFromSql, prepared, sqlDate } from './sql';
 
 const STATE_NEW = 0;
@@ -36,9 +36,11 @@ export const queueQuery = z.strictObject({
 
 // Every query below is limited to the live questions in scope: `@setId` and `@items` (a JSON
 // array) narrow it when they are not null.
+// `@withheld` (a JSON array) lists the items the learner may not see here (see server/feedback.ts).
 const IN_SCOPE = `q.retiredAt IS NULL AND s.retiredAt IS NULL
   AND (@setId IS NULL OR q.setId = @setId)
-  AND (@items IS NULL OR q.id IN (SELECT value FROM json_each(@items)))`;
+  AND (@items IS NULL OR q.id IN (SELECT value FROM json_each(@items)))
+  AND q.id NOT IN (SELECT value FROM json_each(@withheld))`;
 
 const SQL = {
   liveSet: 'SELECT 1 FROM QuestionSet WHERE id = ? AND retiredAt IS NULL',
@@ -80,16 +82,18 @@ interface QueueScope {
   more: number;
   setId: string | null;
   items: string[] | null;
+  /** Items whose backs the learner may not see in this queue. */
+  withheld: string[];
   limit: number;
   now: Date;
 }
 
 /** Everything the queue needs from the database, read in one go (nothing interleaves with it). */
-function readQueue(sqlite: Database.Database, { learner, setId, items, limit, more, now }: QueueScope): ReviewQueue {
+function readQueue(sqlite: Database.Database, { learner, setId, items, withheld, limit, more, now }: QueueScope): ReviewQueue {
   if (setId && !prepared(sqlite, SQL.liveSet).get(setId)) throw notFound(`Set "${setId}"`);
   const todayStart = sqlDate(dayStart(learnerDay(now, learner.timeZone), learner.timeZone));
   const tomorrow = nextDayStart(now, learner.timeZone);
-  const scope = { learnerId: learner.id, tomorrow: sqlDate(tomorrow), setId, items: items && JSON.stringify(items) };
+  const scope = { learnerId: learner.id, tomorrow: sqlDate(tomorrow), setId, items: items && JSON.stringify(items), withheld: JSON.stringify(withheld) };
   const notBuried = (buriedUntil: string | null) => buriedUntil === null || (dateOrNullFromSql(buriedUntil) as Date) <= now;
 
   const due = (prepared(sqlite, SQL.due).all(scope) as DueRow[]).filter((c) => notBuried(c.buriedUntil));
@@ -153,10 +157,19 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, limit, mo
  * Today's review queue for a learner: learning cards due today, review cards due before the
  * learner's day ends (up to the daily review limit) and new cards (up to the daily new limit),
  * skipping suspended and buried cards. Limits count flashcard reviews only.
+ *
+ * A card's back is its key. Self-study queues leave out the items withheld from self-study; an
+ * assignment's queue holds only the items whose keys the assignment has revealed to this learner
+ * (all of a flashcard assignment; in a quiz, none until its reveal policy allows).
  */
 export async function getReviewQueue(learner: LearnerRef, query: unknown, now = new Date()): Promise<ReviewQueue> {
   const { setId, items: requested, limit, more, assignmentId } = parseOrThrow(queueQuery, query);
-  const items = assignmentId ? await joinedAssignmentItems(learner.id, assignmentId) : (requested ?? null);
   if (assignmentId) learner = { ...learner, newPerDay: 10_000, reviewsPerDay: 100_000 };
-  return withSqlite((sqlite) => readQueue(sqlite, { learner, setId: setId ?? null, items, limit, more, now }));
+  return withSqlite((sqlite) => {
+    if (!assignmentId) return readQueue(sqlite, { learner, setId: setId ?? null, items: requested ?? null, withheld: [...withheldIn(sqlite, now).keys()], limit, more, now });
+    const shown = assignmentVisibilityIn(sqlite, learner.id, assignmentId, now);
+    if (!shown) throw notFound('That assignment');
+    const items = [...shown].filter(([, show]) => show.showKey).map(([itemId]) => itemId);
+    return readQueue(sqlite, { learner, setId: setId ?? null, items, withheld: [], limit, more, now });
+  });
 }

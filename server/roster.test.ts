@@ -41,10 +41,12 @@ const base: AssignmentInput = {
 let answerNumber = 0;
 async function answer(learner: LearnerRef, attemptId: string, itemId: string, right: boolean, now?: Date) {
   const db = await getDb();
-  const key = (JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as { answer: string }).answer;
+  const stored = JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as { answer: string; options: { id: string; text: string }[] };
+  // Options carry opaque ids: the key is found by its text.
+  const keyText = stored.options.find((o) => o.id === stored.answer)!.text;
   const item = (await getAttempt(learner, attemptId, now)).items.find((i) => i.item.id === itemId)!.item;
   if (item.type !== 'single') throw new Error('expected single-choice timeline items');
-  const choice = right ? key : item.options.find((o) => o.id !== key)!.id;
+  const choice = (right ? item.options.find((o) => o.text === keyText) : item.options.find((o) => o.text !== keyText))!.id;
   return answerQuestion(learner, attemptId, { answerId: `answer-${String(++answerNumber).padStart(4, '0')}`, itemId, response: { choice } }, now);
 }
 

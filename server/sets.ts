@@ -3,6 +3,8 @@ import { idSchema, ITEM_TYPES, type Item, type ItemType } from '@/lib/questions/
 import { isQuizItem, presentItem, type PublicItem } from '@/lib/quiz/present';
 import { notFound } from './errors';
 import { getDb } from './db';
+import { withheldFromSelfStudy } from './feedback';
+import { derivedSecret } from './secrets';
 
 export interface SetSummary {
   id: string;
@@ -65,16 +67,25 @@ export async function getSet(id: string): Promise<SetSummary | null> {
   return set ?? null;
 }
 
-/** A set and its items as a learner may see them before answering: no keys, explanations or sources. */
+/**
+ * A set and its items as a learner may see them before answering: no keys, explanations or
+ * sources, and none of the items withheld from self-study (open Secure assignments).
+ */
 export async function getSetWithPublicItems(id: string): Promise<{ set: SetSummary; items: (PublicItem | { id: string; type: 'card'; prompt: string })[] }> {
   const parsed = idSchema.safeParse(id);
   const set = parsed.success ? await getSet(parsed.data) : null;
   if (!set) throw notFound(`Set "${id}"`);
   const db = await getDb();
-  const rows = await db.question.findMany({ where: { setId: set.id, retiredAt: null }, orderBy: { position: 'asc' }, select: { data: true } });
+  const withheld = await withheldFromSelfStudy();
+  const rows = (await db.question.findMany({ where: { setId: set.id, retiredAt: null }, orderBy: { position: 'asc' }, select: { id: true, data: true } })).filter(
+    (row) => !withheld.has(row.id),
+  );
+  // Stable for the set (one presentation, so comparing many reveals nothing), yet keyed by the
+  // server's secret: neither the ids nor the shuffles can be computed from the set id.
+  const seed = derivedSecret(`sets-api:${set.id}`);
   const items = rows.map((row) => {
     const item = JSON.parse(row.data) as Item;
-    return isQuizItem(item) ? presentItem(item, set.id) : { id: item.id, type: 'card' as const, prompt: item.prompt };
+    return isQuizItem(item) ? presentItem(item, seed) : { id: item.id, type: 'card' as const, prompt: item.prompt };
   });
   return { set, items };
 }
@@ -90,4 +101,19 @@ export async function listSetsWithItems(): Promise<{ id: string; title: string; 
     ...s,
     items: items.filter((i) => i.setId === s.id).map((i) => ({ id: i.id, type: i.type, prompt: (JSON.parse(i.data) as { prompt: string }).prompt })),
   }));
+}
+
+/**
+ * How many live items in scope (a set, chosen items, or every set) are withheld from self-study
+ * now, and when the last returns (null: when a teacher closes the assignment). For the notice.
+ */
+export async function withheldSummary(scope: { setId?: string; itemIds?: readonly string[] } = {}, now = new Date()): Promise<{ count: number; until: Date | null }> {
+  const withheld = await withheldFromSelfStudy(now);
+  if (withheld.size === 0) return { count: 0, until: null };
+  const db = await getDb();
+  const inScope = [...withheld.keys()].filter((id) => !scope.itemIds || scope.itemIds.includes(id));
+  const rows = await db.question.findMany({ where: { id: { in: inScope }, retiredAt: null, ...(scope.setId ? { setId: scope.setId } : {}) }, select: { id: true } });
+  const dates = rows.map((r) => withheld.get(r.id) ?? null);
+  const until = dates.length === 0 || dates.some((d) => d === null) ? null : new Date(Math.max(...dates.map((d) => d!.getTime())));
+  return { count: rows.length, until };
 }

@@ -271,17 +271,6 @@ export async function startAssignmentAttempt(learner: LearnerRef, assignmentId: 
   });
 }
 
-/** The items of an assignment the learner has joined, or a 404. */
-export async function joinedAssignmentItems(learnerId: string, assignmentId: string): Promise<string[]> {
-  const db = await getDb();
-  const student = await db.assignmentStudent.findUnique({
-    where: { assignmentId_learnerId: { assignmentId, learnerId } },
-    select: { assignment: { select: { itemIds: true } } },
-  });
-  if (!student) throw notFound('That assignment');
-  return JSON.parse(student.assignment.itemIds) as string[];
-}
-
 /** The assignment a learner rates a card for: its items and rules, and whether the learner left; or a 404. */
 export async function joinedAssignment(learnerId: string, assignmentId: string) {
   const db = await getDb();

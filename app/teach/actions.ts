@@ -76,6 +76,7 @@ export async function createAssignmentAction(_state: FormState, formData: FormDa
     reveal: String(formField(formData, 'reveal') ?? ''),
     lateWork: String(formField(formData, 'lateWork') ?? ''),
     mastery: formField(formData, 'mastery') === 'on',
+    security: String(formField(formData, 'security') ?? 'practice'),
   };
   let id: string;
   try {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { gradeTypedText } from '@/lib/grading/grade';
+import { gradeTypedText } from '@/lib/grading/typed';
 import type { TypedItem } from '@/lib/questions/schema';
 import {
   nextDueAfter,

@@ -85,6 +85,18 @@ export function AssignmentForm({ sets, action }: { sets: SetOption[]; action: (s
           </select>
         </Field>
       </div>
+      <fieldset className="space-y-2">
+        <legend className="font-medium">Self-study while this is open</legend>
+        {e.security ? <p className="text-sm font-medium text-danger">{e.security}</p> : null}
+        <label className="flex min-h-11 items-start gap-3">
+          <input type="radio" name="security" value="practice" defaultChecked className="mt-1 size-5" />
+          <span>Practice: the questions stay in everyone’s self-study, answers included. The report shows practice, not a test.</span>
+        </label>
+        <label className="flex min-h-11 items-start gap-3">
+          <input type="radio" name="security" value="secure" className="mt-1 size-5" />
+          <span>Secure: the questions leave self-study (quizzes, flashcards, the reader) for everyone until the assignment closes or its due date passes.</span>
+        </label>
+      </fieldset>
       <label className="flex min-h-11 items-center gap-3">
         <input type="checkbox" name="shuffle" defaultChecked className="size-5" />
         <span>Shuffle the questions for each student</span>

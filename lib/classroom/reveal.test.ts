@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { REVEAL_POLICIES, type RevealPolicy, assignmentStatus, lateStatus, revealDecision } from './reveal';
+import { REVEAL_POLICIES, type RevealPolicy, assignmentStatus, itemVisibility, itemsWithheldFromSelfStudy, lateStatus, revealDecision } from './reveal';
 
 const DUE = new Date('2026-03-10T17:00:00Z');
 const at = (iso: string) => new Date(iso);
 const BEFORE = at('2026-03-10T16:59:59.999Z');
 const AFTER = at('2026-03-10T17:00:00.001Z');
 
-const ALL = { showCorrectness: true, showKey: true, showExplanation: true };
-const NONE = { showCorrectness: false, showKey: false, showExplanation: false };
+const ALL = { showCorrectness: true, showKey: true, showExplanation: true, showSource: true };
+const NONE = { showCorrectness: false, showKey: false, showExplanation: false, showSource: false };
 
 function decide(policy: RevealPolicy, submitted: boolean, dueAt: Date | null, now: Date) {
   return revealDecision({ policy, submitted, dueAt, now });
@@ -126,5 +126,65 @@ describe('assignmentStatus', () => {
     expect(status(closedAt, DUE, AFTER)).toBe('past_due');
     expect(status(closedAt, DUE, BEFORE)).toBe('due_soon');
     expect(status(closedAt, null, BEFORE)).toBe('open');
+  });
+});
+
+describe('itemVisibility', () => {
+  const inQuiz = (policy: RevealPolicy, attempt: { submitted: boolean; answered: boolean } | null, now = AFTER) =>
+    itemVisibility({ kind: 'assignment', mode: 'quiz', policy, dueAt: DUE, attempt, now });
+
+  it('self-study shows everything, unless a Secure assignment withholds the item', () => {
+    expect(itemVisibility({ kind: 'self_study', withheld: false })).toEqual(ALL);
+    expect(itemVisibility({ kind: 'self_study', withheld: true })).toEqual(NONE);
+  });
+
+  it('a quiz assignment shows nothing of an item the learner has not answered, under every policy', () => {
+    for (const policy of REVEAL_POLICIES) {
+      expect(inQuiz(policy, null)).toEqual(NONE);
+      expect(inQuiz(policy, { submitted: false, answered: false })).toEqual(NONE);
+    }
+  });
+
+  it('after answering, follows the reveal policy', () => {
+    expect(inQuiz('immediately', { submitted: false, answered: true })).toEqual(ALL);
+    expect(inQuiz('after_submit', { submitted: false, answered: true })).toEqual(NONE);
+    expect(inQuiz('after_submit', { submitted: true, answered: false })).toEqual(ALL);
+    expect(inQuiz('after_due', { submitted: true, answered: true }, BEFORE)).toEqual(NONE);
+    expect(inQuiz('after_due', { submitted: true, answered: true }, AFTER)).toEqual(ALL);
+    expect(inQuiz('never', { submitted: true, answered: true })).toEqual(NONE);
+  });
+
+  it('flashcard practice shows backs', () => {
+    expect(itemVisibility({ kind: 'assignment', mode: 'flashcards', policy: 'never', dueAt: null, attempt: null, now: AFTER })).toEqual(ALL);
+  });
+});
+
+describe('itemsWithheldFromSelfStudy', () => {
+  const secure = { security: 'secure' as const, itemIds: ['q1', 'q2'], closedAt: null, dueAt: DUE, lateWork: 'refuse' as const };
+
+  it('withholds the items of an open Secure assignment until its due date when late work is refused', () => {
+    expect([...itemsWithheldFromSelfStudy([secure], BEFORE)]).toEqual([
+      ['q1', DUE],
+      ['q2', DUE],
+    ]);
+    expect(itemsWithheldFromSelfStudy([secure], AFTER).size).toBe(0);
+  });
+
+  it('never withholds for Practice, nor once the assignment is closed', () => {
+    expect(itemsWithheldFromSelfStudy([{ ...secure, security: 'practice' }], BEFORE).size).toBe(0);
+    expect(itemsWithheldFromSelfStudy([{ ...secure, closedAt: BEFORE }], BEFORE).size).toBe(0);
+  });
+
+  it('with late work accepted, holds on until the teacher closes it (no known return)', () => {
+    const late = { ...secure, lateWork: 'accept' as const };
+    expect(itemsWithheldFromSelfStudy([late], AFTER).get('q1')).toBeNull();
+    expect(itemsWithheldFromSelfStudy([late, secure], BEFORE).get('q1')).toBeNull();
+  });
+
+  it('an item held twice returns when the later assignment lets go', () => {
+    const later = { ...secure, itemIds: ['q2'], dueAt: at('2026-03-12T00:00:00Z') };
+    const held = itemsWithheldFromSelfStudy([secure, later], BEFORE);
+    expect(held.get('q1')).toEqual(DUE);
+    expect(held.get('q2')).toEqual(later.dueAt);
   });
 });

@@ -1,5 +1,7 @@
 /**
- * What a student may see about their answers, and where an assignment stands in time. All pure:
+ * What a learner may see of an item (its key, explanation, source, and whether their answer was
+ * right), and where an assignment stands in time. The one place these rules live: every page,
+ * API, export and server action asks `itemVisibility` (through server/feedback.ts). All pure:
  * the caller passes `now`.
  *
  * Deadlines: a submission at exactly `dueAt` is on time (late means strictly after, as in Moodle),
@@ -21,11 +23,13 @@ export interface RevealDecision {
   showKey: boolean;
   /** The item's explanation. */
   showExplanation: boolean;
+  /** The quoted source (it often contains the answer), and its highlight in the reader. */
+  showSource: boolean;
 }
 
-const SHOW_ALL: RevealDecision = Object.freeze({ showCorrectness: true, showKey: true, showExplanation: true });
+const SHOW_ALL: RevealDecision = Object.freeze({ showCorrectness: true, showKey: true, showExplanation: true, showSource: true });
 /** Only that the answer was recorded. */
-const SHOW_NOTHING: RevealDecision = Object.freeze({ showCorrectness: false, showKey: false, showExplanation: false });
+const SHOW_NOTHING: RevealDecision = Object.freeze({ showCorrectness: false, showKey: false, showExplanation: false, showSource: false });
 
 /**
  * For an answered item in a student's attempt:
@@ -51,6 +55,84 @@ export function revealDecision(input: { policy: RevealPolicy; submitted: boolean
     case 'never':
       return { ...SHOW_NOTHING };
   }
+}
+
+export const SECURITY_MODES = ['practice', 'secure'] as const;
+/**
+ * practice (the default): the items stay in everyone's self-study, keys included, so the report
+ * measures practice, not secrecy. secure: while the assignment accepts work, its items are
+ * withheld from everyone's self-study (quizzes, flashcards, the sets API, the reader highlight).
+ */
+export type SecurityMode = (typeof SECURITY_MODES)[number];
+
+/** Where a learner meets an item. */
+export type VisibilityContext =
+  /** Self-study: the public bank, unless an open Secure assignment withholds the item. */
+  | { kind: 'self_study'; withheld: boolean }
+  /**
+   * Inside an assignment. Flashcard practice shows backs by design. In a quiz, `attempt` is the
+   * learner's attempt holding the item (null: none), `answered` whether it was answered there.
+   */
+  | {
+      kind: 'assignment';
+      mode: 'quiz' | 'flashcards';
+      policy: RevealPolicy;
+      dueAt: Date | null;
+      attempt: { submitted: boolean; answered: boolean } | null;
+      now: Date;
+    };
+
+/**
+ * What a learner may see of one item in one context. An item not yet answered shows nothing in
+ * a quiz assignment, whatever the policy: the key of a question still to answer never leaves.
+ */
+export function itemVisibility(context: VisibilityContext): RevealDecision {
+  if (context.kind === 'self_study') return { ...(context.withheld ? SHOW_NOTHING : SHOW_ALL) };
+  if (context.mode === 'flashcards') return { ...SHOW_ALL };
+  const { attempt } = context;
+  if (!attempt || (!attempt.answered && !attempt.submitted)) return { ...SHOW_NOTHING };
+  return revealDecision({ policy: context.policy, submitted: attempt.submitted, dueAt: context.dueAt, now: context.now });
+}
+
+/** The assignment fields that decide whether it withholds its items from self-study. */
+export interface HoldingAssignment {
+  security: SecurityMode;
+  itemIds: readonly string[];
+  closedAt: Date | null;
+  dueAt: Date | null;
+  lateWork: LateWorkPolicy;
+}
+
+/** Whether a Secure assignment still accepts work (not closed; not past a due date that refuses late work). */
+export function withholdsItems(a: HoldingAssignment, now: Date): boolean {
+  if (a.security !== 'secure') return false;
+  if (a.closedAt !== null && now.getTime() >= a.closedAt.getTime()) return false;
+  return lateStatus({ dueAt: a.dueAt, lateWork: a.lateWork, now }) !== 'refused';
+}
+
+/** When a withholding assignment gives its items back: its due date when late work is refused, else null (when the teacher closes it). */
+function returnsAt(a: HoldingAssignment, now: Date): Date | null {
+  const ends = [a.closedAt && a.closedAt > now ? a.closedAt : null, a.lateWork === 'refuse' ? a.dueAt : null].filter((d): d is Date => d !== null);
+  return ends.length ? new Date(Math.min(...ends.map((d) => d.getTime()))) : null;
+}
+
+/**
+ * The items withheld from self-study now, each with when it returns (null: not known, it returns
+ * when the teacher closes the assignment). An item held by several assignments returns when the
+ * last of them lets go.
+ */
+export function itemsWithheldFromSelfStudy(assignments: readonly HoldingAssignment[], now: Date): Map<string, Date | null> {
+  const withheld = new Map<string, Date | null>();
+  for (const a of assignments) {
+    if (!withholdsItems(a, now)) continue;
+    const back = returnsAt(a, now);
+    for (const id of a.itemIds) {
+      const known = withheld.get(id);
+      if (!withheld.has(id)) withheld.set(id, back);
+      else if (known !== null && known !== undefined) withheld.set(id, back === null || back > known ? back : known);
+    }
+  }
+  return withheld;
 }
 
 export type LateStatus = 'on_time' | 'late_accepted' | 'refused';

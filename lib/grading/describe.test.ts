@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { CARD, MATCHING, MULTIPLE, NUMERIC, NUMERIC_TOLERANCE, NUMERIC_YEAR, ORDERING, SINGLE, TRUE_FALSE, TYPED_JUDO, TYPED_WAR } from '@/lib/quiz/fixtures';
-import { presentedEntries, presentedRights } from '@/lib/quiz/present';
+import { presentedEntries, presentedLefts, presentedOptions, presentedRights } from '@/lib/quiz/present';
 import { describeKey, describeResponse } from './describe';
 
 const SEED = 'attempt-3';
 const entryId = (authorId: string) => presentedEntries(ORDERING, SEED).find((e) => e.authorId === authorId)!.publicId;
 const rightId = (pairId: string) => presentedRights(MATCHING, SEED).find((r) => r.authorId === pairId)!.publicId;
+const leftId = (pairId: string) => presentedLefts(MATCHING, SEED).find((l) => l.authorId === pairId)!.publicId;
+const single = (authorId: string) => presentedOptions(SINGLE, SEED).find((o) => o.authorId === authorId)!.publicId;
+const multiple = (...authorIds: string[]) => authorIds.map((id) => presentedOptions(MULTIPLE, SEED).find((o) => o.authorId === id)!.publicId);
 
 describe('describeResponse', () => {
   it('names the chosen option', () => {
-    expect(describeResponse(SINGLE, { choice: 'c' }, SEED)).toBe('The Russian Central Bank');
+    expect(describeResponse(SINGLE, { choice: single('c') }, SEED)).toBe('The Russian Central Bank');
   });
 
   it('lists picks once each, in the question\'s order, joined by "; "', () => {
-    expect(describeResponse(MULTIPLE, { choices: ['d', 'a', 'd'] }, SEED)).toBe(
+    expect(describeResponse(MULTIPLE, { choices: multiple('d', 'a', 'd') }, SEED)).toBe(
       'Restrictions on transactions with the Russian Central Bank; A ban on Russian planes in Japanese airspace',
     );
-    expect(describeResponse(MULTIPLE, { choices: ['a', 'd'] }, SEED)).toBe(describeResponse(MULTIPLE, { choices: ['d', 'a'] }, SEED));
+    expect(describeResponse(MULTIPLE, { choices: multiple('a', 'd') }, SEED)).toBe(describeResponse(MULTIPLE, { choices: multiple('d', 'a') }, SEED));
     expect(describeResponse(MULTIPLE, { choices: [] }, SEED)).toBe('(nothing selected)');
   });
 
@@ -46,7 +49,7 @@ describe('describeResponse', () => {
   });
 
   it('pairs each left with the chosen right, or says it was left unmatched', () => {
-    expect(describeResponse(MATCHING, { pairs: { a: rightId('a'), b: rightId('c'), d: rightId('c') } }, SEED)).toBe(
+    expect(describeResponse(MATCHING, { pairs: { [leftId('a')]: rightId('a'), [leftId('b')]: rightId('c'), [leftId('d')]: rightId('c') } }, SEED)).toBe(
       "Russian planes → Yet to be banned from Japan's airspace; " +
         'Sberbank → Have resisted calls to divest from Sakhalin; ' +
         'Japanese firms → (no match); ' +
@@ -81,11 +84,11 @@ describe('describeKey', () => {
   });
 
   it('describes a right answer exactly as its key', () => {
-    expect(describeResponse(SINGLE, { choice: SINGLE.answer }, SEED)).toBe(describeKey(SINGLE));
-    expect(describeResponse(MULTIPLE, { choices: ['c', 'a', 'b'] }, SEED)).toBe(describeKey(MULTIPLE));
+    expect(describeResponse(SINGLE, { choice: single(SINGLE.answer) }, SEED)).toBe(describeKey(SINGLE));
+    expect(describeResponse(MULTIPLE, { choices: multiple('c', 'a', 'b') }, SEED)).toBe(describeKey(MULTIPLE));
     expect(describeResponse(TRUE_FALSE, { value: TRUE_FALSE.answer }, SEED)).toBe(describeKey(TRUE_FALSE));
     expect(describeResponse(NUMERIC, { value: 27 }, SEED)).toBe(describeKey(NUMERIC));
     expect(describeResponse(ORDERING, { order: ['a', 'b', 'c', 'd'].map(entryId) }, SEED)).toBe(describeKey(ORDERING));
-    expect(describeResponse(MATCHING, { pairs: Object.fromEntries(['a', 'b', 'c', 'd'].map((id) => [id, rightId(id)])) }, SEED)).toBe(describeKey(MATCHING));
+    expect(describeResponse(MATCHING, { pairs: Object.fromEntries(['a', 'b', 'c', 'd'].map((id) => [leftId(id), rightId(id)])) }, SEED)).toBe(describeKey(MATCHING));
   });
 });

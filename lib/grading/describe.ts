@@ -1,5 +1,5 @@
 import type { Item, NumericItem } from '@/lib/questions/schema';
-import { presentedEntries, presentedRights } from '@/lib/quiz/present';
+import { toAuthorIds, UNSHOWN } from './author-ids';
 import type { QuizResponse } from './response';
 
 /**
@@ -18,16 +18,20 @@ function numbered(texts: readonly string[]): string {
   return texts.map((text, i) => `${i + 1}. ${text}`).join(ARROW);
 }
 
+/** An id the presentation did not show, quoted as it was sent. */
+const quoted = (id: string) => `"${id.startsWith(UNSHOWN) ? id.slice(UNSHOWN.length) : id}"`;
+
 function misfit(item: Item): never {
   throw new Error(`the response does not fit ${item.type} item ${item.id}`);
 }
 
 /** The learner's answer in words: option texts joined by "; ", True/False, the number with its unit… */
-export function describeResponse(item: Item, response: QuizResponse, seed: string): string {
+export function describeResponse(item: Item, sent: QuizResponse, seed: string): string {
+  const response = item.type === 'card' ? sent : toAuthorIds(item, sent, seed);
   switch (item.type) {
     case 'single': {
       if (!('choice' in response)) return misfit(item);
-      return item.options.find((o) => o.id === response.choice)?.text ?? `"${response.choice}"`;
+      return item.options.find((o) => o.id === response.choice)?.text ?? quoted(response.choice);
     }
     case 'multiple': {
       if (!('choices' in response)) return misfit(item);
@@ -49,17 +53,17 @@ export function describeResponse(item: Item, response: QuizResponse, seed: strin
       return numberWithUnit(response.value, item.unit);
     case 'ordering': {
       if (!('order' in response)) return misfit(item);
-      const texts = new Map(presentedEntries(item, seed).map((e) => [e.publicId, e.text]));
-      return response.order.length ? numbered(response.order.map((id) => texts.get(id) ?? `"${id}"`)) : NOTHING;
+      const texts = new Map(item.order.map((e) => [e.id, e.text]));
+      return response.order.length ? numbered(response.order.map((id) => texts.get(id) ?? quoted(id))) : NOTHING;
     }
     case 'matching': {
       if (!('pairs' in response)) return misfit(item);
       const pairs = response.pairs;
-      const rights = new Map(presentedRights(item, seed).map((e) => [e.publicId, e.text]));
+      const rights = new Map(item.pairs.map((p) => [p.id, p.right]));
       return item.pairs
         .map((pair) => {
           const right = Object.hasOwn(pairs, pair.id) ? pairs[pair.id] : undefined;
-          return `${pair.left}${ARROW}${right === undefined ? '(no match)' : (rights.get(right) ?? `"${right}"`)}`;
+          return `${pair.left}${ARROW}${right === undefined ? '(no match)' : (rights.get(right) ?? quoted(right))}`;
         })
         .join('; ');
     }

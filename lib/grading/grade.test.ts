@@ -21,7 +21,8 @@ import {
   TYPED_WAR,
   TYPED_YEAR,
 } from '@/lib/quiz/fixtures';
-import { type QuizItem, presentItem, presentedEntries, presentedRights } from '@/lib/quiz/present';
+import { type QuizItem, presentItem, presentedEntries, presentedLefts, presentedRights } from '@/lib/quiz/present';
+import { toPublicIds } from './author-ids';
 import { gradeResponse, gradeTypedText } from './grade';
 import { parseResponseFor, type QuizResponse } from './response';
 
@@ -34,7 +35,10 @@ function orderBy(item: OrderingItem, authorOrder: string[], seed = SEED): string
 }
 function pairsBy(item: MatchingItem, matches: Record<string, string>, seed = SEED): Record<string, string> {
   const rights = presentedRights(item, seed);
-  return Object.fromEntries(Object.entries(matches).map(([left, pairId]) => [left, rights.find((r) => r.authorId === pairId)!.publicId]));
+  const lefts = presentedLefts(item, seed);
+  return Object.fromEntries(
+    Object.entries(matches).map(([left, pairId]) => [lefts.find((l) => l.authorId === left)!.publicId, rights.find((r) => r.authorId === pairId)!.publicId]),
+  );
 }
 
 /** The right answer, built only from what presentItem shows plus the key (as a learner who knows it would). */
@@ -42,9 +46,11 @@ function correctResponse(item: QuizItem, seed: string): QuizResponse {
   const shown = presentItem(item, seed);
   switch (item.type) {
     case 'single':
-      return { choice: item.answer };
+      if (shown.type !== 'single') throw new Error('not single');
+      return { choice: shown.options.find((o) => o.text === item.options.find((a) => a.id === item.answer)!.text)!.id };
     case 'multiple':
-      return { choices: [...item.answer].reverse() };
+      if (shown.type !== 'multiple') throw new Error('not multiple');
+      return { choices: [...item.answer].reverse().map((key) => shown.options.find((o) => o.text === item.options.find((a) => a.id === key)!.text)!.id) };
     case 'truefalse':
       return { value: item.answer };
     case 'typed':
@@ -56,18 +62,30 @@ function correctResponse(item: QuizItem, seed: string): QuizResponse {
       return { order: item.order.map((entry) => shown.entries.find((e) => e.text === entry.text)!.id) };
     case 'matching':
       if (shown.type !== 'matching') throw new Error('not matching');
-      return { pairs: Object.fromEntries(item.pairs.map((p) => [p.id, shown.rights.find((r) => r.text === p.right)!.id])) };
+      return { pairs: Object.fromEntries(item.pairs.map((p) => [shown.lefts.find((l) => l.text === p.left)!.id, shown.rights.find((r) => r.text === p.right)!.id])) };
   }
 }
 
 const typed = (item: TypedItem, text: string) => gradeTypedText(item, text);
 
+/** Grades a response written in author ids, sent as the browser would: by the ids it was shown. */
+const gradeAuthored = (item: QuizItem, response: QuizResponse, seed = SEED) => gradeResponse(item, toPublicIds(item, response, seed), seed);
+
 describe('single and true/false', () => {
   it('score 1 for the key and 0 otherwise', () => {
-    expect(gradeResponse(SINGLE, { choice: 'b' }, SEED)).toEqual({ score: 1, correct: true });
-    expect(gradeResponse(SINGLE, { choice: 'a' }, SEED)).toEqual({ score: 0, correct: false });
+    expect(gradeAuthored(SINGLE, { choice: 'b' })).toEqual({ score: 1, correct: true });
+    expect(gradeAuthored(SINGLE, { choice: 'a' })).toEqual({ score: 0, correct: false });
     expect(gradeResponse(TRUE_FALSE, { value: false }, SEED)).toEqual({ score: 1, correct: true });
     expect(gradeResponse(TRUE_FALSE, { value: true }, SEED)).toEqual({ score: 0, correct: false });
+  });
+});
+
+describe('author ids sent instead of the ids shown', () => {
+  it('score nothing, so ticking "a" and "b" blind gains nothing', () => {
+    expect(gradeResponse(SINGLE, { choice: SINGLE.answer }, SEED).score).toBe(0);
+    expect(gradeResponse(MULTIPLE, { choices: [...MULTIPLE.answer] }, SEED).score).toBe(0);
+    expect(gradeResponse(MULTIPLE, { choices: ['a', 'b'] }, SEED).score).toBe(0);
+    expect(gradeResponse(ORDERING, { order: ORDERING.order.map((e) => e.id) }, SEED).score).toBe(0);
   });
 });
 
@@ -179,7 +197,7 @@ describe('numeric', () => {
 });
 
 describe('multiple', () => {
-  const grade = (choices: string[]) => gradeResponse(MULTIPLE, { choices }, SEED).score;
+  const grade = (choices: string[]) => gradeAuthored(MULTIPLE, { choices }).score;
 
   it('gives (right − wrong) / keys, never below 0', () => {
     expect(grade(['a', 'b', 'c'])).toBe(1);
@@ -200,8 +218,8 @@ describe('multiple', () => {
   });
 
   it('is correct only with every key and no wrong pick', () => {
-    expect(gradeResponse(MULTIPLE, { choices: ['c', 'a', 'b'] }, SEED).correct).toBe(true);
-    expect(gradeResponse(MULTIPLE, { choices: ['a', 'b', 'c', 'e'] }, SEED).correct).toBe(false);
+    expect(gradeAuthored(MULTIPLE, { choices: ['c', 'a', 'b'] }).correct).toBe(true);
+    expect(gradeAuthored(MULTIPLE, { choices: ['a', 'b', 'c', 'e'] }).correct).toBe(false);
   });
 });
 
@@ -244,6 +262,8 @@ describe('matching', () => {
 
   it('never credits a right named by its pair id', () => {
     expect(gradeResponse(MATCHING, { pairs: { a: 'a', b: 'b', c: 'c', d: 'd' } }, SEED).score).toBe(0);
+    const lefts = presentedLefts(MATCHING, SEED);
+    expect(gradeResponse(MATCHING, { pairs: Object.fromEntries(lefts.map((l) => [l.publicId, l.authorId])) }, SEED).score).toBe(0);
   });
 });
 
@@ -293,8 +313,8 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 8 }), fc.integer(), (choices, n) => {
         const rotated = [...choices.slice(n % (choices.length || 1)), ...choices.slice(0, n % (choices.length || 1))];
-        expect(gradeResponse(MULTIPLE, { choices: rotated }, SEED).score).toBe(gradeResponse(MULTIPLE, { choices }, SEED).score);
-        expect(gradeResponse(MULTIPLE, { choices: [...choices].reverse() }, SEED).score).toBe(gradeResponse(MULTIPLE, { choices }, SEED).score);
+        expect(gradeAuthored(MULTIPLE, { choices: rotated }).score).toBe(gradeAuthored(MULTIPLE, { choices }).score);
+        expect(gradeAuthored(MULTIPLE, { choices: [...choices].reverse() }).score).toBe(gradeAuthored(MULTIPLE, { choices }).score);
       }),
     );
   });
@@ -318,9 +338,7 @@ describe('properties', () => {
       fc.property(seed, fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 6 }), (s, picks) => {
         const shown = presentedEntries(ORDERING, s);
         inRange(ORDERING, { order: picks.map((p) => shown.find((e) => e.authorId === p)!.publicId) }, s);
-        const rights = presentedRights(MATCHING, s);
-        const pairs = Object.fromEntries(picks.map((p, i) => ['abcd'[i % 4]!, rights.find((r) => r.authorId === p)!.publicId]));
-        inRange(MATCHING, { pairs }, s);
+        inRange(MATCHING, { pairs: pairsBy(MATCHING, Object.fromEntries(picks.map((p, i) => ['abcd'[i % 4]!, p])), s) }, s);
       }),
     );
   });

@@ -1,10 +1,12 @@
-import type { Item, MatchingItem, MultipleItem, NumericItem, OrderingItem, TypedItem } from '@/lib/questions/schema';
-import { type QuizItem, resolveOpaque } from '@/lib/quiz/present';
-import { normaliseAnswer } from './normalise';
-import { numbersIn, wordsToDigits } from './numbers';
+import type { Item, MatchingItem, MultipleItem, NumericItem, OrderingItem } from '@/lib/questions/schema';
+import type { QuizItem } from '@/lib/quiz/present';
+import { toAuthorIds } from './author-ids';
 import type { MatchingResponse, QuizResponse, ResponseFor } from './response';
-import { changesMeaning, type KnownWord } from './near-miss';
-import { editDistance, typoAllowance } from './typo';
+import { gradeTypedText, result, type GradeOptions, type GradeResult } from './typed';
+
+// The review screen grades typed text in the browser: it imports ./typed alone, without the
+// presentation's keyed hashing.
+export { gradeTypedText, type GradeOptions, type GradeResult };
 
 /**
  * Scores a checked response (see parseResponseFor) between 0 and 1, rounded to 4 decimals.
@@ -24,58 +26,6 @@ import { editDistance, typoAllowance } from './typo';
  * - ordering: the share of entries in their right position.
  * - matching: the share of pairs matched right; a left left unmatched counts as wrong.
  */
-export interface GradeResult {
-  /** 0..1, rounded to 4 decimals. */
-  score: number;
-  /** score === 1 */
-  correct: boolean;
-  /** Typed answers: accepted although it differs from the accepted form by a slip or two. */
-  typo?: true;
-  /** Typed answers: the accepted form (the answer or an `accept` entry, as authored) that matched. */
-  matched?: string;
-}
-
-const round4 = (score: number) => Math.round(score * 10_000) / 10_000;
-
-function result(score: number, extra: Pick<GradeResult, 'typo' | 'matched'> = {}): GradeResult {
-  const rounded = round4(Math.min(1, Math.max(0, score)));
-  return { score: rounded, correct: rounded === 1, ...extra };
-}
-
-interface Forms {
-  words: string;
-  digits: string;
-}
-
-function forms(text: string): Forms {
-  const words = normaliseAnswer(text);
-  return { words, digits: wordsToDigits(words) };
-}
-
-export interface GradeOptions {
-  /** Whether a word is a real word; lets the typo allowance refuse near matches that are other words. */
-  isKnownWord?: KnownWord;
-}
-
-function withinTypo(typed: string, target: string, isKnownWord?: KnownWord): boolean {
-  if (numbersIn(typed) !== numbersIn(target)) return false;
-  if (editDistance(typed, target) > typoAllowance([...target].length)) return false;
-  return !changesMeaning(typed, target, isKnownWord);
-}
-
-/** Grades typed text against an item's answer and its accepted alternatives. */
-export function gradeTypedText(item: TypedItem, text: string, { isKnownWord }: GradeOptions = {}): GradeResult {
-  const typed = forms(text);
-  if (!typed.words) return result(0);
-  const targets = [item.answer, ...(item.accept ?? [])]
-    .map((authored) => ({ authored, ...forms(authored) }))
-    .filter((target) => target.words);
-  const exact = targets.find((t) => t.words === typed.words || t.digits === typed.digits);
-  if (exact) return result(1, { matched: exact.authored });
-  const close = targets.find((t) => withinTypo(typed.words, t.words, isKnownWord) || withinTypo(typed.digits, t.digits, isKnownWord));
-  return close ? result(1, { typo: true, matched: close.authored }) : result(0);
-}
-
 /** Whether a number is within an item's tolerance of its answer. */
 export function withinTolerance(item: NumericItem, value: number): boolean {
   const tolerance = item.tolerance ?? 0;
@@ -92,21 +42,13 @@ function gradeMultiple(item: MultipleItem, choices: readonly string[]): GradeRes
   return result(Math.max(0, (right - wrong) / keys.size));
 }
 
-function gradeOrdering(item: OrderingItem, order: readonly string[], seed: string): GradeResult {
-  const authorIds = resolveOpaque(item, seed);
-  const inPlace = item.order.filter((entry, i) => {
-    const publicId = order[i];
-    return publicId !== undefined && authorIds.get(publicId) === entry.id;
-  }).length;
+function gradeOrdering(item: OrderingItem, order: readonly string[]): GradeResult {
+  const inPlace = item.order.filter((entry, i) => order[i] === entry.id).length;
   return result(inPlace / item.order.length);
 }
 
-function gradeMatching(item: MatchingItem, pairs: MatchingResponse['pairs'], seed: string): GradeResult {
-  const pairIds = resolveOpaque(item, seed);
-  const matched = item.pairs.filter((pair) => {
-    const right = Object.hasOwn(pairs, pair.id) ? pairs[pair.id] : undefined;
-    return right !== undefined && pairIds.get(right) === pair.id;
-  }).length;
+function gradeMatching(item: MatchingItem, pairs: MatchingResponse['pairs']): GradeResult {
+  const matched = item.pairs.filter((pair) => Object.hasOwn(pairs, pair.id) && pairs[pair.id] === pair.id).length;
   return result(matched / item.pairs.length);
 }
 
@@ -117,7 +59,8 @@ function misfit(item: Item): never {
 /** Scores a response checked by parseResponseFor. Throws for a card or a response of another type. */
 export function gradeResponse<I extends QuizItem>(item: I, response: ResponseFor<I>, seed: string, options?: GradeOptions): GradeResult;
 export function gradeResponse(item: Item, response: QuizResponse, seed: string, options?: GradeOptions): GradeResult;
-export function gradeResponse(item: Item, response: QuizResponse, seed: string, options: GradeOptions = {}): GradeResult {
+export function gradeResponse(item: Item, sent: QuizResponse, seed: string, options: GradeOptions = {}): GradeResult {
+  const response = item.type === 'card' ? sent : toAuthorIds(item, sent, seed);
   switch (item.type) {
     case 'single':
       if (!('choice' in response)) return misfit(item);
@@ -136,10 +79,10 @@ export function gradeResponse(item: Item, response: QuizResponse, seed: string, 
       return result(Number.isFinite(response.value) && withinTolerance(item, response.value) ? 1 : 0);
     case 'ordering':
       if (!('order' in response)) return misfit(item);
-      return gradeOrdering(item, response.order, seed);
+      return gradeOrdering(item, response.order);
     case 'matching':
       if (!('pairs' in response)) return misfit(item);
-      return gradeMatching(item, response.pairs, seed);
+      return gradeMatching(item, response.pairs);
     case 'card':
       throw new Error(`item ${item.id} is a flashcard; cards are reviewed, not graded`);
   }

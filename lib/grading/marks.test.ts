@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { MATCHING, MULTIPLE, NUMERIC, ORDERING, SINGLE, TRUE_FALSE } from '@/lib/quiz/fixtures';
-import { presentItem } from '@/lib/quiz/present';
+import { presentedLefts, presentedOptions, presentItem } from '@/lib/quiz/present';
 import { answerMarks } from './marks';
 
 const SEED = 'marks-seed';
+/** The ids a presentation showed for author ids (options carry opaque ids). */
+const shownIds = (item: typeof SINGLE | typeof MULTIPLE) => new Map(presentedOptions(item, SEED).map((o) => [o.authorId, o.publicId]));
+const authorIds = (item: typeof SINGLE | typeof MULTIPLE) => new Map(presentedOptions(item, SEED).map((o) => [o.publicId, o.authorId]));
 
 describe('answerMarks', () => {
   it('marks the chosen and the correct options of a single choice by the ids shown', () => {
-    const marks = answerMarks(SINGLE, { choice: 'c' }, SEED);
+    const marks = answerMarks(SINGLE, { choice: shownIds(SINGLE).get('c')! }, SEED);
     expect(marks?.type).toBe('choices');
     if (marks?.type !== 'choices') return;
-    expect(marks.options.map((o) => o.id).sort()).toEqual(['a', 'b', 'c', 'd']);
-    expect(marks.options.find((o) => o.chosen)?.id).toBe('c');
-    expect(marks.options.filter((o) => o.correct).map((o) => o.id)).toEqual(['b']);
+    const author = authorIds(SINGLE);
+    expect(marks.options.map((o) => author.get(o.id)).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(author.get(marks.options.find((o) => o.chosen)!.id)).toBe('c');
+    expect(marks.options.filter((o) => o.correct).map((o) => author.get(o.id))).toEqual([SINGLE.answer]);
   });
 
   it('marks every key of a multiple select, ticked or not', () => {
-    const marks = answerMarks(MULTIPLE, { choices: ['a', 'd'] }, SEED);
+    const marks = answerMarks(MULTIPLE, { choices: ['a', 'd'].map((id) => shownIds(MULTIPLE).get(id)!) }, SEED);
     if (marks?.type !== 'choices') throw new Error('expected choices');
-    const byId = Object.fromEntries(marks.options.map((o) => [o.id, [o.chosen, o.correct]]));
+    const author = authorIds(MULTIPLE);
+    const byId = Object.fromEntries(marks.options.map((o) => [author.get(o.id)!, [o.chosen, o.correct]]));
     expect(byId).toEqual({ a: [true, true], b: [false, true], c: [false, true], d: [true, false], e: [false, false] });
   });
 
@@ -50,7 +55,8 @@ describe('answerMarks', () => {
     if (shown.type !== 'matching') throw new Error('expected matching');
     const rightId = (text: string) => shown.rights.find((r) => r.text === text)!.id;
     const [a, b] = MATCHING.pairs;
-    const marks = answerMarks(MATCHING, { pairs: { [a!.id]: rightId(a!.right), [b!.id]: rightId(a!.right) } }, SEED);
+    const leftId = (pairId: string) => presentedLefts(MATCHING, SEED).find((l) => l.authorId === pairId)!.publicId;
+    const marks = answerMarks(MATCHING, { pairs: { [leftId(a!.id)]: rightId(a!.right), [leftId(b!.id)]: rightId(a!.right) } }, SEED);
     if (marks?.type !== 'matching') throw new Error('expected matching');
     expect(marks.rows[0]).toEqual({ left: a!.left, yours: a!.right, correct: a!.right, right: true });
     expect(marks.rows[1]).toEqual({ left: b!.left, yours: a!.right, correct: b!.right, right: false });

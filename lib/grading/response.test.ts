@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CARD, MATCHING, MULTIPLE, NUMERIC, ORDERING, SINGLE, TRUE_FALSE, TYPED_WAR } from '@/lib/quiz/fixtures';
-import { presentedEntries, presentedRights } from '@/lib/quiz/present';
+import { presentedEntries, presentedLefts, presentedOptions, presentedRights } from '@/lib/quiz/present';
 import { parseResponseFor, responseSchema } from './response';
 
 const SEED = 'attempt-42';
 const entryIds = presentedEntries(ORDERING, SEED).map((e) => e.publicId);
 const rightIds = presentedRights(MATCHING, SEED).map((r) => r.publicId);
+const left = (pairId: string) => presentedLefts(MATCHING, SEED).find((l) => l.authorId === pairId)!.publicId;
+const single = (authorId: string) => presentedOptions(SINGLE, SEED).find((o) => o.authorId === authorId)!.publicId;
+const multiple = (authorId: string) => presentedOptions(MULTIPLE, SEED).find((o) => o.authorId === authorId)!.publicId;
 
 describe('responseSchema', () => {
   it('accepts each shape of the contract', () => {
@@ -42,14 +45,15 @@ describe('responseSchema', () => {
 
 describe('parseResponseFor', () => {
   it('accepts a response of the right shape with ids the learner was shown', () => {
-    expect(parseResponseFor(SINGLE, { choice: 'b' }, SEED)).toEqual({ ok: true, response: { choice: 'b' } });
-    expect(parseResponseFor(MULTIPLE, { choices: ['a', 'a', 'd'] }, SEED).ok).toBe(true);
+    expect(parseResponseFor(SINGLE, { choice: single('b') }, SEED)).toEqual({ ok: true, response: { choice: single('b') } });
+    expect(parseResponseFor(SINGLE, { choice: 'b' }, SEED).ok).toBe(false);
+    expect(parseResponseFor(MULTIPLE, { choices: [multiple('a'), multiple('a'), multiple('d')] }, SEED).ok).toBe(true);
     expect(parseResponseFor(MULTIPLE, { choices: [] }, SEED).ok).toBe(true);
     expect(parseResponseFor(TRUE_FALSE, { value: false }, SEED).ok).toBe(true);
     expect(parseResponseFor(TYPED_WAR, { text: '' }, SEED).ok).toBe(true);
     expect(parseResponseFor(NUMERIC, { value: -0.5 }, SEED).ok).toBe(true);
     expect(parseResponseFor(ORDERING, { order: [...entryIds].reverse() }, SEED).ok).toBe(true);
-    expect(parseResponseFor(MATCHING, { pairs: { a: rightIds[0], c: rightIds[0] } }, SEED).ok).toBe(true);
+    expect(parseResponseFor(MATCHING, { pairs: { [left('a')]: rightIds[0], [left('c')]: rightIds[0] } }, SEED).ok).toBe(true);
     expect(parseResponseFor(MATCHING, { pairs: {} }, SEED).ok).toBe(true);
   });
 
@@ -59,7 +63,7 @@ describe('parseResponseFor', () => {
       message: 'choice "z" is not one of this question\'s options',
       path: ['choice'],
     });
-    expect(parseResponseFor(MULTIPLE, { choices: ['a', 'z'] }, SEED)).toEqual({
+    expect(parseResponseFor(MULTIPLE, { choices: [multiple('a'), 'z'] }, SEED)).toEqual({
       ok: false,
       message: 'choice "z" is not one of this question\'s options',
       path: ['choices', 1],
@@ -86,16 +90,17 @@ describe('parseResponseFor', () => {
   });
 
   it('wants matching keys to be lefts and values presented rights', () => {
+    expect(parseResponseFor(MATCHING, { pairs: { a: rightIds[0] } }, SEED).ok).toBe(false);
     expect(parseResponseFor(MATCHING, { pairs: { z: rightIds[0] } }, SEED)).toEqual({
       ok: false,
       message: '"z" is not one of this question\'s left-hand items',
       path: ['pairs', 'z'],
     });
     // A right named by its pair id is refused: the learner never saw it.
-    expect(parseResponseFor(MATCHING, { pairs: { a: 'a' } }, SEED)).toEqual({
+    expect(parseResponseFor(MATCHING, { pairs: { [left('a')]: 'a' } }, SEED)).toEqual({
       ok: false,
-      message: 'the match "a" for "a" is not one of this question\'s right-hand items',
-      path: ['pairs', 'a'],
+      message: `the match "a" for "${left('a')}" is not one of this question's right-hand items`,
+      path: ['pairs', left('a')],
     });
     expect(parseResponseFor(MATCHING, JSON.parse(`{"pairs":{"__proto__":"${rightIds[0]}"}}`), SEED).ok).toBe(false);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemSchema, type MatchingItem, type OrderingItem } from '@/lib/questions/schema';
 import { CARD, MATCHING, MULTIPLE, NUMERIC, NUMERIC_TOLERANCE, ORDERING, QUIZ_SAMPLES, SINGLE, TRUE_FALSE, TYPED_HABOMAI, TYPED_WAR } from './fixtures';
-import { gapSize, isQuizItem, presentItem, presentedEntries, presentedRights, resolveOpaque, splitCloze } from './present';
+import { authorIdMaps, gapSize, isQuizItem, presentItem, presentedEntries, presentedOptions, presentedRights, splitCloze } from './present';
 
 const SEEDS = ['attempt-1', 'attempt-2', 'x', '', 'a much longer seed with spaces', 'Δ-unicode'];
 
@@ -52,49 +52,52 @@ describe('presentItem keeps the key out', () => {
     expect(JSON.stringify(presentItem(TRUE_FALSE, 'seed'))).not.toMatch(/:(true|false)/);
   });
 
-  it('hides the author ids of ordering entries and never starts in the right order', () => {
+  it('hides the author ids of ordering entries and of both sides of a matching', () => {
     fc.assert(
       fc.property(fc.string(), (seed) => {
-        const shown = presentItem(ORDERING, seed);
-        if (shown.type !== 'ordering') return false;
-        const authorIds = new Set(ORDERING.order.map((e) => e.id));
-        expect(shown.entries.every((e) => /^[a-z0-9]{8}$/.test(e.id) && !authorIds.has(e.id))).toBe(true);
-        expect(shown.entries.map((e) => e.text)).not.toEqual(ORDERING.order.map((e) => e.text));
-        expect([...shown.entries.map((e) => e.text)].sort()).toEqual(ORDERING.order.map((e) => e.text).sort());
+        const entries = presentItem(ORDERING, seed);
+        const matching = presentItem(MATCHING, seed);
+        if (entries.type !== 'ordering' || matching.type !== 'matching') return false;
+        const authorIds = new Set([...ORDERING.order.map((e) => e.id), ...MATCHING.pairs.map((p) => p.id)]);
+        const ids = [...entries.entries, ...matching.lefts, ...matching.rights].map((e) => e.id);
+        expect(ids.every((id) => /^[a-z0-9]{8}$/.test(id) && !authorIds.has(id))).toBe(true);
+        expect([...entries.entries.map((e) => e.text)].sort()).toEqual(ORDERING.order.map((e) => e.text).sort());
+        expect(matching.lefts.map((l) => l.text)).toEqual(MATCHING.pairs.map((p) => p.left));
         return true;
       }),
     );
   });
 
-  it('rotates a two-entry ordering whose shuffle came out in order', () => {
-    const two: OrderingItem = { ...ORDERING, order: ORDERING.order.slice(0, 2) };
-    for (let i = 0; i < 200; i++) {
-      const shown = presentItem(two, `seed-${i}`);
+  it('gives options opaque ids, not the author ids a blind guess would name', () => {
+    fc.assert(
+      fc.property(fc.string(), (seed) => {
+        for (const item of [SINGLE, MULTIPLE]) {
+          const shown = presentItem(item, seed);
+          if (shown.type !== 'single' && shown.type !== 'multiple') return false;
+          expect(shown.options.every((o) => /^[a-z0-9]{8}$/.test(o.id) && !item.options.some((a) => a.id === o.id))).toBe(true);
+          expect(shown.options.map((o) => o.text).sort()).toEqual(item.options.map((o) => o.text).sort());
+        }
+        return true;
+      }),
+    );
+  });
+
+  it('shuffles uniformly: every order comes up, the right one as often as any other', () => {
+    const three: OrderingItem = { ...ORDERING, order: ORDERING.order.slice(0, 3) };
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 3000; i++) {
+      const shown = presentItem(three, `seed-${i}`);
       if (shown.type !== 'ordering') throw new Error('not ordering');
-      expect(shown.entries.map((e) => e.text)).toEqual([two.order[1]?.text, two.order[0]?.text]);
+      const key = shown.entries.map((e) => e.text).join('|');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
+    expect(counts.size).toBe(6);
+    for (const count of counts.values()) expect(count).toBeGreaterThan(400);
   });
 
-  it('gives matching rights opaque ids that are not pair ids, never lined up with the lefts', () => {
-    fc.assert(
-      fc.property(fc.string(), (seed) => {
-        const shown = presentItem(MATCHING, seed);
-        if (shown.type !== 'matching') return false;
-        const pairIds = new Set(MATCHING.pairs.map((p) => p.id));
-        expect(shown.lefts).toEqual(MATCHING.pairs.map((p) => ({ id: p.id, text: p.left })));
-        expect(shown.rights.every((r) => /^[a-z0-9]{8}$/.test(r.id) && !pairIds.has(r.id))).toBe(true);
-        expect(shown.rights.map((r) => r.text)).not.toEqual(MATCHING.pairs.map((p) => p.right));
-        return true;
-      }),
-    );
-  });
-
-  it('keeps option ids for single and multiple but shuffles their order with the seed', () => {
-    const orders = new Set(SEEDS.map((seed) => JSON.stringify(presentItem(MULTIPLE, seed))));
-    expect(orders.size).toBeGreaterThan(1);
-    const shown = presentItem(SINGLE, 'attempt-1');
-    if (shown.type !== 'single') throw new Error('not single');
-    expect([...shown.options].sort((a, b) => a.id.localeCompare(b.id))).toEqual(SINGLE.options);
+  it('cannot be computed without the seed: the same item under different seeds shows different ids', () => {
+    const ids = new Set(SEEDS.map((seed) => JSON.stringify(presentItem(SINGLE, seed))));
+    expect(ids.size).toBe(SEEDS.length);
   });
 
   it('is the same for the same seed and differs between seeds', () => {
@@ -132,18 +135,23 @@ describe('the other public fields', () => {
   });
 });
 
-describe('resolveOpaque', () => {
+describe('authorIdMaps', () => {
   it('maps every presented id back to its author id', () => {
     fc.assert(
       fc.property(fc.string(), (seed) => {
-        const entries = resolveOpaque(ORDERING, seed);
+        const entries = authorIdMaps(ORDERING, seed).choices;
         expect([...entries.values()].sort()).toEqual(['a', 'b', 'c', 'd']);
         for (const e of presentedEntries(ORDERING, seed)) expect(entries.get(e.publicId)).toBe(e.authorId);
-        const rights = resolveOpaque(MATCHING, seed);
+        const { choices: rights, lefts } = authorIdMaps(MATCHING, seed);
         for (const r of presentedRights(MATCHING, seed)) {
           expect(rights.get(r.publicId)).toBe(r.authorId);
           expect(MATCHING.pairs.find((p) => p.id === r.authorId)?.right).toBe(r.text);
         }
+        for (const l of presentItem(MATCHING, seed).type === 'matching' ? (presentItem(MATCHING, seed) as { lefts: { id: string; text: string }[] }).lefts : []) {
+          expect(MATCHING.pairs.find((p) => p.id === lefts.get(l.id))?.left).toBe(l.text);
+        }
+        const options = authorIdMaps(SINGLE, seed).choices;
+        for (const o of presentedOptions(SINGLE, seed)) expect(options.get(o.publicId)).toBe(o.authorId);
       }),
     );
   });

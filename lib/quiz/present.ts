@@ -1,11 +1,13 @@
 import type { CardItem, Item, MatchingItem, OrderingItem } from '@/lib/questions/schema';
-import { opaqueId, shuffle, subSeed } from './random';
+import { keyedStream, subSeed } from './random';
 
 /**
  * What the browser may see of an item before the learner answers: the prompt and the choices,
- * never the key. Choices are shuffled with a per-attempt seed; where an author's ids would give
- * the key away (ordering entries are listed in the right order, matching rights share their
- * pair's id) they are replaced by opaque ids that only the seed can map back.
+ * never the key. Every id the browser sees (options, ordering entries, both sides of a matching)
+ * is opaque: keyed by the presentation's secret seed (see random.ts), so it cannot be computed or
+ * guessed from the item, and only the server, holding the seed, maps it back. Authored ids would
+ * give keys away (keys sit on the first options, entries are authored in order, rights share
+ * their pair's id).
  */
 
 /** Items a learner answers; cards are reviewed, not graded. */
@@ -52,14 +54,14 @@ export interface PublicNumeric extends PublicBase {
 }
 export interface PublicOrdering extends PublicBase {
   type: 'ordering';
-  /** Shuffled, never in the right order, with opaque ids. */
+  /** Shuffled uniformly, with opaque ids. */
   entries: PublicChoice[];
 }
 export interface PublicMatching extends PublicBase {
   type: 'matching';
-  /** The pairs' left sides in authored order, with the pair ids. */
+  /** The pairs' left sides in authored order, with opaque ids. */
   lefts: PublicChoice[];
-  /** The right sides shuffled, never lined up with the lefts, with opaque ids. */
+  /** The right sides shuffled uniformly, with opaque ids. */
   rights: PublicChoice[];
 }
 
@@ -85,27 +87,6 @@ export function splitCloze(prompt: string): { before: string; after: string } | 
   return { before: prompt.slice(0, match.index), after: prompt.slice(match.index + match[0].length) };
 }
 
-/** Rotates by one when a shuffle left entries in their original order (never when it did not). */
-function neverInOrder<T>(shuffled: T[], original: readonly T[]): T[] {
-  const unchanged = shuffled.length >= 2 && shuffled.every((entry, i) => entry === original[i]);
-  return unchanged ? [...shuffled.slice(1), ...shuffled.slice(0, 1)] : shuffled;
-}
-
-/**
- * Opaque ids for a list of author ids: `opaqueId(seed, ...prefix, id)`. A clash with another
- * opaque id or with any author id of the item (8-character ids are allowed) is vanishingly rare,
- * but is settled deterministically by hashing again with a counter.
- */
-function opaqueIds(seed: string, prefix: string[], ids: readonly string[], reserved: readonly string[]): string[] {
-  const taken = new Set(reserved);
-  return ids.map((id) => {
-    let candidate = opaqueId(seed, ...prefix, id);
-    for (let attempt = 1; taken.has(candidate); attempt++) candidate = opaqueId(seed, ...prefix, id, String(attempt));
-    taken.add(candidate);
-    return candidate;
-  });
-}
-
 export interface PresentedEntry {
   /** The id the browser sees. */
   publicId: string;
@@ -114,31 +95,75 @@ export interface PresentedEntry {
   text: string;
 }
 
-/** Ordering entries as presented (shuffled, never in order), each with both ids. */
+/**
+ * A list as the browser sees it: opaque ids and, when `shuffled`, a uniform shuffle, all from one
+ * stream keyed by the seed. An id that clashes with an author id of the list (8-character ids are
+ * allowed) or with another id is drawn again. No order is ever excluded (not even the right one):
+ * a rule such as "never in the right order" would let someone who sees many presentations find
+ * the one order that never comes up.
+ */
+function present(seed: string, item: Item, purpose: string, list: readonly { id: string; text: string }[], shuffled: boolean): PresentedEntry[] {
+  let byPurpose = presented.get(item);
+  if (!byPurpose) presented.set(item, (byPurpose = new Map()));
+  const key = subSeed(seed, purpose);
+  const known = byPurpose.get(key);
+  if (known) return known;
+  const stream = keyedStream(seed, item.id, purpose);
+  const taken = new Set(list.map((entry) => entry.id));
+  const entries = list.map((entry) => {
+    let publicId = stream.id();
+    while (taken.has(publicId)) publicId = stream.id();
+    taken.add(publicId);
+    return Object.freeze({ publicId, authorId: entry.id, text: entry.text });
+  });
+  const result = Object.freeze(shuffled ? stream.shuffle(entries) : entries) as PresentedEntry[];
+  // Answering one question rebuilds its presentation three times (check, grade, describe).
+  if (byPurpose.size >= PRESENTATIONS_KEPT) byPurpose.delete(byPurpose.keys().next().value!);
+  byPurpose.set(key, result);
+  return result;
+}
+
+/** Recent presentations per item (keyed by the item object, which items.ts reuses while it is unchanged). */
+const presented = new WeakMap<Item, Map<string, PresentedEntry[]>>();
+const PRESENTATIONS_KEPT = 64;
+
+/** Options of a single or multiple item as presented (shuffled, opaque ids). */
+export function presentedOptions(item: Extract<Item, { options: unknown }>, seed: string): PresentedEntry[] {
+  return present(seed, item, 'options', item.options, true);
+}
+
+/** Ordering entries as presented (shuffled, opaque ids). */
 export function presentedEntries(item: OrderingItem, seed: string): PresentedEntry[] {
-  const authorIds = item.order.map((entry) => entry.id);
-  const publicIds = opaqueIds(seed, [item.id], authorIds, authorIds);
-  const entries = item.order.map((entry, i) => ({ publicId: publicIds[i] as string, authorId: entry.id, text: entry.text }));
-  return neverInOrder(shuffle(entries, subSeed(seed, item.id, 'order')), entries);
+  return present(seed, item, 'order', item.order, true);
 }
 
-/** Matching right sides as presented (shuffled, never lined up with the lefts), with both ids. */
+/** Matching left sides as presented (authored order, opaque ids). */
+export function presentedLefts(item: MatchingItem, seed: string): PresentedEntry[] {
+  return present(seed, item, 'lefts', item.pairs.map((pair) => ({ id: pair.id, text: pair.left })), false);
+}
+
+/** Matching right sides as presented (shuffled, opaque ids). */
 export function presentedRights(item: MatchingItem, seed: string): PresentedEntry[] {
-  const pairIds = item.pairs.map((pair) => pair.id);
-  const publicIds = opaqueIds(seed, [item.id, 'r'], pairIds, pairIds);
-  const rights = item.pairs.map((pair, i) => ({ publicId: publicIds[i] as string, authorId: pair.id, text: pair.right }));
-  return neverInOrder(shuffle(rights, subSeed(seed, item.id, 'rights')), rights);
+  return present(seed, item, 'rights', item.pairs.map((pair) => ({ id: pair.id, text: pair.right })), true);
 }
 
-/** Options of a single or multiple item in presented order. */
-export function presentedOptions(item: Extract<Item, { options: unknown }>, seed: string): PublicChoice[] {
-  return shuffle(item.options, subSeed(seed, item.id, 'options')).map((o) => ({ id: o.id, text: o.text }));
-}
+const toPublic = (entries: PresentedEntry[]): PublicChoice[] => entries.map((e) => ({ id: e.publicId, text: e.text }));
+const authorIdsOf = (entries: PresentedEntry[]): ReadonlyMap<string, string> => new Map(entries.map((e) => [e.publicId, e.authorId]));
 
-/** Maps the opaque ids of a presentation back to the author's ids (ordering entries, matching rights). */
-export function resolveOpaque(item: OrderingItem | MatchingItem, seed: string): ReadonlyMap<string, string> {
-  const entries = item.type === 'ordering' ? presentedEntries(item, seed) : presentedRights(item, seed);
-  return new Map(entries.map((entry) => [entry.publicId, entry.authorId]));
+/** Maps the ids a presentation showed back to the author's ids, per list the item shows. */
+export function authorIdMaps(item: QuizItem, seed: string): { choices: ReadonlyMap<string, string>; lefts: ReadonlyMap<string, string> } {
+  const none = new Map<string, string>();
+  switch (item.type) {
+    case 'single':
+    case 'multiple':
+      return { choices: authorIdsOf(presentedOptions(item, seed)), lefts: none };
+    case 'ordering':
+      return { choices: authorIdsOf(presentedEntries(item, seed)), lefts: none };
+    case 'matching':
+      return { choices: authorIdsOf(presentedRights(item, seed)), lefts: authorIdsOf(presentedLefts(item, seed)) };
+    default:
+      return { choices: none, lefts: none };
+  }
 }
 
 /** The public view of a quiz item. Throws for a card, which is not a quiz item. */
@@ -146,9 +171,9 @@ export function presentItem(item: Item, seed: string): PublicItem {
   const base = { id: item.id, prompt: item.prompt };
   switch (item.type) {
     case 'single':
-      return { ...base, type: 'single', options: presentedOptions(item, seed) };
+      return { ...base, type: 'single', options: toPublic(presentedOptions(item, seed)) };
     case 'multiple':
-      return { ...base, type: 'multiple', options: presentedOptions(item, seed) };
+      return { ...base, type: 'multiple', options: toPublic(presentedOptions(item, seed)) };
     case 'truefalse':
       return { ...base, type: 'truefalse' };
     case 'typed': {
@@ -158,13 +183,13 @@ export function presentItem(item: Item, seed: string): PublicItem {
     case 'numeric':
       return { ...base, type: 'numeric', unit: item.unit ?? null };
     case 'ordering':
-      return { ...base, type: 'ordering', entries: presentedEntries(item, seed).map((e) => ({ id: e.publicId, text: e.text })) };
+      return { ...base, type: 'ordering', entries: toPublic(presentedEntries(item, seed)) };
     case 'matching':
       return {
         ...base,
         type: 'matching',
-        lefts: item.pairs.map((pair) => ({ id: pair.id, text: pair.left })),
-        rights: presentedRights(item, seed).map((e) => ({ id: e.publicId, text: e.text })),
+        lefts: toPublic(presentedLefts(item, seed)),
+        rights: toPublic(presentedRights(item, seed)),
       };
     case 'card':
       throw new Error(`item ${item.id} is a card; cards are reviewed as flashcards, not presented as quiz questions`);

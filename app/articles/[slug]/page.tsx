@@ -7,6 +7,8 @@ import { FocusHighlight } from '@/components/reader/focus-highlight';
 import { Alert } from '@/components/ui/alert';
 import { idSchema } from '@/lib/questions/schema';
 import { findHighlight, getReaderArticle } from '@/server/articles';
+import { maySeeSource } from '@/server/feedback';
+import { currentLearner } from '@/server/session';
 import { listSets } from '@/server/sets';
 
 interface Props {
@@ -32,7 +34,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReaderPage({ params, searchParams }: Props) {
   const article = await load(params);
   const { item } = querySchema.parse(await searchParams);
-  const highlight = item ? await findHighlight(article, item) : null;
+  const found = item ? await findHighlight(article, item) : null;
+  // The source often holds the answer: highlighted only for a learner allowed to see it.
+  const highlight = found && (await maySeeSource((await currentLearner())?.id ?? null, found.itemId)) ? found : null;
 
   return (
     <article className="mx-auto max-w-[68ch]">
@@ -44,7 +48,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
         </p>
       </header>
 
-      {item && !highlight ? (
+      {item && !found ? (
         <div className="mb-6">
           <Alert tone="warning">That question’s quotation could not be found in this article.</Alert>
         </div>

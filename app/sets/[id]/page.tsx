@@ -4,7 +4,9 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TYPE_LABELS } from '@/lib/questions/labels';
 import type { ItemType } from '@/lib/questions/schema';
+import { WithheldNotice } from '@/components/sets/withheld-notice';
 import { setOr404 } from '@/server/pages';
+import { withheldSummary } from '@/server/sets';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -30,6 +32,8 @@ export default async function SetPage({ params }: Props) {
           From “{set.articleTitle}”
         </p>
       </header>
+
+      <WithheldNotice {...await withheldSummary({ setId: set.id })} />
 
       <section aria-labelledby="ways-in" className="space-y-4">
         <h2 id="ways-in">Ways in</h2>

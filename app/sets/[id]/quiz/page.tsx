@@ -4,7 +4,10 @@ import { parseItemList } from '@/lib/quiz/item-list';
 import { typeCounts } from '@/lib/quiz/options';
 import { findOpenAttempt, findOpenSetAttempt, quizCandidates } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
+import { WithheldNotice } from '@/components/sets/withheld-notice';
+import { withheldFromSelfStudy } from '@/server/feedback';
 import { setOr404 } from '@/server/pages';
+import { withheldSummary } from '@/server/sets';
 import { startQuizAction } from '@/app/quiz/actions';
 
 interface Props {
@@ -19,12 +22,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SetQuizPage({ params, searchParams }: Props) {
   const set = await setOr404(params);
   const chosen = parseItemList((await searchParams).items);
-  const candidates = await quizCandidates(set.id);
+  const withheld = await withheldFromSelfStudy();
+  const candidates = (await quizCandidates(set.id)).filter((c) => !withheld.has(c.id));
   const all = candidates.map((c) => c.id);
   const ids = chosen ? chosen.filter((id) => all.includes(id)) : all;
   const learner = await currentLearner();
   return (
-    <QuizStart
+    <div className="space-y-6">
+      <WithheldNotice className="mx-auto max-w-2xl" {...await withheldSummary({ setId: set.id })} />
+      <QuizStart
       title={set.title}
       description={chosen ? `A quiz on ${ids.length} chosen ${ids.length === 1 ? 'question' : 'questions'} from this set.` : set.description}
       questionCount={ids.length}
@@ -33,6 +39,7 @@ export default async function SetQuizPage({ params, searchParams }: Props) {
       types={chosen ? null : typeCounts(candidates)}
       openAttempt={chosen ? await findOpenAttempt(learner, set.id, ids) : await findOpenSetAttempt(learner, set.id)}
       action={startQuizAction}
-    />
+      />
+    </div>
   );
 }

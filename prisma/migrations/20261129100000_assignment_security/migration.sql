@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Assignment" ADD COLUMN "security" TEXT NOT NULL DEFAULT 'practice';
