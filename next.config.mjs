@@ -11,7 +11,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and driver packages stay outside the bundle and are required at run time.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'sql.js'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
