@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card';
 import { TYPE_LABELS } from '@/lib/questions/labels';
 import type { ItemType } from '@/lib/questions/schema';
 import { setOr404 } from '@/server/pages';
+import { SetDownloads } from './downloads';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -83,6 +84,8 @@ export default async function SetPage({ params }: Props) {
           </tbody>
         </table>
       </section>
+
+      <SetDownloads setId={set.id} />
     </div>
   );
 }

@@ -58,8 +58,9 @@ function draft(q: Exclude<GIFTQuestion, { type: 'Category' }>, where: string): D
       if (format.type === 'high-low') {
         const low = format.numberLow ?? 0;
         const high = format.numberHigh ?? 0;
-        answer = (low + high) / 2;
-        tolerance = Math.abs(high - low) / 2;
+        // Rounded to 12 significant digits, so 3.141..3.142 reads as 3.1415 ± 0.0005.
+        answer = Number(((low + high) / 2).toPrecision(12));
+        tolerance = Number((Math.abs(high - low) / 2).toPrecision(12));
       } else {
         answer = format.number ?? NaN;
         tolerance = format.type === 'range' ? (format.range ?? 0) : 0;

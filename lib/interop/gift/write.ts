@@ -47,13 +47,9 @@ function question(item: PortableItem, context: ExportContext): string | null {
   if (item.type === 'ordering') {
     lines.push(`// ${item.id}: GIFT has no ordering question; written as matching, each entry to its position (1 = first).`);
   }
-  if (item.type === 'typed' && item.prompt.includes('____')) {
-    const [before = '', after = ''] = item.prompt.split('____');
-    lines.push(`${title}${escapeGift(before)}${inner}${escapeGift(after)}`);
-  } else {
-    const prompt = item.type === 'numeric' && item.unit ? `${item.prompt}${unitSuffix(item.unit)}` : item.prompt;
-    lines.push(`${title}${escapeGift(prompt)} ${inner}`);
-  }
+  // A cloze keeps its gap "____" in the text, as Moodle stores an embedded answer's gap anyway.
+  const prompt = item.type === 'numeric' && item.unit ? `${item.prompt}${unitSuffix(item.unit)}` : item.prompt;
+  lines.push(`${title}${escapeGift(prompt)} ${inner}`);
   return lines.join('\n');
 }
 
