@@ -14,7 +14,7 @@ const frameworkImports = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', 'server/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  globalIgnores(['**/.next/**', 'node_modules/**', 'server/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
   {
     files: ['lib/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [serverImports, appImports, componentImports, frameworkImports] }] },

@@ -32,8 +32,9 @@ function usage(): string {
   return `Usage: npm run bench [-- <flags>]
 
 Measures, on a temporary database and the production build (built first if needed):
-  answers      POST /api/v1/attempts/<id>/answers, 500 learners, 16/64/256 connections,
-               against POST /api/bench/noop (Next doing nothing) and a node:http + better-sqlite3 floor
+  answers      POST /api/v1/attempts/<id>/answers, 500 learners, 16/64/256 connections, against
+               bare Next (scripts/bench/bare-next: the framework's ceiling, the headline ratio),
+               POST /api/bench/noop (Passage's server doing nothing) and a node:http + better-sqlite3 floor
   reviews      POST /api/v1/reviews, the same way
   due-queue    the due-queue query and getReviewQueue() with 1 thousand to 1 million cards in the table
   page-weight  first-load JavaScript (gzip) of /, /quiz/[attemptId], /review (and /teach/assignments/[id])
@@ -156,6 +157,41 @@ async function snapshotForFloor(): Promise<void> {
   }
 }
 
+const bareNextSource = path.join(root, 'scripts', 'bench', 'bare-next');
+
+/**
+ * Builds the bare-Next fixture outside the repository: inside it, Turbopack takes the repository
+ * as the workspace root and compiles Passage's own instrumentation.ts into the fixture. The copy
+ * gets the repository's node_modules as hard links, so it runs the very same `next`.
+ */
+function ensureBareNextBuild(): string {
+  const nextVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/next/package.json'), 'utf8')) as { version: string }).version;
+  const sources = fs.readdirSync(bareNextSource, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  const fingerprint = JSON.stringify([nextVersion, ...sources.map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))]);
+  const dir = path.join(os.tmpdir(), `passage-bare-next-${nextVersion}`);
+  const stamp = path.join(dir, '.next', 'bench-fingerprint');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(bareNextSource, dir, { recursive: true });
+  runStep('link node_modules into the bare Next copy', 'cp', ['-al', path.join(root, 'node_modules'), path.join(dir, 'node_modules')]);
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare-next', private: true }));
+  fs.writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify({ name: 'bare-next', lockfileVersion: 3, requires: true, packages: {} }));
+  runStep(`build the bare Next ${nextVersion} reference`, path.join(dir, 'node_modules/.bin/next'), ['build'], { cwd: dir, timeoutMs: 300_000 });
+  fs.writeFileSync(stamp, fingerprint);
+  return dir;
+}
+
+/** The framework's ceiling: the same `next start`, serving an app with one route handler and one page. */
+async function startBareNext(): Promise<Service> {
+  const dir = ensureBareNextBuild();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const service = startService('bare-next', url, path.join(dir, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir });
+  await waitUntilUp(service, '/', 120_000);
+  log(`bare Next (next start, one route handler, no proxy) answers on ${url}`);
+  return service;
+}
+
 async function startFloor(): Promise<Service> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -225,11 +261,12 @@ async function checkAnswerShapes(base: string, attempt: AttemptHandle): Promise<
 // ---------------------------------------------------------------------------------------------
 // Load sections
 
-type Target = 'passage' | 'noop' | 'floor';
-const TARGETS: Target[] = ['passage', 'noop', 'floor'];
+type Target = 'passage' | 'bare' | 'noop' | 'floor';
+const TARGETS: Target[] = ['passage', 'bare', 'noop', 'floor'];
 
 interface LoadContext {
   passage: Service;
+  bare: Service;
   floor: Service;
   learners: LearnerHandle[];
   attempts: AttemptHandle[];
@@ -288,8 +325,9 @@ function aggregate(results: LoadResult[]): Aggregate[] {
 }
 
 async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, connectionsList: number[], runs: number, seconds: number, targets: Target[] = TARGETS): Promise<LoadResult[]> {
-  const { passage, floor } = ctx;
-  const serverOf = (t: Target) => (t === 'floor' ? floor : passage);
+  const { passage, bare, floor } = ctx;
+  const serverOf = (t: Target) => (t === 'floor' ? floor : t === 'bare' ? bare : passage);
+  const bystanders = (t: Target) => [passage, bare, floor].filter((s) => s !== serverOf(t));
   const urlOf = (t: Target) => serverOf(t).url;
   const sources = {} as Record<Target, RequestSource>;
   let ensure: (t: Target, need: number) => Promise<void> = async () => {};
@@ -302,13 +340,15 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
     const sample = pools.passage.peek(2000);
     let n = 0;
     sources.noop = generated(() => ({ ...sample[n++ % sample.length]!, path: '/api/bench/noop' }));
+    let b = 0;
+    sources.bare = generated(() => ({ ...sample[b++ % sample.length]!, path: '/api/noop' }));
     sources.passage = pools.passage;
     sources.floor = pools.floor;
     const floorDb = openDb(floorDbFile);
     const cloneAttempt = floorDb.prepare(`INSERT INTO QuizAttempt (id, learnerId, setId, itemIds, seed, startedAt) SELECT ?, learnerId, setId, itemIds, seed, ? FROM QuizAttempt WHERE id = ?`);
     let batchNo = 0;
     ensure = async (t, need) => {
-      if (t === 'noop') return;
+      if (t === 'noop' || t === 'bare') return;
       const pool = pools[t];
       const batches = Math.ceil(Math.max(0, need - pool.remaining()) / (ctx.attempts.length * (ctx.attempts[0]?.items.length ?? 1)));
       for (let b = 0; b < batches; b++) {
@@ -342,14 +382,15 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
       }));
     sources.passage = review(idMaker('pr'), '/api/v1/reviews');
     sources.noop = review(idMaker('nr'), '/api/bench/noop');
+    sources.bare = review(idMaker('br'), '/api/noop');
     sources.floor = review(idMaker('fr'), '/api/v1/reviews');
   }
 
-  const expected: Record<Target, number> = { passage: 1500, noop: 5000, floor: 10_000 };
+  const expected: Record<Target, number> = { passage: 1500, bare: 5000, noop: 5000, floor: 10_000 };
   const one = async (t: Target, connections: number, secs: number) => {
     await ensure(t, Math.ceil(expected[t] * secs * 1.5) + connections * 4);
     // Drain what the last run left queued; give other work on the machine a few seconds to end.
-    await settle([passage, floor], { idleMs: 60_000, quietMs: 3000 });
+    await settle([passage, bare, floor], { idleMs: 60_000, quietMs: 3000 });
     const result = await withTimeout(
       runLoad({
         url: urlOf(t),
@@ -359,7 +400,7 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
         connections,
         seconds: secs,
         serverCpuSeconds: () => serverOf(t).cpuSeconds(),
-        bystanderCpuSeconds: () => (t === 'floor' ? passage : floor).cpuSeconds(),
+        bystanderCpuSeconds: () => bystanders(t).reduce((sum, s) => sum + s.cpuSeconds(), 0),
       }),
       (secs + 60) * 1000,
       `${endpoint} ${t} @${connections}`,
@@ -403,20 +444,28 @@ const row = (section: string, figure: string, value: string, target = '', ok: bo
 
 function loadRows(section: 'answers' | 'reviews', aggregates: Aggregate[]) {
   const find = (t: Target, c: number) => aggregates.find((a) => a.endpoint === section && a.target === t && a.connections === c);
+  const clean = (a: Aggregate) => (a.non2xx + a.errors + a.timeouts === 0 ? null : false);
+  const ratio = (a: number, b: number | undefined) => (b && b > 0 ? fmt(a / b) : '—');
   for (const c of config.connections) {
     const p = find('passage', c);
+    const b = find('bare', c);
     const n = find('noop', c);
     const f = find('floor', c);
     if (!p) continue;
-    const p99Target = c === 16 ? 30 : c === 64 ? 100 : null;
-    row(section, `@${c} Passage req/s`, fmt(p.rps), '≥ 1,000', p.rps >= 1000);
-    row(section, `@${c} Passage p50 / p99 ms`, `${fmt(p.p50)} / ${fmt(p.p99)}`, p99Target ? `p99 ≤ ${p99Target}` : '', p99Target ? p.p99 <= p99Target : null);
+    const gated = c === 16 || c === 64;
+    if (b) {
+      const share = b.rps > 0 ? p.rps / b.rps : 0;
+      row(section, `@${c} Passage / bare Next (req/s)`, ratio(p.rps, b.rps), gated ? '≥ 0.6 (stretch 0.8)' : '', gated ? share >= 0.6 : null);
+      if (c === 16) row(section, `@${c} Passage p99 / bare Next p99`, ratio(p.p99, b.p99), '≤ 4', b.p99 > 0 ? p.p99 / b.p99 <= 4 : false);
+    }
+    row(section, `@${c} Passage req/s · p50 / p99 ms`, `${fmt(p.rps)} · ${fmt(p.p50)} / ${fmt(p.p99)}`, '');
     const failures = p.non2xx + p.errors + p.timeouts;
     row(section, `@${c} Passage non-2xx / errors`, `${p.non2xx} / ${p.errors + p.timeouts} of ${p.requests.toLocaleString('en-US')}`, '0', failures === 0);
-    if (n) row(section, `@${c} no-op req/s · p50 / p99 ms`, `${fmt(n.rps)} · ${fmt(n.p50)} / ${fmt(n.p99)}`, '', n.non2xx + n.errors + n.timeouts === 0 ? null : false);
-    if (f) row(section, `@${c} floor req/s · p50 / p99 ms`, `${fmt(f.rps)} · ${fmt(f.p50)} / ${fmt(f.p99)}`, '', f.non2xx + f.errors + f.timeouts === 0 ? null : false);
-    if (n) row(section, `@${c} Passage / no-op (req/s)`, n.rps > 0 ? fmt(p.rps / n.rps) : '— (no-op answered nothing)', '≥ 0.6', n.rps > 0 ? p.rps / n.rps >= 0.6 : false);
-    if (f) row(section, `@${c} Passage / floor (req/s)`, f.rps > 0 ? fmt(p.rps / f.rps) : '—', '');
+    if (b) row(section, `@${c} bare Next req/s · p50 / p99 ms`, `${fmt(b.rps)} · ${fmt(b.p50)} / ${fmt(b.p99)}`, '', clean(b));
+    if (n) row(section, `@${c} in-app no-op req/s · p50 / p99 ms`, `${fmt(n.rps)} · ${fmt(n.p50)} / ${fmt(n.p99)}`, '', clean(n));
+    if (f) row(section, `@${c} node:http floor req/s · p50 / p99 ms`, `${fmt(f.rps)} · ${fmt(f.p50)} / ${fmt(f.p99)}`, '', clean(f));
+    if (n) row(section, `@${c} Passage / in-app no-op (req/s)`, ratio(p.rps, n.rps), '');
+    if (f) row(section, `@${c} Passage / floor (req/s)`, ratio(p.rps, f.rps), '');
     row(section, `@${c} CPU cores: server · bench · other`, `${p.serverCores.toFixed(2)} · ${p.clientCores.toFixed(2)} · ${p.otherCores.toFixed(2)}`, '');
   }
 }
@@ -457,10 +506,12 @@ async function profileRun(what: 'answers' | 'reviews' | 'noop'): Promise<void> {
   const itemIds = await liveItemIds(passage.url);
   await snapshotForFloor();
   const floor = await startFloor();
-  const results = await loadSection(endpoint, { passage, floor, learners, attempts, itemIds }, [64], 1, 10, [what === 'noop' ? 'noop' : 'passage']);
+  const bare = await startBareNext();
+  const results = await loadSection(endpoint, { passage, bare, floor, learners, attempts, itemIds }, [64], 1, 10, [what === 'noop' ? 'noop' : 'passage']);
   const r = results[0]!;
   await passage.stop(30_000);
   await floor.stop();
+  await bare.stop();
   const profiles = fs.readdirSync(profileDir).map((f) => path.join(profileDir, f));
   if (profiles.length === 0) throw new Error('the server wrote no CPU profile (did it exit cleanly?)');
   const biggest = profiles.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
@@ -521,7 +572,8 @@ async function main(): Promise<void> {
     await checkAnswerShapes(passage.url, spare!);
     await snapshotForFloor();
     const floor = await startFloor();
-    const ctx: LoadContext = { passage, floor, learners, attempts, itemIds };
+    const bare = await startBareNext();
+    const ctx: LoadContext = { passage, bare, floor, learners, attempts, itemIds };
     const all: LoadResult[] = [];
     for (const endpoint of ['answers', 'reviews'] as const) {
       if (!only.has(endpoint)) continue;
@@ -532,6 +584,7 @@ async function main(): Promise<void> {
     if (only.has('reviews')) loadRows('reviews', aggregates);
     details.load = { config: { runs: config.runs, seconds: config.seconds, connections: config.connections, learners: config.learners }, aggregates, runs: all };
     await floor.stop();
+    await bare.stop();
   });
 
   if (passage && only.has('page-weight')) await section('page weight', async () => {
@@ -629,7 +682,8 @@ async function main(): Promise<void> {
     failed: failures,
     notes: [
       'Load: autocannon in this process, one request in flight per connection; every answer is a new answer to an unanswered question of the learner\'s own attempt, every review a new reviewId. req/s counts 2xx answers only; latencies are per response (ms). Medians over the runs.',
-      'no-op: POST /api/bench/noop on the same Passage server (Next route handler returning { ok: true }).',
+      'bare Next: scripts/bench/bare-next, an app built with the installed next whose one route handler returns { ok: true }, with no proxy, no instrumentation and no headers of its own: the framework\'s ceiling, and the headline ratio.',
+      'in-app no-op: POST /api/bench/noop on the same Passage server (a route handler returning { ok: true }, behind whatever Passage runs for every request).',
       'floor: scripts/bench/floor-server.mjs (node:http + better-sqlite3, WAL, synchronous=NORMAL) on a copy of the same database, the same SQL statements per request, without grading or FSRS; its extra attempts are SQL copies of the API-made ones.',
       'CPU cores: server = the server process group, bench = this process (autocannon), other = the rest of the machine; a busy machine makes every figure worse.',
       'Page weight: gzip -9 of every <script src> in the HTML (nomodule polyfills left out), in kB of 1000 bytes.',

@@ -119,9 +119,9 @@ export async function stopAll(): Promise<void> {
 }
 
 /** Runs a command to completion with inherited output, bounded in time; throws on failure. */
-export function runStep(what: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): void {
+export function runStep(what: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): void {
   log(`${what}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { env: options.env ?? process.env, stdio: 'inherit', timeout: options.timeoutMs ?? 600_000, killSignal: 'SIGKILL' });
+  const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'inherit', timeout: options.timeoutMs ?? 600_000, killSignal: 'SIGKILL' });
   if (result.error) throw new Error(`${what} failed: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status ?? result.signal})`);
 }
