@@ -10,7 +10,8 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native and driver packages stay outside the bundle and are required at run time.
+  // Native and driver packages stay outside the bundle and are required at run time (sql.js loads
+  // its WebAssembly file from its own folder).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'sql.js'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
