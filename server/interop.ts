@@ -47,9 +47,9 @@ export async function learnerFlashcards(learner: LearnerRef | null, format: Lear
   const sets = await exportableItemsForLearner(learner, id ? [id] : undefined);
   if (id && sets.length === 0) throw notFound(`Set "${id}"`);
   const exportSets: ExportSet[] = sets.map((s) => ({ setId: s.id, setTitle: s.title, items: s.items }));
-  // One link function per set: items carry their own article.
-  const slugOf = new Map(sets.flatMap((s) => s.items.map((i) => [i.id, s.articleSlug] as const)));
-  const link = (itemId: string) => linkFor(origin, slugOf.get(itemId) ?? '')(itemId);
+  // Sets may come from different articles: each item links to its own.
+  const articleOf = new Map(sets.flatMap((s) => s.items.map((i) => [i.id, s.articleSlug] as const)));
+  const link = (itemId: string) => `${origin}${readerHref(articleOf.get(itemId) ?? '', itemId)}`;
   return learnerExport(format, exportSets, link, now, id ?? 'all-sets');
 }
 

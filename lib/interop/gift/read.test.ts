@@ -20,7 +20,10 @@ Two plus two equals {=four =4}.
    ~%-100%Grant's father
 }
 
-When was Ulysses S. Grant born?{#1822:5}
+When was Ulysses S. Grant born?{#
+   =1822:0      # Correct! Full credit.
+   =%50%1822:2  # He was born in 1822. Half credit for being close.
+}
 
 What is the value of pi (to 3 decimal places)? {#3.141..3.142}
 
@@ -33,6 +36,9 @@ Match the following countries with their capitals. {
 ::Escapes::Which sign is written \= and \{ \} here\: a \~ b? {=it works ~it does not}
 
 Write a short essay about Grant. {}
+
+// A description between questions
+::Intro::The next questions are about presidents.
 `;
 
 describe('readGift', () => {
@@ -48,14 +54,15 @@ describe('readGift', () => {
 
   it('reads percentage weights, tolerances, ranges and escapes', () => {
     expect(read.items[3]).toMatchObject({ type: 'multiple', answer: ['b', 'c'] });
-    expect(read.items[4]).toMatchObject({ type: 'numeric', answer: 1822, tolerance: 5 });
+    expect(read.items[4]).toMatchObject({ type: 'numeric', answer: 1822 });
+    expect(read.items[4]).not.toHaveProperty('tolerance');
     expect(read.items[5]).toMatchObject({ type: 'numeric', answer: 3.1415, tolerance: 0.0005 });
     expect(read.items[7]).toMatchObject({ prompt: 'Which sign is written = and { } here: a ~ b?' });
   });
 
   it('reads multi-line questions and reports what Passage cannot take', () => {
     expect(read.items[6]).toMatchObject({ pairs: [{ left: 'Canada', right: 'Ottawa' }, { left: 'Italy', right: 'Rome' }, { left: 'Japan', right: 'Tokyo' }] });
-    expect(read.skipped).toEqual(['question 9: an essay question has no key Passage could grade']);
+    expect(read.skipped).toEqual(['question 9: an essay question has no key Passage could grade', 'question 10 ("Intro"): a description, not a question']);
   });
 
   it('stops a malformed file with the line and column of the problem', () => {
