@@ -27,6 +27,17 @@ describe('QTI 2.1 content package', () => {
     }
   });
 
+  it("puts each item's parts in the order QTI 2.1 prescribes", () => {
+    const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: true });
+    const order = ['responseDeclaration', 'outcomeDeclaration', 'itemBody', 'responseProcessing', 'modalFeedback'];
+    for (const item of kept) {
+      const [root] = (ordered.parse(files[`items/${item.id}.xml`]!) as Record<string, unknown[]>[]).filter((n) => 'assessmentItem' in n);
+      const names = (root!.assessmentItem as Record<string, unknown>[]).map((child) => Object.keys(child)[0]!);
+      expect(names.map((n) => order.indexOf(n)), item.id).toEqual([...names.map((n) => order.indexOf(n))].sort((a, b) => a - b));
+      expect(names).toContain('itemBody');
+    }
+  });
+
   it('lists the cards it left out in a report file', () => {
     expect(omitted.map((o) => o.itemId)).toEqual(items.filter((i) => i.type === 'card').map((i) => i.id));
     for (const o of omitted) expect(files['passage-export-report.txt']).toContain(`${o.itemId} (card)`);
