@@ -20,12 +20,13 @@ import {
 } from './lib/load';
 import { freePort, machineInfo, runStep, settle, startService, stopAll, waitUntilUp, type Service } from './lib/proc';
 import { summarizeProfile } from './lib/profile';
+import { pollReports, seedClassroom, type Classroom } from './lib/classroom';
 import { seedBackground } from './lib/seed';
 import { openDb, randomId } from './lib/sqlite';
 import { mapLimit } from '../../lib/collections/map-limit';
 import { fmt, log, median, round, sleep, withTimeout } from './lib/util';
 
-const SECTIONS = ['answers', 'reviews', 'due-queue', 'page-weight', 'next-card'] as const;
+const SECTIONS = ['answers', 'reviews', 'pages', 'due-queue', 'page-weight', 'next-card'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function usage(): string {
@@ -36,6 +37,8 @@ Measures, on a temporary database and the production build (built first if neede
                bare Next (scripts/bench/bare-next: the framework's ceiling, the headline ratio),
                POST /api/bench/noop (Passage's server doing nothing) and a node:http + better-sqlite3 floor
   reviews      POST /api/v1/reviews, the same way
+  pages        GET /, a set page, a quiz question, /review and the report of a 200-student assignment at
+               16 connections beside a bare Next page; answers/s while 30 live reports poll every 3 s
   due-queue    the due-queue query and getReviewQueue() with 1 thousand to 1 million cards in the table
   page-weight  first-load JavaScript (gzip) of /, /quiz/[attemptId], /review (and /teach/assignments/[id])
   next-card    Chromium: '3' (Good) pressed → next card on screen, over 100 ratings
@@ -102,6 +105,10 @@ const config = {
   dueScales: quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000],
   dueRuns: quick ? 200 : 500,
   ratings: quick ? 40 : 100,
+  classSize: 200,
+  pageLearners: 50,
+  pollingTeachers: 30,
+  pollEveryMs: 3000,
 };
 
 const root = process.cwd();
@@ -549,7 +556,7 @@ async function main(): Promise<void> {
   const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   log(`load average before starting: ${load}`);
 
-  const needsServer = flags.profile !== undefined || ['answers', 'reviews', 'page-weight', 'next-card'].some((s) => only.has(s as Section));
+  const needsServer = flags.profile !== undefined || ['answers', 'reviews', 'pages', 'page-weight', 'next-card'].some((s) => only.has(s as Section));
   if (needsServer) {
     runStep('build (if sources changed)', process.execPath, ['scripts/ensure-build.mjs'], { timeoutMs: 900_000 });
     runStep('prepare the temporary database', 'npx', ['tsx', '--conditions=react-server', 'scripts/prepare-db.ts'], { env: appEnv(), timeoutMs: 180_000 });
@@ -560,6 +567,7 @@ async function main(): Promise<void> {
 
   const details: Record<string, unknown> = {};
   const passage = needsServer ? await startPassage() : null;
+  const bare = passage && ['answers', 'reviews', 'pages', 'page-weight'].some((s) => only.has(s as Section)) ? await startBareNext() : null;
 
   if (passage && (only.has('answers') || only.has('reviews'))) await section('load', async () => {
     log(`creating ${config.learners} learners and an attempt each through the API`);
@@ -572,8 +580,7 @@ async function main(): Promise<void> {
     await checkAnswerShapes(passage.url, spare!);
     await snapshotForFloor();
     const floor = await startFloor();
-    const bare = await startBareNext();
-    const ctx: LoadContext = { passage, bare, floor, learners, attempts, itemIds };
+    const ctx: LoadContext = { passage, bare: bare!, floor, learners, attempts, itemIds };
     const all: LoadResult[] = [];
     for (const endpoint of ['answers', 'reviews'] as const) {
       if (!only.has(endpoint)) continue;
@@ -584,7 +591,81 @@ async function main(): Promise<void> {
     if (only.has('reviews')) loadRows('reviews', aggregates);
     details.load = { config: { runs: config.runs, seconds: config.seconds, connections: config.connections, learners: config.learners }, aggregates, runs: all };
     await floor.stop();
-    await bare.stop();
+  });
+
+  if (passage && bare && only.has('pages')) await section('pages', async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: the teacher signs up in it`);
+    log(`pages: ${config.pageLearners} learners with an attempt each, and a class of ${config.classSize} who answer and submit`);
+    const learners = await createLearners(passage.url, config.pageLearners);
+    const attempts = await createAttempts(passage.url, learners);
+    const browser = await launchChromium();
+    let classroom: Classroom;
+    try {
+      classroom = await seedClassroom(browser, passage.url, dbFile, config.classSize);
+    } finally {
+      await browser.close();
+    }
+    log(`  the class: ${classroom.students} students, ${classroom.answers.toLocaleString('en-US')} answers`);
+    const cookieOf = (token: string) => `passage_learner=${token}`;
+    const page = (service: Service, route: string, make: (i: number) => { path: string; cookie?: string }) => ({ service, route, source: generated((i) => ({ method: 'GET' as const, token: '', body: '', ...make(i) })) });
+    const pages = [
+      page(bare, 'bare Next page', () => ({ path: '/' })),
+      page(passage, '/', (i) => ({ path: '/', cookie: cookieOf(learners[i % learners.length]!.token) })),
+      page(passage, '/sets/[id]', (i) => ({ path: '/sets/key-facts', cookie: cookieOf(learners[i % learners.length]!.token) })),
+      page(passage, '/quiz/[attemptId]', (i) => ({ path: `/quiz/${attempts[i % attempts.length]!.attemptId}`, cookie: cookieOf(attempts[i % attempts.length]!.token) })),
+      page(passage, '/review', (i) => ({ path: '/review', cookie: cookieOf(learners[i % learners.length]!.token) })),
+      page(passage, `/teach/assignments/[id], ${config.classSize} students`, () => ({ path: classroom.reportPath, cookie: classroom.teacherCookie })),
+    ];
+    const others = (service: Service) => [passage, bare].filter((s) => s !== service);
+    const measured: { route: string; results: LoadResult[] }[] = [];
+    for (const p of pages) {
+      const results: LoadResult[] = [];
+      for (let run = 0; run <= config.runs; run++) {
+        await settle([passage, bare], { idleMs: 60_000, quietMs: 3000 });
+        const r = await withTimeout(
+          runLoad({ url: p.service.url, target: p.route, endpoint: 'pages', source: p.source, connections: 16, seconds: run === 0 ? config.warmupSeconds : config.seconds, serverCpuSeconds: () => p.service.cpuSeconds(), bystanderCpuSeconds: () => others(p.service).reduce((sum, s) => sum + s.cpuSeconds(), 0) }),
+          (config.seconds + 60) * 1000,
+          `pages ${p.route}`,
+        );
+        if (run === 0) continue;
+        results.push(r);
+        log(`pages ${p.route} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`);
+      }
+      measured.push({ route: p.route, results });
+    }
+    const [floorPage, ...passagePages] = measured.map((m) => ({ route: m.route, rps: median(m.results.map((r) => r.rps)), p99: median(m.results.map((r) => r.p99)), failed: m.results.reduce((a, r) => a + r.non2xx + r.errors + r.timeouts, 0) }));
+    row('pages', `@16 bare Next page req/s · p99 ms`, `${fmt(floorPage!.rps)} · ${fmt(floorPage!.p99)}`, '');
+    for (const p of passagePages) {
+      row('pages', `@16 ${p.route} req/s · p99 ms`, `${fmt(p.rps)} · ${fmt(p.p99)}`, '');
+      row('pages', `@16 ${p.route} / bare Next page (req/s)`, fmt(p.rps / floorPage!.rps), '');
+      if (p.failed) row('pages', `@16 ${p.route} non-2xx / errors`, String(p.failed), '0', false);
+    }
+
+    // Answering while the class's teachers watch: the live report must not starve the students.
+    const pool = new RequestPool();
+    const answerIds = idMaker('pg');
+    const quiet: LoadResult[] = [];
+    const watched: LoadResult[] = [];
+    let polls = { polls: 0, failures: 0 };
+    for (let run = 0; run < config.runs * 2; run++) {
+      const needed = 1500 * config.seconds;
+      while (pool.remaining() < needed) pool.add(answerRequests(await createAttempts(passage.url, learners), answerIds));
+      const poller = run % 2 === 1 ? pollReports(passage.url, classroom, config.pollingTeachers, config.pollEveryMs) : null;
+      await settle([passage, bare], { idleMs: 60_000, quietMs: poller ? 0 : 3000 });
+      const r = await runLoad({ url: passage.url, target: poller ? 'passage+reports' : 'passage', endpoint: 'answers', source: pool, connections: 16, seconds: config.seconds, serverCpuSeconds: () => passage.cpuSeconds(), bystanderCpuSeconds: () => bare.cpuSeconds() });
+      if (poller) {
+        const p = await poller.stop();
+        polls = { polls: polls.polls + p.polls, failures: polls.failures + p.failures };
+      }
+      (poller ? watched : quiet).push(r);
+      log(`answers @16 ${poller ? `with ${config.pollingTeachers} reports polling` : 'with no report open'}: ${fmt(r.rps)} req/s, p99 ${fmt(r.p99)} ms`);
+    }
+    const quietRps = median(quiet.map((r) => r.rps));
+    const watchedRps = median(watched.map((r) => r.rps));
+    row('pages', `@16 answers req/s, no report open · ${config.pollingTeachers} reports polling every ${config.pollEveryMs / 1000} s`, `${fmt(quietRps)} · ${fmt(watchedRps)}`, '');
+    row('pages', `answers with reports polling / without`, fmt(watchedRps / quietRps), '≥ 0.8', watchedRps / quietRps >= 0.8);
+    row('pages', `report polls answered (failed)`, `${polls.polls} (${polls.failures})`, '0 failed', polls.failures === 0);
+    details.pages = { measured, quiet, watched, polls, classroom: { students: classroom.students, answers: classroom.answers } };
   });
 
   if (passage && only.has('page-weight')) await section('page weight', async () => {
@@ -632,6 +713,15 @@ async function main(): Promise<void> {
       for (const w of served) row('page weight', `${w.route} beyond the shared files, gzip kB`, fmt(round(w.gzipKB - sharedKB, 1)), '');
       details.pageWeightShared = { files: shared, gzipKB: sharedKB };
     }
+    if (bare) {
+      const floor = await htmlScriptWeight(bare.url, 'bare Next page', '/');
+      row('page weight', `bare Next page first-load JS, gzip kB (the framework's floor)`, fmt(floor.gzipKB), '');
+      for (const w of served) {
+        const above = round(w.gzipKB - floor.gzipKB, 1);
+        row('page weight', `${w.route} above the bare Next floor, gzip kB`, fmt(above), '≤ 10', above <= 10);
+      }
+      details.pageWeightFloor = floor;
+    }
     const polyfills = Math.max(...weights.map((w) => w.nomoduleGzipKB));
     if (polyfills > 0) row('page weight', 'nomodule polyfills (not counted: no current browser runs them), gzip kB', fmt(polyfills), '');
     details.pageWeight = { routes: weights, teachRoutePresent: teach };
@@ -657,6 +747,7 @@ async function main(): Promise<void> {
   });
 
   if (passage) await passage.stop();
+  if (bare) await bare.stop();
 
   if (only.has('due-queue')) await section('due queue', async () => {
     const dir = path.join(tmp, 'due-queue');

@@ -8,8 +8,11 @@ import { percentile } from './util';
 
 export interface PlannedRequest {
   path: string;
+  /** A POST with a Bearer token and a JSON body, or a page GET with a cookie. */
   token: string;
   body: string;
+  method?: 'POST' | 'GET';
+  cookie?: string;
 }
 
 export interface RequestSource {
@@ -68,6 +71,10 @@ export function runLoad(options: {
       setupRequest(request) {
         const next = source.next();
         if (!next) return null;
+        if (next.method === 'GET') {
+          const headers: Record<string, string> = next.cookie ? { cookie: next.cookie } : {};
+          return { ...request, method: 'GET', path: next.path, headers, body: undefined };
+        }
         return {
           ...request,
           method: 'POST',
