@@ -66,4 +66,11 @@ describe('npm run questions:import', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatch(/imported\.yaml: items\[1\] \(imported-[0-9a-f]{6}\): source is not a verbatim quote .*"UNGROUNDED: /);
   }, 120_000);
+
+  it("names the writing rules an imported item breaks as soon as it is written", () => {
+    const file = write('rules.gift', '::r::Which ministry did NOT announce it? {=Foreign Affairs ~War ~Tax ####Because.}\n');
+    const { code, out } = run('questions-import', file, '--article', 'kuril-talks', '--set', 'rules');
+    expect(code).toBe(0);
+    expect(out).toMatch(/✗ .*rules\.yaml: items\[0\] \(rules-[0-9a-f]{6}\): the key \(15 characters\) is more than 1\.5× as long as the longest distractor/);
+  }, 60_000);
 });

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { ImportFormatError } from '@/lib/interop/import/draft';
 import { detectFormat, IMPORT_FORMATS, readQuestions } from '@/lib/interop/import/read';
 import { importedSetYaml } from '@/lib/interop/import/to-set';
+import { loadContent } from '@/lib/questions/bundle';
+import { formatProblem } from '@/lib/questions/problems';
 import { idSchema } from '@/lib/questions/schema';
 import { questionsDir } from '@/server/config';
 import { readContent } from '@/server/content-files';
@@ -93,13 +95,18 @@ function main() {
   });
   fs.writeFileSync(target, yaml);
 
+  // The same checks questions:check runs (schema, writing rules, grounding), on the new file alone.
+  const articleFile = path.join(questionsDir(), flags.article, 'article.md');
+  const problems = loadContent([{ slug: flags.article, article: { file: articleFile, text: article.markdown }, sets: [{ file: target, text: yaml }] }]).problems;
   const ungrounded = items.filter((i) => !i.grounding.grounded);
   const noExplanation = items.filter((i) => i.missingExplanation);
   console.log(`Wrote ${items.length} item${items.length === 1 ? '' : 's'} to ${target} (${format}).`);
   for (const line of read.skipped) console.log(`  skipped ${line}`);
   for (const i of ungrounded) console.log(`  ✗ ${i.id} (${i.type}) is UNGROUNDED: no sentence matched well enough (best ${i.grounding.score})`);
   for (const i of noExplanation) console.log(`  ✗ ${i.id} (${i.type}) has no explanation`);
-  if (ungrounded.length || noExplanation.length) {
+  const others = problems.filter((p) => !/source is not a verbatim quote|explanation must not be empty/.test(p.message));
+  for (const problem of others) console.log(`  ✗ ${formatProblem(problem)}`);
+  if (ungrounded.length || noExplanation.length || others.length) {
     console.log('Edit the file, then run `npm run questions:check`: it names these items until they are fixed, and the server will not load the set before.');
   } else {
     console.log('Run `npm run questions:check`, read the sources found by similarity (marked in comments), then restart.');
