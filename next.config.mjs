@@ -4,9 +4,9 @@ import securityHeaders from './lib/security-headers.json' with { type: 'json' };
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native and driver packages, and the 3 MB English word list the grader consults, stay outside
-  // the bundle and are required at run time.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'an-array-of-english-words'],
+  // Native and driver packages, the 3 MB English word list the grader consults, and sql.js (which
+  // loads its WebAssembly file from its own folder) stay outside the bundle, required at run time.
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'an-array-of-english-words', 'sql.js'],
   // Every response's static security headers, static files and the API included. Pages get their
   // CSP (with a per-request nonce) from proxy.ts; the API, which serves no scripts, gets a CSP that
   // allows nothing. HSTS only over HTTPS (Next sets x-forwarded-proto from the socket when no

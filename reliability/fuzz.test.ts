@@ -379,6 +379,16 @@ function endpoints(): { name: string; runs: number; cases: fc.Arbitrary<Case> }[
       ),
     },
     {
+      name: 'GET /api/v1/me/flashcards/<format> and the teacher question exports',
+      runs: 80,
+      cases: fc.oneof(
+        fc.tuple(pathString.filter((f) => !['anki', 'anki-text', 'quizlet'].includes(f)), anyAuth()).map(([format, auth]) => get(`/api/v1/me/flashcards/${segment(format)}`, auth, 'unknown format')),
+        fc.tuple(pathString.filter((s) => !setIds.includes(s)), fc.constantFrom('anki', 'anki-text', 'quizlet'), anyAuth()).map(([set, format, auth]) => get(`/api/v1/me/flashcards/${format}?set=${encodeURIComponent(set)}`, auth, 'unknown set')),
+        fc.tuple(fc.oneof(pathString, fc.constantFrom(...setIds)), fc.oneof(pathString, fc.constantFrom('moodle', 'gift', 'qti', 'aiken', 'csv')), anyAuth()).map(([id, format, auth]) => get(`/api/v1/teach/sets/${segment(id)}/questions/${segment(format)}`, auth, 'set export without a teacher session')),
+        fc.tuple(fc.oneof(pathString, fc.constant(A)), fc.constantFrom('moodle', 'gift', 'qti', 'aiken', 'csv'), anyAuth()).map(([id, format, auth]) => get(`/api/v1/teach/assignments/${segment(id)}/questions/${format}`, auth, 'assignment export without a teacher session')),
+      ),
+    },
+    {
       name: 'GET /api/v1/teach/assignments/<id>/report',
       runs: 80,
       cases: fc

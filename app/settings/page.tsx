@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FlashcardDownloads } from '@/components/interop/flashcard-downloads';
 import { ResumeLink } from '@/components/settings/resume-link';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { Alert } from '@/components/ui/alert';
@@ -38,6 +39,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <h2>Use Passage on another device</h2>
         <p className="text-muted">No account needed: a one-time link signs your other browser in to this same progress.</p>
         <ResumeLink createLink={createResumeLinkAction} signOutOthers={signOutOtherDevicesAction} />
+      </Card>
+      <Card>
+        <FlashcardDownloads heading="h2" />
       </Card>
       <Card className="space-y-3">
         <h2>Your data</h2>

@@ -7,6 +7,7 @@ import type { ItemType } from '@/lib/questions/schema';
 import { WithheldNotice } from '@/components/sets/withheld-notice';
 import { setOr404 } from '@/server/pages';
 import { withheldSummary } from '@/server/sets';
+import { SetDownloads } from './downloads';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -87,6 +88,8 @@ export default async function SetPage({ params }: Props) {
           </tbody>
         </table>
       </section>
+
+      <SetDownloads setId={set.id} />
     </div>
   );
 }

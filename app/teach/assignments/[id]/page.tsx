@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { QuestionDownloadLinks } from '@/components/interop/question-downloads';
 import { DueDateForm } from '@/components/teach/due-date-form';
 import { LiveReport } from '@/components/teach/live-report';
 import { ResetPersonalCodeForm } from '@/components/teach/reset-personal-code-form';
@@ -85,6 +86,12 @@ export default async function AssignmentReportPage({ params }: { params: Promise
           </Link>
         </div>
         {assignment.rosterLocked ? <p role="status">The class list is locked: nobody new can join; students already in carry on.</p> : null}
+        <details>
+          <summary className="cursor-pointer">Download these questions for a learning platform</summary>
+          <div className="mt-2">
+            <QuestionDownloadLinks baseHref={`/api/v1/teach/assignments/${assignment.id}/questions`} />
+          </div>
+        </details>
         <DueDateForm assignmentId={assignment.id} dueUtc={assignment.dueAt} action={setDueDateAction} />
       </header>
       <LiveReport initial={report} assignmentId={assignment.id} />
