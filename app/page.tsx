@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { SetCard } from '@/components/sets/set-card';
 import { SetStatus } from '@/components/sets/set-status';
 import { Alert } from '@/components/ui/alert';
@@ -15,6 +16,9 @@ export default async function HomePage() {
         <p className="text-lg text-muted">
           Passage turns an article into question sets: take a quiz, review flashcards scheduled by spaced repetition, and watch
           what you remember grow.
+        </p>
+        <p>
+          Got a code from your teacher? <Link href="/join">Join a class</Link>.
         </p>
       </section>
 

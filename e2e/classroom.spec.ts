@@ -87,7 +87,7 @@ test('a teacher runs a class: sign-up, assignment, QR, three students, live repo
   await bo.getByRole('button', { name: 'Join' }).click();
   await bo.getByLabel('Your nickname').fill('ana');
   await bo.getByRole('button', { name: 'Start' }).click();
-  await expect(bo.getByText('Taken. Try “ana 2”.')).toBeVisible();
+  await expect(bo.getByText('Someone in this class already uses that name. How about “ana 2”?')).toHaveCount(1);
   await bo.getByLabel('Your nickname').fill('Bo');
   await bo.getByRole('button', { name: 'Start' }).click();
   // Bo answers the first question, then moves to a second device with the personal code.

@@ -50,7 +50,7 @@ test.describe('progress and settings', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     // (Next's route announcer is an alert too, so the alert is picked by its text.)
     await expect(page.getByRole('alert').filter({ hasText: 'Some settings need fixing; nothing was saved.' })).toBeVisible();
-    await expect(page.getByText('must be at least 0.7')).toBeVisible();
+    await expect(page.getByText('Choose a desired retention of at least 0.7.')).toBeVisible();
     await expect(page.getByLabel('Desired retention (0.70–0.97)')).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Desired retention (0.70–0.97)').fill('0.85');
     await page.getByLabel('New cards per day').fill('7');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { expectCounts } from './review-helpers';
 
 const ITEMS = ['tl-001', 'tl-002', 'tl-003'];
 
@@ -24,7 +25,7 @@ async function rateByKey(page: Page, key: '1' | '2' | '3' | '4') {
 test.describe('flashcard review', () => {
   test('a keyboard-only session: the intervals shown are the intervals scheduled, and u undoes', async ({ page }) => {
     await openReview(page);
-    await expect(page.getByLabel('3 new, 0 learning, 0 to review')).toBeVisible();
+    await expectCounts(page, { new: 3, learning: 0, review: 0 });
     const good = await rateByKey(page, '3');
     expect(good).toMatchObject({ label: '10m', scheduled: '10m' });
     const again = await rateByKey(page, '1');
@@ -37,7 +38,7 @@ test.describe('flashcard review', () => {
     const undone = page.waitForResponse((r) => r.url().includes('/undo'));
     await page.keyboard.press('u');
     expect((await undone).status()).toBe(200);
-    await expect(page.getByLabel('1 new, 2 learning, 0 to review')).toBeVisible();
+    await expectCounts(page, { new: 1, learning: 2, review: 0 });
     // Nothing else is ready, so the learning cards come back early (Anki's learn-ahead), then the undone one.
     const redo = await rateByKey(page, '3');
     expect(redo.scheduled).toBe(redo.label);
@@ -79,11 +80,11 @@ test.describe('flashcard review', () => {
     await openReview(page, ['tl-006', 'tl-007']);
     const first = await page.getByRole('heading', { level: 2 }).first().textContent();
     await page.keyboard.press('-');
-    await expect(page.getByLabel('1 new, 0 learning, 0 to review')).toBeVisible();
+    await expectCounts(page, { new: 1, learning: 0, review: 0 });
     await page.keyboard.press('u');
     await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(first!);
     await page.keyboard.press('@');
-    await expect(page.getByLabel('1 new, 0 learning, 0 to review')).toBeVisible();
+    await expectCounts(page, { new: 1, learning: 0, review: 0 });
     await expect(page.getByRole('status')).toHaveText('All changes saved');
   });
 

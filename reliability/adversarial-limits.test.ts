@@ -181,7 +181,7 @@ describe('growth is bounded and refused requests create nothing', () => {
     expect(huge.status).toBe(400);
     const long = await send('127.0.0.12', '/api/auth/sign-up/email', { json: { name: 'x'.repeat(81), email: 'long@school.test', password: 'a long enough password' } });
     expect(long.status).toBe(400);
-    expect(long.json().error.message).toMatch(/name: must be at most 80 characters/);
+    expect(long.json().error.message).toMatch(/name: Keep your name to 80 characters or fewer\./);
     expect(users()).toBe(before);
   });
 

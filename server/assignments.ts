@@ -15,16 +15,16 @@ import { randomId } from './tokens';
 export const ASSIGNMENT_MODES = ['quiz', 'flashcards'] as const;
 
 export const assignmentInput = z.strictObject({
-  title: z.string().trim().min(1, { error: 'is required' }).max(120, { error: 'must be at most 120 characters' }),
+  title: z.string().trim().min(1, { error: 'Give the assignment a title.' }).max(120, { error: 'Keep the title to 120 characters or fewer.' }),
   setId: idSchema,
   itemIds: z.array(idSchema).max(200).optional(),
-  mode: z.enum(ASSIGNMENT_MODES, { error: 'must be quiz or flashcards' }),
+  mode: z.enum(ASSIGNMENT_MODES, { error: 'Choose a quiz or flashcard practice.' }),
   dueLocal: z.union([z.literal(''), localDateTimeSchema]).optional(),
   timeZone: timeZoneSchema,
-  attemptsAllowed: z.coerce.number().int().refine((n) => [0, 1, 2, 3].includes(n), { error: 'must be 1, 2, 3 or unlimited' }),
+  attemptsAllowed: z.coerce.number().int().refine((n) => [0, 1, 2, 3].includes(n), { error: 'Choose 1, 2, 3 or unlimited attempts.' }),
   shuffle: z.boolean(),
-  reveal: z.enum(REVEAL_POLICIES, { error: 'must be immediately, after_submit, after_due or never' }),
-  lateWork: z.enum(LATE_WORK_POLICIES, { error: 'must be refuse or accept' }),
+  reveal: z.enum(REVEAL_POLICIES, { error: 'Choose when students see the answers.' }),
+  lateWork: z.enum(LATE_WORK_POLICIES, { error: 'Choose whether late work is accepted.' }),
   mastery: z.boolean(),
 });
 export type AssignmentInput = z.input<typeof assignmentInput>;
@@ -46,7 +46,7 @@ async function freeJoinCode(): Promise<string> {
 async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[number], itemIds: string[] | undefined): Promise<string[]> {
   const db = await getDb();
   const set = await db.questionSet.findFirst({ where: { id: setId, retiredAt: null }, select: { id: true } });
-  if (!set) throw new AppError('invalid_input', `setId: there is no set "${setId}"`, ['setId']);
+  if (!set) throw new AppError('invalid_input', `setId: There is no set "${setId}"; choose one from the list.`, ['setId']);
   const rows = await db.question.findMany({
     where: { setId, retiredAt: null, ...(mode === 'quiz' ? { type: { not: 'card' } } : {}) },
     orderBy: { position: 'asc' },
@@ -55,7 +55,7 @@ async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[numbe
   const all = rows.map((r) => r.id);
   if (!itemIds || itemIds.length === 0) return all;
   for (const [index, id] of itemIds.entries()) {
-    if (!all.includes(id)) throw new AppError('invalid_input', `itemIds.${index}: "${id}" is not a ${mode === 'quiz' ? 'quiz question' : 'card'} of this set`, ['itemIds', index]);
+    if (!all.includes(id)) throw new AppError('invalid_input', `itemIds.${index}: "${id}" is not a ${mode === 'quiz' ? 'quiz question' : 'card'} of this set.`, ['itemIds', index]);
   }
   return all.filter((id) => itemIds.includes(id));
 }
@@ -63,7 +63,7 @@ async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[numbe
 export async function createAssignment(teacher: TeacherRef, input: unknown): Promise<{ id: string; code: string }> {
   const data = parseOrThrow(assignmentInput, input);
   const itemIds = await resolveItems(data.setId, data.mode, data.itemIds);
-  if (itemIds.length === 0) throw new AppError('invalid_input', 'itemIds: choose at least one item', ['itemIds']);
+  if (itemIds.length === 0) throw new AppError('invalid_input', 'itemIds: Choose at least one item.', ['itemIds']);
   const db = await getDb();
   const created = await db.assignment.create({
     data: {

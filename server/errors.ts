@@ -16,6 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
 /** A failure the client caused or can act on; every other error is a bug (500). */
 export class AppError extends Error {
   readonly status: number;
+  /** The message without its leading "path: " (the JSON contract keeps both; forms show this beside the field). */
+  readonly detail: string;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -23,6 +25,8 @@ export class AppError extends Error {
   ) {
     super(message);
     this.status = STATUS[code];
+    const prefix = `${path.join('.')}: `;
+    this.detail = path.length && message.startsWith(prefix) ? message.slice(prefix.length) : message;
   }
 }
 

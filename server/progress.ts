@@ -34,7 +34,7 @@ export interface Progress {
   retention: ReturnType<typeof retentionWindows>;
   desiredRetention: number;
   sets: SetProgress[];
-  weakest: { questionId: string; prompt: string; setTitle: string; lapses: number; recall: number }[];
+  weakest: { questionId: string; prompt: string; setTitle: string; misses: number; lapses: number; recall: number }[];
   quizzes: { id: string; setTitle: string | null; startedAt: Date; submittedAt: Date | null; score: number | null; maxScore: number | null; answered: number; total: number }[];
   totalReviews: number;
 }
@@ -73,7 +73,7 @@ export async function getProgress(learner: LearnerRef, now = new Date()): Promis
     retention: retentionWindows(reviews, now),
     desiredRetention: learner.desiredRetention,
     sets: sets.map((s) => ({ setId: s.id, title: s.title, states: statesBySet.get(s.id)!, mastery: masteries.get(s.id)! })),
-    weakest: weakestItems(cards, now, recall).flatMap((w) => {
+    weakest: weakestItems(cards, reviews, now, recall).flatMap((w) => {
       const q = questionById.get(w.questionId);
       return q ? [{ ...w, prompt: (JSON.parse(q.data) as { prompt: string }).prompt, setTitle: setTitle.get(q.setId) ?? '' }] : [];
     }),

@@ -3,8 +3,9 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { idSchema } from '@/lib/questions/schema';
 import { cardBack, cardFront, typedKey } from '@/lib/quiz/card-faces';
+import { beyondLimits, dayCounts, type DayCountsInput } from '@/lib/review/day-counts';
 import type { Previews, QueueCard, ReviewQueue } from '@/lib/review/types';
-import { dayStart, learnerDay, nextDayStart, type CardState } from '@/lib/scheduler';
+import { dayStart, LEARN_AHEAD_MS, learnerDay, nextDayStart, type CardState } from '@/lib/scheduler';
 import { cardFromSql, previewsFor, schedulerForLearner, type CardSqlRow } from './cards';
 import { withSqlite } from './db';
 import { notFound, parseOrThrow } from './errors';
@@ -15,6 +16,8 @@ import { dateOrNullFromSql, prepared, sqlDate } from './sql';
 
 const STATE_NEW = 0;
 const STATE_REVIEW = 2;
+/** Spare new and review cards sent beyond the limits, so burying one lets the next take its place. */
+const SPARE = 10;
 
 export const queueQuery = z.strictObject({
   setId: idSchema.optional(),
@@ -25,6 +28,8 @@ export const queueQuery = z.strictObject({
     .pipe(z.array(idSchema).min(1).max(200))
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** "Study more": raises today's new and review limits by this many cards. */
+  more: z.coerce.number().int().min(0).max(1000).default(0),
   /** Flashcard practice for an assignment: its items, without the daily limits. */
   assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 });
@@ -72,6 +77,7 @@ function mix<T>(reviews: T[], fresh: T[]): T[] {
 
 interface QueueScope {
   learner: LearnerRef;
+  more: number;
   setId: string | null;
   items: string[] | null;
   limit: number;
@@ -79,7 +85,7 @@ interface QueueScope {
 }
 
 /** Everything the queue needs from the database, read in one go (nothing interleaves with it). */
-function readQueue(sqlite: Database.Database, { learner, setId, items, limit, now }: QueueScope): ReviewQueue {
+function readQueue(sqlite: Database.Database, { learner, setId, items, limit, more, now }: QueueScope): ReviewQueue {
   if (setId && !prepared(sqlite, SQL.liveSet).get(setId)) throw notFound(`Set "${setId}"`);
   const todayStart = sqlDate(dayStart(learnerDay(now, learner.timeZone), learner.timeZone));
   const tomorrow = nextDayStart(now, learner.timeZone);
@@ -88,24 +94,31 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, limit, no
 
   const due = (prepared(sqlite, SQL.due).all(scope) as DueRow[]).filter((c) => notBuried(c.buriedUntil));
   const learning = due.filter((c) => c.state !== STATE_REVIEW).map((c) => ({ itemId: c.questionId, card: cardFromSql(c) }));
-  const reviewedToday = prepared(sqlite, SQL.reviewedToday).pluck().get(learner.id, todayStart) as number;
-  const reviews = due
-    .filter((c) => c.state === STATE_REVIEW)
-    .slice(0, Math.max(0, learner.reviewsPerDay - reviewedToday))
-    .map((c) => ({ itemId: c.questionId, card: cardFromSql(c) }));
-  const newToday = prepared(sqlite, SQL.newToday).pluck().get(learner.id, todayStart) as number;
-  const fresh = (prepared(sqlite, SQL.scope).all(scope) as ScopeRow[])
-    .filter((q) => q.state === null || (q.state === STATE_NEW && q.suspended === 0 && notBuried(q.buriedUntil)))
-    .slice(0, Math.max(0, learner.newPerDay - newToday))
-    .map((q) => ({ itemId: q.id, card: null }));
+  const reviewsDue = due.filter((c) => c.state === STATE_REVIEW);
+  const newAvailable = (prepared(sqlite, SQL.scope).all(scope) as ScopeRow[]).filter(
+    (q) => q.state === null || (q.state === STATE_NEW && q.suspended === 0 && notBuried(q.buriedUntil)),
+  );
+  const countsInput: DayCountsInput = {
+    limits: { newPerDay: learner.newPerDay + more, reviewsPerDay: learner.reviewsPerDay + more },
+    introducedToday: prepared(sqlite, SQL.newToday).pluck().get(learner.id, todayStart) as number,
+    reviewedToday: prepared(sqlite, SQL.reviewedToday).pluck().get(learner.id, todayStart) as number,
+    newAvailable: newAvailable.length,
+    learningDue: learning.filter((c) => c.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS).length,
+    reviewDue: reviewsDue.length,
+  };
+  const counts = dayCounts(countsInput);
+  const reviews = reviewsDue.slice(0, counts.review + SPARE).map((c) => ({ itemId: c.questionId, card: cardFromSql(c) }));
+  const fresh = newAvailable.slice(0, counts.new + SPARE).map((q) => ({ itemId: q.id, card: null }));
 
   type Entry = { itemId: string; kind: QueueCard['kind']; card: CardState | null };
   const ordered: Entry[] = [
     ...learning.map((c): Entry => ({ ...c, kind: 'learning' })),
     ...mix<Entry>(
-      reviews.map((c) => ({ ...c, kind: 'review' })),
-      fresh.map((c) => ({ ...c, kind: 'new' })),
+      reviews.slice(0, counts.review).map((c) => ({ ...c, kind: 'review' })),
+      fresh.slice(0, counts.new).map((c) => ({ ...c, kind: 'new' })),
     ),
+    ...reviews.slice(counts.review).map((c): Entry => ({ ...c, kind: 'review' })),
+    ...fresh.slice(counts.new).map((c): Entry => ({ ...c, kind: 'new' })),
   ];
   const chosen = ordered.slice(0, limit);
   const stored = itemsIn(sqlite, chosen.map((c) => c.itemId));
@@ -116,7 +129,8 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, limit, no
   const previews = (card: CardState | null) =>
     card ? previewsFor(scheduler, card, now) : (newCardPreviews ??= previewsFor(scheduler, scheduler.newCard(now), now));
   return {
-    counts: { new: fresh.length, learning: learning.filter((c) => c.card.due <= now).length, review: reviews.length },
+    counts,
+    beyond: beyondLimits(countsInput),
     cards: chosen.map(({ itemId, kind, card }) => {
       const { item, setId: itemSet, articleSlug } = stored.get(itemId)!;
       return {
@@ -141,8 +155,8 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, limit, no
  * skipping suspended and buried cards. Limits count flashcard reviews only.
  */
 export async function getReviewQueue(learner: LearnerRef, query: unknown, now = new Date()): Promise<ReviewQueue> {
-  const { setId, items: requested, limit, assignmentId } = parseOrThrow(queueQuery, query);
+  const { setId, items: requested, limit, more, assignmentId } = parseOrThrow(queueQuery, query);
   const items = assignmentId ? await joinedAssignmentItems(learner.id, assignmentId) : (requested ?? null);
   if (assignmentId) learner = { ...learner, newPerDay: 10_000, reviewsPerDay: 100_000 };
-  return withSqlite((sqlite) => readQueue(sqlite, { learner, setId: setId ?? null, items, limit, now }));
+  return withSqlite((sqlite) => readQueue(sqlite, { learner, setId: setId ?? null, items, limit, more, now }));
 }

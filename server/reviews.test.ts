@@ -41,7 +41,10 @@ describe('review queue', () => {
   it('offers new cards up to the daily limit, with previews from the scheduler', async () => {
     const queue = await getReviewQueue(learner, { setId: 'timeline' }, T0);
     expect(queue.counts).toEqual({ new: 20, learning: 0, review: 0 });
-    expect(queue.cards).toHaveLength(20);
+    // Up to ten spare new cards follow the twenty, so burying one lets the next take its place.
+    const setSize = await (await getDb()).question.count({ where: { setId: 'timeline', retiredAt: null } });
+    expect(queue.cards).toHaveLength(Math.min(30, setSize));
+    expect(queue.beyond).toEqual({ new: setSize - 20, review: 0 });
     const first = queue.cards[0]!;
     expect(first.kind).toBe('new');
     expect(Object.fromEntries(Object.entries(first.previews).map(([k, v]) => [k, v.interval]))).toEqual({ again: '1m', hard: '6m', good: '10m', easy: '8d' });
@@ -54,24 +57,36 @@ describe('review queue', () => {
     learner = { ...learner, newPerDay: 2 };
     const queue = await getReviewQueue(learner, { setId: 'timeline' }, T0);
     expect(queue.counts.new).toBe(2);
-    for (const card of queue.cards) await rateCard(learner, { reviewId: rid(), itemId: card.itemId, rating: 'good', durationMs: 1000 }, T0);
+    for (const card of queue.cards.slice(0, queue.counts.new)) await rateCard(learner, { reviewId: rid(), itemId: card.itemId, rating: 'good', durationMs: 1000 }, T0);
     const after = await getReviewQueue(learner, { setId: 'timeline' }, minutes(1));
-    expect(after.counts).toEqual({ new: 0, learning: 0, review: 0 });
-    // The two learning cards come back once their 10-minute step is due.
+    // The two learning cards' 10-minute steps fall inside the 20-minute learn-ahead window, as in Anki.
+    expect(after.counts).toEqual({ new: 0, learning: 2, review: 0 });
     expect((await getReviewQueue(learner, { setId: 'timeline' }, minutes(11))).counts.learning).toBe(2);
     // Tomorrow (a new learner day) brings two new cards again.
     expect((await getReviewQueue(learner, { setId: 'timeline' }, days(1))).counts.new).toBe(2);
+  });
+
+  it('keeps the new count when a new card is buried, and "Study more" raises the limits', async () => {
+    learner = { ...learner, newPerDay: 3 };
+    const queue = await getReviewQueue(learner, { setId: 'timeline' }, T0);
+    expect(queue.counts.new).toBe(3);
+    await setCardFlag(learner, queue.cards[0]!.itemId, 'bury', T0);
+    await setCardFlag(learner, queue.cards[1]!.itemId, 'suspend', T0);
+    expect((await getReviewQueue(learner, { setId: 'timeline' }, minutes(1))).counts.new).toBe(3);
+    await rateCard(learner, { reviewId: rid(), itemId: queue.cards[2]!.itemId, rating: 'good', durationMs: 1000 }, T0);
+    expect((await getReviewQueue(learner, { setId: 'timeline' }, minutes(1))).counts.new).toBe(2);
+    expect((await getReviewQueue(learner, { setId: 'timeline', more: '10' }, minutes(1))).counts.new).toBe(12);
   });
 
   it('puts learning cards first, mixes reviews with new cards, and says when the next card is due', async () => {
     const [a, b, c] = (await getReviewQueue(learner, { setId: 'timeline' }, T0)).cards.map((card) => card.itemId);
     await rateCard(learner, { reviewId: rid(), itemId: a!, rating: 'easy', durationMs: 1000 }, T0);
     await rateCard(learner, { reviewId: rid(), itemId: b!, rating: 'good', durationMs: 1000 }, T0);
-    // A minute later b's 10-minute step is queued (shown early if nothing else is left) but not
-    // yet counted, and a's review is days away.
+    // A minute later b's 10-minute step is queued and counted (it is within the learn-ahead
+    // window, shown early if nothing else is left), and a's review is days away.
     const chosen = await getReviewQueue(learner, { items: `${a},${b},${c}` }, minutes(1));
     expect(chosen.cards.map((card) => [card.itemId, card.kind])).toEqual([[b, 'learning'], [c, 'new']]);
-    expect(chosen.counts).toEqual({ new: 1, learning: 0, review: 0 });
+    expect(chosen.counts).toEqual({ new: 1, learning: 1, review: 0 });
     expect(chosen.nextDue).toBe((await cardRow(a!))!.due.toISOString());
     const later = await getReviewQueue(learner, { setId: 'timeline', limit: '3' }, minutes(11));
     expect(later.cards.map((card) => card.kind)).toEqual(['learning', 'new', 'new']);

@@ -37,7 +37,7 @@ export async function renameStudent(teacher: TeacherRef | null, assignmentId: st
   const taken = new Set(others.map((s) => nicknameKey(s.nickname)));
   const key = nicknameKey(nickname);
   if (taken.has(key)) {
-    throw new AppError('conflict', `nickname: another student is called that, or something that looks like it; how about "${suggestFreeNickname(nickname, taken)}"?`, ['nickname']);
+    throw new AppError('conflict', `nickname: Another student is called that, or something that looks like it. How about “${suggestFreeNickname(nickname, taken)}”?`, ['nickname']);
   }
   await db.assignmentStudent.update({ where: { id: student.id }, data: { nickname, nicknameKey: key } });
   return { nickname };

@@ -5,19 +5,26 @@ import { getDb } from './db';
 import { parseOrThrow } from './errors';
 import type { LearnerRef } from './learners';
 
+const wholeNumber = (what: string, max: number) =>
+  z.coerce
+    .number({ error: `Enter the ${what} as a whole number.` })
+    .int({ error: `Enter the ${what} as a whole number.` })
+    .min(0, { error: `The ${what} cannot be below 0.` })
+    .max(max, { error: `The ${what} can be at most ${max}.` });
+
 export const settingsInput = z.strictObject({
   displayName: z
     .string()
     .trim()
-    .max(60, { error: 'must be at most 60 characters' })
+    .max(60, { error: 'Keep the display name to 60 characters or fewer.' })
     .transform((v) => v || null),
   timeZone: timeZoneSchema,
   desiredRetention: z.coerce
-    .number({ error: 'must be a number' })
-    .min(MIN_DESIRED_RETENTION, { error: `must be at least ${MIN_DESIRED_RETENTION}` })
-    .max(MAX_DESIRED_RETENTION, { error: `must be at most ${MAX_DESIRED_RETENTION}` }),
-  newPerDay: z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(9999, { error: 'must be at most 9999' }),
-  reviewsPerDay: z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(99999, { error: 'must be at most 99999' }),
+    .number({ error: 'Enter the desired retention as a number, such as 0.9.' })
+    .min(MIN_DESIRED_RETENTION, { error: `Choose a desired retention of at least ${MIN_DESIRED_RETENTION}.` })
+    .max(MAX_DESIRED_RETENTION, { error: `Choose a desired retention of at most ${MAX_DESIRED_RETENTION}.` }),
+  newPerDay: wholeNumber('new cards per day', 9999),
+  reviewsPerDay: wholeNumber('reviews per day', 99999),
   typeAnswers: z.boolean(),
 });
 export type SettingsInput = z.input<typeof settingsInput>;

@@ -65,7 +65,7 @@ export async function assignmentIdForCode(input: unknown, now = new Date()): Pro
   if (!parsed.success) throw new AppError('invalid_input', `code: ${parsed.error.issues[0]?.message ?? 'is not a join code'}`, ['code']);
   const db = await getDb();
   const a = await db.assignment.findUnique({ where: { code: parsed.data }, select: { id: true, dueAt: true, createdAt: true } });
-  if (!a || joinCodeExpired(a, now)) throw new AppError('not_found', 'code: no assignment has that code; check it with your teacher', ['code']);
+  if (!a || joinCodeExpired(a, now)) throw new AppError('not_found', 'code: No assignment has that code. Check it with your teacher.', ['code']);
   return a.id;
 }
 
@@ -85,7 +85,7 @@ export async function findStudent(learner: LearnerRef | null, assignmentId: stri
 
 export class NicknameTakenError extends AppError {
   constructor(readonly suggestion: string) {
-    super('conflict', `nickname: someone in this class already uses that name; how about "${suggestion}"?`, ['nickname']);
+    super('conflict', `nickname: Someone in this class already uses that name. How about “${suggestion}”?`, ['nickname']);
   }
 }
 
@@ -166,7 +166,7 @@ export async function leaveAssignment(learner: LearnerRef, assignmentId: string,
 export async function resumeWithPersonalCode(assignmentId: string, rawCode: unknown): Promise<string> {
   const code = parseOrThrow(joinCodeSchema, rawCode, ['code']);
   const learnerId = await spendPersonalCode(assignmentId, code);
-  if (!learnerId) throw new AppError('not_found', 'code: that personal code does not belong to this assignment', ['code']);
+  if (!learnerId) throw new AppError('not_found', 'code: That personal code does not belong to this assignment.', ['code']);
   return issueToken(learnerId);
 }
 
@@ -292,4 +292,11 @@ export async function joinedAssignment(learnerId: string, assignmentId: string) 
   if (!student) throw notFound('That assignment');
   const { assignment } = student;
   return { itemIds: JSON.parse(assignment.itemIds) as string[], mode: assignment.mode, rules: rulesOf(assignment), student: { leftAt: student.leftAt } };
+}
+
+/** What a student's minimal header shows inside an assignment: its title, and their nickname once joined. */
+export async function assignmentBanner(learner: LearnerRef | null, assignmentId: string): Promise<{ id: string; title: string; nickname: string | null }> {
+  const a = await loadAssignment(assignmentId);
+  const student = await findStudent(learner, assignmentId);
+  return { id: a.id, title: a.title, nickname: student && !student.leftAt ? student.nickname : null };
 }

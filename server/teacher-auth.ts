@@ -8,18 +8,23 @@ import { limited } from './rate-limits';
  * better-auth's own HTTP handler under /api/auth): one validation, one limiter, one refusal text.
  */
 
-const email = z.string({ error: 'must be an email address' }).trim().toLowerCase().max(200, { error: 'must be at most 200 characters' }).email({ error: 'must be an email address' });
+const email = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .max(200, { error: 'An email address can be at most 200 characters.' })
+  .email({ error: 'Enter an email address, like name@school.org.' });
 const optional = { callbackURL: z.string().max(2000).optional(), rememberMe: z.boolean().optional() };
 
 export const signUpInput = z.strictObject({
-  name: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
+  name: z.string({ error: 'Enter your name.' }).trim().min(1, { error: 'Enter your name.' }).max(80, { error: 'Keep your name to 80 characters or fewer.' }),
   email,
-  password: z.string({ error: 'is required' }).min(10, { error: 'must be at least 10 characters' }).max(128, { error: 'must be at most 128 characters' }),
+  password: z.string({ error: 'Choose a password.' }).min(10, { error: 'Choose a password of at least 10 characters.' }).max(128, { error: 'A password can be at most 128 characters.' }),
   ...optional,
 });
 export const signInInput = z.strictObject({
   email,
-  password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(128, { error: 'must be at most 128 characters' }),
+  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(128, { error: 'A password can be at most 128 characters.' }),
   ...optional,
 });
 

@@ -2,8 +2,8 @@
 
 import { formField } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
-import type { FormState } from '@/components/teach/form-state';
-import { AppError } from '@/server/errors';
+import { submittedValues, type FormState } from '@/lib/forms/form-state';
+import { formStateFrom } from '@/server/form-errors';
 import { clientAddress, limited } from '@/server/rate-limits';
 import { assignmentIdForCode } from '@/server/students';
 
@@ -12,8 +12,7 @@ export async function joinByCodeAction(_state: FormState, formData: FormData): P
   try {
     id = await limited('joinCode', { client: await clientAddress() }, () => assignmentIdForCode(formField(formData, 'code')));
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message.replace(/^code: /, ''), fieldErrors: { code: error.message.replace(/^code: /, '') } };
-    throw error;
+    return formStateFrom(error, submittedValues(formData));
   }
   redirect(`/a/${id}`);
 }

@@ -39,11 +39,15 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         <Card className="space-y-4 lg:col-span-2">
           <h2 id="today">Today</h2>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            <Stat label="Due now" value={p.today.dueNow} />
-            <Stat label="Later today" value={p.today.dueLaterToday} />
-            <Stat label="New cards left" value={p.today.newLeft} />
+            <Stat label="New" value={p.today.queue.new} />
+            <Stat label="Learning" value={p.today.queue.learning} />
+            <Stat label="To review" value={p.today.queue.review} />
             <Stat label="Reviewed today" value={p.today.reviewsDoneToday} />
           </dl>
+          <p className="text-sm text-muted">
+            What the review session holds now, within your daily limits
+            {p.today.dueLaterToday > 0 ? `; ${p.today.dueLaterToday} more ${p.today.dueLaterToday === 1 ? 'card comes' : 'cards come'} due later today` : ''}.
+          </p>
           <ButtonLink href="/review">Start reviewing</ButtonLink>
         </Card>
         <Card className="space-y-3">
@@ -61,7 +65,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card className="space-y-4">
+        <Card className="min-w-0 space-y-4">
           <h2>Due in the next 30 days</h2>
           <ForecastChart days={p.forecast} />
         </Card>
@@ -147,7 +151,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <Card className="space-y-4">
         <h2>Weakest items</h2>
         {p.weakest.length === 0 ? (
-          <p className="text-muted">Nothing weak yet: items appear here once you have lapsed on them or their recall has dropped below 80%.</p>
+          <p className="text-muted">Nothing weak yet: items appear here once you miss them in a quiz or a review, or their recall drops below 80%.</p>
         ) : (
           <>
             <ol className="space-y-2">
@@ -155,7 +159,8 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                 <li key={w.questionId} className="flex flex-wrap justify-between gap-x-4 border-b border-border pb-2">
                   <span>{w.prompt}</span>
                   <span className="text-sm text-muted tabular-nums">
-                    {w.lapses} {w.lapses === 1 ? 'lapse' : 'lapses'} · recall {Math.round(w.recall * 100)}%
+                    {w.misses > 0 ? `missed ${w.misses} ${w.misses === 1 ? 'time' : 'times'} · ` : ''}
+                    {w.lapses > 0 ? `${w.lapses} ${w.lapses === 1 ? 'lapse' : 'lapses'} · ` : ''}recall {Math.round(w.recall * 100)}%
                   </span>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ReviewPage } from '@/components/review/review-page';
 import { parseItemList } from '@/lib/quiz/item-list';
+import { parseMore, studyMoreHref } from '@/lib/review/study-more';
 import { ANONYMOUS_LEARNER } from '@/server/learners';
 import { getReviewQueue } from '@/server/review-queue';
 import { currentLearner } from '@/server/session';
@@ -9,7 +10,20 @@ export const metadata: Metadata = { title: 'Review' };
 
 export default async function ReviewAllPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
-  const items = parseItemList((await searchParams).items);
-  const queue = await getReviewQueue(learner, items ? { items: items.join(',') } : {});
-  return <ReviewPage title={items ? 'Review chosen cards' : 'Review all sets'} queue={queue} typeAnswers={learner.typeAnswers} />;
+  const params = await searchParams;
+  const items = parseItemList(params.items);
+  const more = parseMore(params.more);
+  const queue = await getReviewQueue(learner, { ...(items ? { items: items.join(',') } : {}), more });
+  return (
+    <ReviewPage
+      title={items ? 'Review chosen cards' : 'Review all sets'}
+      queue={queue}
+      typeAnswers={learner.typeAnswers}
+      next={{
+        studyMoreHref: studyMoreHref('/review', { items: items?.join(',') }, more),
+        also: { href: '/progress', label: 'See your progress' },
+        back: { href: '/', label: 'Back to the sets' },
+      }}
+    />
+  );
 }

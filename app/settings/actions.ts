@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ResumeLinkState } from '@/components/settings/resume-link';
-import type { SettingsFormState } from '@/components/settings/settings-form';
+import { fieldErrorsFrom, refused, submittedValues, succeeded, type FormState } from '@/lib/forms/form-state';
 import { AppError } from '@/server/errors';
 import { rotateTokens } from '@/server/learners';
 import { deleteLearner } from '@/server/my-data';
@@ -15,7 +15,7 @@ import { createResumeCode } from '@/server/resume-codes';
 import { clearLearnerCookie, currentLearner, learnerForWrite, requestOrigin, setLearnerCookie } from '@/server/session';
 import { settingsInput, updateSettings } from '@/server/settings';
 
-export async function saveSettingsAction(_state: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
+export async function saveSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
   const raw = {
     displayName: String(formField(formData, 'displayName') ?? ''),
     timeZone: String(formField(formData, 'timeZone') ?? ''),
@@ -24,19 +24,13 @@ export async function saveSettingsAction(_state: SettingsFormState, formData: Fo
     reviewsPerDay: String(formField(formData, 'reviewsPerDay') ?? ''),
     typeAnswers: formField(formData, 'typeAnswers') === 'on',
   };
+  const values = submittedValues(formData);
   const parsed = settingsInput.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'form');
-      fieldErrors[field] ??= issue.message;
-    }
-    return { ok: false, message: 'Some settings need fixing; nothing was saved.', fieldErrors };
-  }
+  if (!parsed.success) return refused(values, fieldErrorsFrom(parsed.error), 'Some settings need fixing; nothing was saved.');
   const learner = await learnerForWrite();
   await updateSettings(learner, raw);
   revalidatePath('/', 'layout');
-  return { ok: true, message: 'Settings saved.', fieldErrors: {} };
+  return succeeded('Settings saved.');
 }
 
 export async function createResumeLinkAction(): Promise<ResumeLinkState> {

@@ -5,21 +5,14 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { FormState } from '@/components/teach/form-state';
+import { fieldErrorsFrom, refused, submittedValues, succeeded, type FormState } from '@/lib/forms/form-state';
 import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, setDueDate } from '@/server/assignments';
 import { currentTeacher, getAuth } from '@/server/auth';
 import { AppError } from '@/server/errors';
+import { formStateFrom } from '@/server/form-errors';
 import { clientAddressOf } from '@/server/rate-limits';
 import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from '@/server/roster';
 import { CLIENT_ADDRESS_HEADER, limitedSignIn, limitedSignUp, signInInput, signUpInput } from '@/server/teacher-auth';
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return out;
-}
-
-const failed = (message: string, errors: Record<string, string> = {}): FormState => ({ ok: false, message, fieldErrors: errors });
 
 /** The request's headers as better-auth should see them: with the client address Passage determined. */
 async function authHeaders(): Promise<{ headers: Headers; client: string }> {
@@ -31,29 +24,29 @@ async function authHeaders(): Promise<{ headers: Headers; client: string }> {
 }
 
 export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData);
   const parsed = signUpInput.safeParse({ name: formField(formData, 'name'), email: formField(formData, 'email'), password: formField(formData, 'password') });
-  if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
+  if (!parsed.success) return refused(values, fieldErrorsFrom(parsed.error));
   try {
     const auth = await getAuth();
     const { headers: forwarded, client } = await authHeaders();
     await limitedSignUp(client, () => auth.api.signUpEmail({ body: parsed.data, headers: forwarded }));
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message);
-    throw error;
+    return formStateFrom(error, values);
   }
   redirect('/teach');
 }
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData);
   const parsed = signInInput.safeParse({ email: formField(formData, 'email'), password: formField(formData, 'password') });
-  if (!parsed.success) return failed('Check the highlighted fields.', fieldErrors(parsed.error));
+  if (!parsed.success) return refused(values, fieldErrorsFrom(parsed.error));
   try {
     const auth = await getAuth();
     const { headers: forwarded, client } = await authHeaders();
     await limitedSignIn(client, parsed.data.email, () => auth.api.signInEmail({ body: parsed.data, headers: forwarded }));
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message);
-    throw error;
+    return formStateFrom(error, values);
   }
   redirect('/teach');
 }
@@ -88,8 +81,7 @@ export async function createAssignmentAction(_state: FormState, formData: FormDa
   try {
     ({ id } = await createAssignment(teacher, input));
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message, { [String(error.path[0] ?? 'form')]: error.message.replace(/^[^:]+: /, '') });
-    throw error;
+    return formStateFrom(error, submittedValues(formData), ['title', 'setId', 'dueLocal', 'attemptsAllowed', 'reveal', 'lateWork']);
   }
   redirect(`/teach/assignments/${id}`);
 }
@@ -119,10 +111,9 @@ export async function setDueDateAction(_state: FormState, formData: FormData): P
   try {
     await withAssignment(formData, (teacher, id) => setDueDate(teacher, id, { dueLocal: String(formField(formData, 'dueLocal') ?? ''), timeZone: String(formField(formData, 'timeZone') ?? '') }));
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message);
-    throw error;
+    return formStateFrom(error, submittedValues(formData), []);
   }
-  return { ok: true, message: 'Due date saved.', fieldErrors: {} };
+  return succeeded('Due date saved.');
 }
 
 export async function duplicateAction(formData: FormData): Promise<void> {
@@ -152,11 +143,10 @@ async function rosterAction(formData: FormData, run: (teacher: Awaited<ReturnTyp
       message = await run(teacher, id, formField(formData, 'studentId'));
     });
   } catch (error) {
-    if (error instanceof AppError) return failed(error.message.replace(/^\w+: /, ''), { [String(error.path[0] ?? 'form')]: error.message.replace(/^\w+: /, '') });
-    throw error;
+    return formStateFrom(error, submittedValues(formData), ['nickname']);
   }
   revalidatePath(`/teach/assignments/${String(formField(formData, 'assignmentId'))}`);
-  return { ok: true, message, fieldErrors: {} };
+  return succeeded(message);
 }
 
 export async function renameStudentAction(_state: FormState, formData: FormData): Promise<FormState> {

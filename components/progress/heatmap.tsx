@@ -15,27 +15,48 @@ function level(count: number, max: number): number {
 }
 
 const weekday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay();
+const LEFT = 30;
+const TOP = 16;
+const WEEKDAYS: [number, string][] = [
+  [1, 'Mon'],
+  [3, 'Wed'],
+  [5, 'Fri'],
+];
+const monthName = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { timeZone: 'UTC', month: 'short' });
 
 /** A year of reviews per day, GitHub/Anki style: columns are weeks, rows weekdays. */
 export function Heatmap({ days, max, total, activeDays }: Props) {
   const offset = days.length ? weekday(days[0]!.day) : 0;
   const weeks = Math.ceil((days.length + offset) / 7);
-  const width = weeks * (CELL + GAP);
-  const height = 7 * (CELL + GAP);
+  const width = LEFT + weeks * (CELL + GAP);
+  const height = TOP + 7 * (CELL + GAP);
+  // A month's name sits above the first week column that holds its first day.
+  const months = days.flatMap((d, i) => (d.day.endsWith('-01') ? [{ column: Math.floor((i + offset) / 7), name: monthName(d.day) }] : []));
   return (
     <figure className="space-y-2">
-      <div className="overflow-x-auto pb-2" tabIndex={0} role="region" aria-label="Review heatmap, scrollable">
-        <svg width={width} height={height} role="img" aria-labelledby="heatmap-title heatmap-desc" className="block">
+      {/* Right to left so a narrow screen starts scrolled to the latest weeks, as GitHub's does. */}
+      <div dir="rtl" className="overflow-x-auto pb-2" tabIndex={0} role="region" aria-label="Review heatmap, scrollable">
+        <svg width={width} height={height} role="img" aria-labelledby="heatmap-title heatmap-desc" className="block [direction:ltr]">
           <title id="heatmap-title">Reviews per day over the last year</title>
           <desc id="heatmap-desc">{`${total} reviews on ${activeDays} days. The table below lists each day with reviews.`}</desc>
+          {WEEKDAYS.map(([row, name]) => (
+            <text key={name} x={0} y={TOP + row * (CELL + GAP) + CELL - 2} fontSize={10} fill="var(--text-muted)">
+              {name}
+            </text>
+          ))}
+          {months.map((m) => (
+            <text key={`${m.column}-${m.name}`} x={LEFT + m.column * (CELL + GAP)} y={TOP - 5} fontSize={10} fill="var(--text-muted)">
+              {m.name}
+            </text>
+          ))}
           {days.map((d, i) => {
             const position = i + offset;
             const l = level(d.count, max);
             return (
               <rect
                 key={d.day}
-                x={Math.floor(position / 7) * (CELL + GAP)}
-                y={(position % 7) * (CELL + GAP)}
+                x={LEFT + Math.floor(position / 7) * (CELL + GAP)}
+                y={TOP + (position % 7) * (CELL + GAP)}
                 width={CELL}
                 height={CELL}
                 rx={2}

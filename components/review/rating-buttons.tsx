@@ -11,7 +11,7 @@ const BUTTONS: { rating: Rating; label: string; key: string; tone: string }[] = 
 /** The four Anki ratings, each with the interval the scheduler will give it. */
 export function RatingButtons({ previews, onRate }: { previews: Previews | null; onRate: (rating: Rating) => void }) {
   return (
-    <div role="group" aria-label="How well did you remember?" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+    <div role="group" aria-label="How well did you remember?" className="grid grid-cols-4 gap-2">
       {BUTTONS.map(({ rating, label, key, tone }) => (
         <button
           key={rating}
@@ -22,7 +22,7 @@ export function RatingButtons({ previews, onRate }: { previews: Previews | null;
         >
           <span>
             {label}
-            <kbd aria-hidden="true" className="ml-1 text-xs font-normal text-muted">
+            <kbd aria-hidden="true" className="ml-1 text-xs font-normal text-muted touch:hidden">
               {key}
             </kbd>
           </span>

@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import type { ReviewQueue } from '@/lib/review/types';
+import type { NextSteps } from './session-summary';
 
 // The session reads localStorage and the clock from its first render, so it renders in the
 // browser only.
@@ -10,6 +11,6 @@ const ReviewSession = dynamic(() => import('./review-session'), {
   loading: () => <p className="text-muted">Loading your cards…</p>,
 });
 
-export function ReviewSessionLoader(props: { initial: ReviewQueue; typeAnswers: boolean; assignmentId?: string }) {
+export function ReviewSessionLoader(props: { initial: ReviewQueue; typeAnswers: boolean; assignmentId?: string; next: NextSteps }) {
   return <ReviewSession {...props} />;
 }

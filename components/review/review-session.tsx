@@ -3,41 +3,34 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { gradeTypedText } from '@/lib/grading/grade';
 import type { TypedItem } from '@/lib/questions/schema';
-import type { QueueCard, RateResult, ReviewQueue } from '@/lib/review/types';
+import {
+  nextDueAfter,
+  pickNext,
+  restoreSession,
+  sessionCounts,
+  sessionKey,
+  toSessionCard,
+  UNDO_DEPTH,
+  type SessionCard,
+  type StoredSession,
+  type Used,
+} from '@/lib/review/session';
+import type { RateResult, ReviewQueue } from '@/lib/review/types';
 import type { Rating } from '@/lib/scheduler';
 import { LEARN_AHEAD_MS } from '@/lib/scheduler/queue';
 import { CardBackView, CardFrontView } from './card-faces';
 import { Outbox, OUTBOX_KEY, type OutboxOp, type OutboxStatus } from './outbox';
 import { RatingButtons } from './rating-buttons';
-import { SessionSummary } from './session-summary';
-
-
-/** A card in the session: previews are null while its last rating awaits the server. */
-type SessionCard = Omit<QueueCard, 'previews'> & { previews: QueueCard['previews'] | null; readyAt: number };
-
-type UndoEntry = { kind: 'rate'; card: SessionCard; reviewId: string } | { kind: 'flag'; card: SessionCard; action: 'bury' | 'suspend'; opId: string };
+import { SessionSummary, type NextSteps } from './session-summary';
 
 const newId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 14)}`);
-
-function toSession(card: QueueCard, now: number): SessionCard {
-  return { ...card, readyAt: card.kind === 'learning' && card.due ? Date.parse(card.due) : now };
-}
-
-/** The next card to show: anything ready now (learning first), else a learning card due soon. */
-function pickNext(queue: SessionCard[], now: number): SessionCard | null {
-  const ready = queue.filter((c) => c.readyAt <= now);
-  const learningReady = ready.filter((c) => c.kind === 'learning').sort((a, b) => a.readyAt - b.readyAt);
-  if (learningReady[0]) return learningReady[0];
-  if (ready[0]) return ready[0];
-  const soon = queue.filter((c) => c.readyAt <= now + LEARN_AHEAD_MS).sort((a, b) => a.readyAt - b.readyAt);
-  return soon[0] ?? null;
-}
 
 interface Props {
   initial: ReviewQueue;
   typeAnswers: boolean;
   /** Flashcard practice for an assignment: ratings count toward it. */
   assignmentId?: string;
+  next: NextSteps;
 }
 
 function storedOps(): OutboxOp[] {
@@ -48,29 +41,47 @@ function storedOps(): OutboxOp[] {
   }
 }
 
+const storageKey = () => sessionKey(window.location.pathname, window.location.search);
+
 /** Rendered in the browser only (see review-session-loader), so it may read the clock and storage. */
-export default function ReviewSession({ initial, typeAnswers, assignmentId }: Props) {
-  const [startedAt] = useState(() => Date.now());
+export default function ReviewSession({ initial, typeAnswers, assignmentId, next }: Props) {
+  const [loadedAt] = useState(() => Date.now());
+  // Statistics, undo and the schedule of rated cards survive a reload of the same learner day.
+  const [session, setSession] = useState<StoredSession>(() => restoreSession(localStorage.getItem(storageKey()), initial.dayEndsAt, loadedAt));
   // Cards rated offline in an earlier visit are not shown again; their ratings go out on mount.
   const [queue, setQueue] = useState<SessionCard[]>(() => {
     const pending = new Set(storedOps().flatMap((op) => (op.kind === 'rate' ? [op.itemId] : [])));
-    return initial.cards.filter((c) => !pending.has(c.itemId)).map((c) => toSession(c, startedAt));
+    return initial.cards.filter((c) => !pending.has(c.itemId)).map((c) => toSessionCard(c, loadedAt));
   });
-  const [now, setNow] = useState(startedAt);
-  const [pinned, setPinned] = useState<SessionCard | null>(() => pickNext(queue, startedAt));
+  // What this page has used of the allowance the server computed at load (ratings still in the
+  // outbox from an earlier visit are not yet known to the server, so they count here).
+  const [used, setUsed] = useState<Used>(() => {
+    const pending = new Set(storedOps().flatMap((op) => (op.kind === 'rate' ? [op.itemId] : [])));
+    const kinds = initial.cards.filter((c) => pending.has(c.itemId)).map((c) => c.kind);
+    return { introduced: kinds.filter((k) => k === 'new').length, reviewed: kinds.filter((k) => k === 'review').length };
+  });
+  const [now, setNow] = useState(loadedAt);
+  const [pinned, setPinned] = useState<SessionCard | null>(() => pickNext(queue, loadedAt, sessionCounts(queue, loadedAt, initial.counts, used)));
   const [flipped, setFlipped] = useState(false);
   const [typed, setTyped] = useState('');
   const [status, setStatus] = useState<{ status: OutboxStatus; detail?: string }>(() => ({ status: storedOps().length > 0 ? 'saving' : 'saved' }));
-  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
-  const [stats, setStats] = useState({ studied: 0, again: 0 });
-  const shownAt = useRef(startedAt);
+  const shownAt = useRef(loadedAt);
   const outbox = useRef<Outbox | null>(null);
   const headingId = 'review-card-front';
+  const counts = sessionCounts(queue, now, initial.counts, used);
   // A learning card that falls due while the screen is empty appears by itself.
-  const current = pinned ?? pickNext(queue, now);
+  const current = pinned ?? pickNext(queue, now, counts);
 
-  const show = useCallback((next: SessionCard | null) => {
-    setPinned(next);
+  useEffect(() => {
+    try {
+      localStorage.setItem(storageKey(), JSON.stringify(session));
+    } catch {
+      // Storage full or disabled: the session still works, it just does not survive a reload.
+    }
+  }, [session]);
+
+  const show = useCallback((card: SessionCard | null) => {
+    setPinned(card);
     setFlipped(false);
     setTyped('');
     shownAt.current = Date.now();
@@ -82,6 +93,7 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId }: Pr
     const result = response as RateResult;
     setQueue((q) => q.map((c) => (c.itemId === op.itemId && c.previews === null ? { ...c, previews: result.previews, readyAt: Date.parse(result.card.due) } : c)));
     setPinned((c) => (c && c.itemId === op.itemId && c.previews === null ? { ...c, previews: result.previews } : c));
+    setSession((s) => (op.itemId in s.scheduled ? { ...s, scheduled: { ...s.scheduled, [op.itemId]: result.card.due } } : s));
   }, []);
 
   useEffect(() => {
@@ -107,13 +119,14 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId }: Pr
   }, [flipped, current, typed]);
 
   const advance = useCallback(
-    (remaining: SessionCard[]) => {
+    (remaining: SessionCard[], nextUsed: Used) => {
       const t = Date.now();
       setNow(t);
       setQueue(remaining);
-      show(pickNext(remaining, t));
+      setUsed(nextUsed);
+      show(pickNext(remaining, t, sessionCounts(remaining, t, initial.counts, nextUsed)));
     },
-    [show],
+    [show, initial.counts],
   );
 
   const rate = useCallback(
@@ -122,14 +135,19 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId }: Pr
       const reviewId = newId();
       const t = Date.now();
       outbox.current?.push({ kind: 'rate', reviewId, itemId: current.itemId, rating, durationMs: Math.min(t - shownAt.current, 3_600_000), reviewedAt: new Date(t).toISOString(), assignmentId });
-      setUndoStack((u) => [...u.slice(-49), { kind: 'rate', card: current, reviewId }]);
-      setStats((s) => ({ ...s, studied: s.studied + 1, again: s.again + (rating === 'again' ? 1 : 0) }));
-      const rest = queue.filter((c) => c.itemId !== current.itemId);
       const due = current.previews ? Date.parse(current.previews[rating].due) : t + 60_000;
+      setSession((s) => ({
+        ...s,
+        stats: { studied: s.stats.studied + 1, again: s.stats.again + (rating === 'again' ? 1 : 0) },
+        undo: [...s.undo.slice(1 - UNDO_DEPTH), { kind: 'rate', card: current, reviewId, rating }],
+        scheduled: { ...s.scheduled, [current.itemId]: new Date(due).toISOString() },
+      }));
+      const rest = queue.filter((c) => c.itemId !== current.itemId);
       const returnsToday = due < Date.parse(initial.dayEndsAt) && (rating === 'again' || current.kind !== 'review' || due - t < 86_400_000);
-      advance(returnsToday && due - t < 86_400_000 ? [...rest, { ...current, kind: 'learning', previews: null, readyAt: due }] : rest);
+      const nextUsed = { introduced: used.introduced + (current.kind === 'new' ? 1 : 0), reviewed: used.reviewed + (current.kind === 'review' ? 1 : 0) };
+      advance(returnsToday && due - t < 86_400_000 ? [...rest, { ...current, kind: 'learning', previews: null, readyAt: due }] : rest, nextUsed);
     },
-    [current, flipped, queue, advance, initial.dayEndsAt, assignmentId],
+    [current, flipped, queue, used, advance, initial.dayEndsAt, assignmentId],
   );
 
   const flag = useCallback(
@@ -137,27 +155,40 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId }: Pr
       if (!current) return;
       const opId = newId();
       outbox.current?.push({ kind: 'flag', itemId: current.itemId, action, opId });
-      setUndoStack((u) => [...u.slice(-49), { kind: 'flag', card: current, action, opId }]);
-      advance(queue.filter((c) => c.itemId !== current.itemId));
+      setSession((s) => ({ ...s, undo: [...s.undo.slice(1 - UNDO_DEPTH), { kind: 'flag', card: current, action, opId }] }));
+      advance(
+        queue.filter((c) => c.itemId !== current.itemId),
+        used,
+      );
     },
-    [current, queue, advance],
+    [current, queue, used, advance],
   );
 
   const undo = useCallback(() => {
-    const last = undoStack.at(-1);
+    const last = session.undo.at(-1);
     if (!last) return;
-    setUndoStack((u) => u.slice(0, -1));
     const box = outbox.current!;
+    let nextUsed = used;
     if (last.kind === 'rate') {
       if (!box.withdraw((op) => op.kind === 'rate' && op.reviewId === last.reviewId)) box.push({ kind: 'undo', reviewId: last.reviewId });
-      setStats((s) => ({ ...s, studied: Math.max(0, s.studied - 1) }));
-    } else if (!box.withdraw((op) => op.kind === 'flag' && op.opId === last.opId)) {
-      box.push({ kind: 'flag', itemId: last.card.itemId, action: last.action === 'bury' ? 'unbury' : 'unsuspend', opId: newId() });
+      const { [last.card.itemId]: _dropped, ...scheduled } = session.scheduled;
+      setSession((s) => ({
+        ...s,
+        undo: s.undo.slice(0, -1),
+        stats: { studied: Math.max(0, s.stats.studied - 1), again: Math.max(0, s.stats.again - (last.rating === 'again' ? 1 : 0)) },
+        scheduled,
+      }));
+      nextUsed = { introduced: used.introduced - (last.card.kind === 'new' ? 1 : 0), reviewed: used.reviewed - (last.card.kind === 'review' ? 1 : 0) };
+    } else {
+      if (!box.withdraw((op) => op.kind === 'flag' && op.opId === last.opId)) {
+        box.push({ kind: 'flag', itemId: last.card.itemId, action: last.action === 'bury' ? 'unbury' : 'unsuspend', opId: newId() });
+      }
+      setSession((s) => ({ ...s, undo: s.undo.slice(0, -1) }));
     }
-    const rest = queue.filter((c) => c.itemId !== last.card.itemId);
-    setQueue([last.card, ...rest]);
+    setUsed(nextUsed);
+    setQueue([last.card, ...queue.filter((c) => c.itemId !== last.card.itemId)]);
     show(last.card);
-  }, [undoStack, queue, show]);
+  }, [session, used, queue, show]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -192,20 +223,20 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId }: Pr
     return () => window.removeEventListener('keydown', onKey);
   }, [current, flipped, rate, undo, flag]);
 
-  const counts = {
-    new: queue.filter((c) => c.kind === 'new').length,
-    learning: queue.filter((c) => c.kind === 'learning' && c.readyAt <= now + LEARN_AHEAD_MS).length,
-    review: queue.filter((c) => c.kind === 'review').length,
-  };
-  const laterToday = queue.filter((c) => c.readyAt > now + LEARN_AHEAD_MS).sort((a, b) => a.readyAt - b.readyAt)[0];
+  const laterToday = queue.filter((c) => c.readyAt > now + LEARN_AHEAD_MS).map((c) => c.readyAt);
+  const nextDue = nextDueAfter(now, [initial.nextDue, ...laterToday, ...Object.values(session.scheduled)]);
+  const canUndo = session.undo.length > 0;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="flex gap-4 font-medium tabular-nums" aria-label={`${counts.new} new, ${counts.learning} learning, ${counts.review} to review`}>
+      {/* Counts and save status on separate lines on a phone, so a status change never moves the card. */}
+      <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between sm:gap-3">
+        <p className="flex gap-4 font-medium tabular-nums" data-testid="review-counts">
           <span className="text-accent">{counts.new} new</span>
+          <span className="sr-only">,</span>
           <span className="text-danger">{counts.learning} learning</span>
-          <span className="text-success">{counts.review} due</span>
+          <span className="sr-only">,</span>
+          <span className="text-success">{counts.review} to review</span>
         </p>
         <p role="status" className={`text-sm ${status.status === 'offline' || status.status === 'error' ? 'font-semibold text-warning' : 'text-muted'}`}>
           {status.status === 'saved' ? 'All changes saved' : status.status === 'saving' ? 'Saving…' : status.status === 'offline' ? 'Offline – will retry' : status.detail}
@@ -213,50 +244,62 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId }: Pr
       </div>
 
       {current ? (
-        <section aria-label="Card" className="space-y-5 rounded-xl border border-border bg-surface p-5 shadow-sm sm:p-8">
-          <CardFrontView front={current.front} headingId={headingId} />
-          {typeAnswers && current.typed && !flipped ? (
-            <label className="block space-y-1">
-              <span className="text-sm text-muted">Type your answer, then press Enter</span>
-              <input
-                type="text"
-                value={typed}
-                onChange={(e) => setTyped(e.target.value)}
-                maxLength={500}
-                autoComplete="off"
-                spellCheck={false}
-                className="min-h-12 w-full rounded-lg border border-border bg-surface px-3 text-lg"
-              />
-            </label>
-          ) : null}
-          {flipped ? (
-            <>
-              {typedResult ? (
-                <p className={`rounded-lg px-3 py-2 ${typedResult.correct ? 'bg-success-soft' : 'bg-danger-soft'}`}>
-                  You typed “{typed}”: {typedResult.correct ? (typedResult.typo ? 'right, with a typo' : 'right') : 'not the answer'}.
-                </p>
-              ) : null}
-              <CardBackView back={current.back} />
+        <section aria-label="Card" className="rounded-xl border border-border bg-surface shadow-sm">
+          <div className="space-y-5 p-5 sm:p-8">
+            <CardFrontView front={current.front} headingId={headingId} />
+            {typeAnswers && current.typed && !flipped ? (
+              <label className="block space-y-1">
+                <span className="text-sm text-muted">
+                  Type your answer<span className="touch:hidden">, then press Enter</span>
+                </span>
+                <input
+                  type="text"
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  maxLength={500}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="min-h-12 w-full rounded-lg border border-border bg-surface px-3 text-lg"
+                />
+              </label>
+            ) : null}
+            {flipped ? (
+              <>
+                {typedResult ? (
+                  <p className={`rounded-lg px-3 py-2 ${typedResult.correct ? 'bg-success-soft' : 'bg-danger-soft'}`}>
+                    You typed “{typed}”: {typedResult.correct ? (typedResult.typo ? 'right, with a typo' : 'right') : 'not the answer'}.
+                  </p>
+                ) : null}
+                <CardBackView back={current.back} />
+              </>
+            ) : null}
+          </div>
+          {/* The answer controls stay in view at the bottom of the screen while the card scrolls. */}
+          <div className="sticky bottom-0 z-10 rounded-b-xl border-t border-border bg-surface/95 px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur sm:px-8">
+            {flipped ? (
               <RatingButtons previews={current.previews} onRate={rate} />
-            </>
-          ) : (
-            <button
-              type="button"
-              onClick={() => setFlipped(true)}
-              className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover"
-            >
-              Show answer <span className="ml-2 text-sm opacity-80">(Space)</span>
+            ) : (
+              <button
+                type="button"
+                onClick={() => setFlipped(true)}
+                className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover"
+              >
+                Show answer{' '}
+                <kbd aria-hidden="true" className="ml-2 text-sm opacity-80 touch:hidden">
+                  Space
+                </kbd>
+              </button>
+            )}
+          </div>
+          <div className="flex flex-wrap gap-2 border-t border-border px-5 py-4 text-sm sm:px-8">
+            <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="u" className="min-h-11 rounded-md border border-border px-3 disabled:opacity-50">
+              Undo <kbd aria-hidden="true" className="text-muted touch:hidden">u</kbd>
             </button>
-          )}
-          <div className="flex flex-wrap gap-2 border-t border-border pt-4 text-sm">
-            <button type="button" onClick={undo} disabled={undoStack.length === 0} className="min-h-11 rounded-md border border-border px-3 disabled:opacity-50">
-              Undo <kbd className="text-muted">u</kbd>
+            <button type="button" onClick={() => flag('bury')} aria-keyshortcuts="-" className="min-h-11 rounded-md border border-border px-3">
+              Bury until tomorrow <kbd aria-hidden="true" className="text-muted touch:hidden">-</kbd>
             </button>
-            <button type="button" onClick={() => flag('bury')} className="min-h-11 rounded-md border border-border px-3">
-              Bury until tomorrow <kbd className="text-muted">-</kbd>
-            </button>
-            <button type="button" onClick={() => flag('suspend')} className="min-h-11 rounded-md border border-border px-3">
-              Suspend <kbd className="text-muted">@</kbd>
+            <button type="button" onClick={() => flag('suspend')} aria-keyshortcuts="@" className="min-h-11 rounded-md border border-border px-3">
+              Suspend <kbd aria-hidden="true" className="text-muted touch:hidden">@</kbd>
             </button>
           </div>
         </section>
@@ -264,12 +307,14 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId }: Pr
 
       {!current ? (
         <SessionSummary
-          studied={stats.studied}
-          again={stats.again}
-          startedAt={startedAt}
-          nextDue={laterToday ? new Date(laterToday.readyAt).toISOString() : initial.nextDue}
-          canUndo={undoStack.length > 0}
+          studied={session.stats.studied}
+          again={session.stats.again}
+          startedAt={session.startedAt}
+          nextDue={nextDue}
+          canUndo={canUndo}
           onUndo={undo}
+          next={next}
+          beyond={initial.beyond}
         />
       ) : null}
     </div>

@@ -1,7 +1,2 @@
-export interface FormState {
-  ok: boolean | null;
-  message: string | null;
-  fieldErrors: Record<string, string>;
-}
-
-export const EMPTY_FORM: FormState = { ok: null, message: null, fieldErrors: {} };
+// Every form shares one state shape; it lives in lib/forms so server actions and tests use it too.
+export { EMPTY_FORM, type FormState } from '@/lib/forms/form-state';

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { FormState } from '@/lib/forms/form-state';
 
 export const inputClass = 'min-h-11 w-full rounded-lg border border-border bg-surface px-3 text-text';
 
@@ -36,4 +37,9 @@ export function FormMessage({ ok, message }: { ok: boolean | null; message: stri
       {message}
     </p>
   );
+}
+
+/** What the user typed into `name` when the server refused the form; otherwise `fallback`. */
+export function typedOr(state: FormState, name: string, fallback = ''): string {
+  return state.ok === false && name in state.values ? state.values[name]! : fallback;
 }

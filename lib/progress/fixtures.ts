@@ -6,7 +6,7 @@ export const at = (iso: string) => new Date(iso);
 
 /** A review at `iso` (UTC unless the string says otherwise); by default a Good review of a review card. */
 export function reviewAt(iso: string, overrides: Partial<ReviewRow> = {}): ReviewRow {
-  return { questionId: 'q', rating: 3, state: 2, review: at(iso), durationMs: 5000, scheduledDays: 10, ...overrides };
+  return { questionId: 'q', rating: 3, state: 2, review: at(iso), durationMs: 5000, scheduledDays: 10, source: 'flashcard', ...overrides };
 }
 
 /** A card due at `dueIso`; by default a young review card, not suspended or buried. */

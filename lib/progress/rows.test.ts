@@ -5,7 +5,8 @@ import { cardStateOf, toCardRow, toReviewRow } from './rows';
 describe('rows', () => {
   it('narrows stored reviews and drops other columns', () => {
     const stored = { ...reviewAt('2026-01-10T12:00:00Z'), rating: 1 as number, state: 3 as number, id: 7, source: 'quiz' };
-    expect(toReviewRow(stored)).toEqual(reviewAt('2026-01-10T12:00:00Z', { rating: 1, state: 3 }));
+    expect(toReviewRow(stored)).toEqual(reviewAt('2026-01-10T12:00:00Z', { rating: 1, state: 3, source: 'quiz' }));
+    expect(() => toReviewRow({ ...stored, source: 'import' })).toThrow(RangeError);
     expect(() => toReviewRow({ ...stored, rating: 0 })).toThrow(RangeError);
     expect(() => toReviewRow({ ...stored, state: 4 })).toThrow(RangeError);
   });

@@ -35,7 +35,18 @@ describe('todaySummary', () => {
       newLeft: 3, // min(5 − 2 introduced, 10 unseen + 1 available)
       reviewsDoneToday: 4,
       reviewLimitLeft: 99,
+      // The review queue's numbers: the unburied-later-today card is buried now, so it waits; the
+      // learning step 10 minutes away is inside the 20-minute learn-ahead window.
+      queue: { new: 3, learning: 3, review: 2 },
     });
+  });
+
+  it('lets quiz answers schedule cards without using up the day’s new cards (as /review counts)', () => {
+    const quizzed = [reviewAt('2026-01-10T05:00:00Z', { questionId: 'q1', state: 0, source: 'quiz' }), reviewAt('2026-01-10T06:00:00Z', { questionId: 'q2', state: 0, source: 'quiz' })];
+    const summary = todaySummary([], quizzed, now, 'Europe/London', { newPerDay: 2, reviewsPerDay: 100 }, 10);
+    expect(summary.newLeft).toBe(2);
+    expect(summary.queue).toEqual({ new: 2, learning: 0, review: 0 });
+    expect(summary.reviewsDoneToday).toBe(2);
   });
 
   it('limits new cards by what is left to introduce, floored at 0', () => {
@@ -55,6 +66,6 @@ describe('todaySummary', () => {
       'America/New_York',
       { newPerDay: 10, reviewsPerDay: 100 },
     );
-    expect(summary).toEqual({ dueNow: 0, dueLaterToday: 1, newLeft: 0, reviewsDoneToday: 1, reviewLimitLeft: 99 });
+    expect(summary).toEqual({ dueNow: 0, dueLaterToday: 1, newLeft: 0, reviewsDoneToday: 1, reviewLimitLeft: 99, queue: { new: 0, learning: 0, review: 1 } });
   });
 });

@@ -1,4 +1,5 @@
-import { learnerDay, nextDayStart } from '../scheduler';
+import { dayCounts, type DayCounts } from '../review/day-counts';
+import { LEARN_AHEAD_MS, learnerDay, nextDayStart } from '../scheduler';
 import { availableAt, isBuried } from './availability';
 import { learnerDayOf } from './learner-days';
 import { STATE_NEW, STATE_REVIEW, type CardRow, type ReviewRow } from './types';
@@ -13,12 +14,14 @@ export interface TodaySummary {
   dueNow: number;
   /** Such cards that become available after now but before the next learner day starts. */
   dueLaterToday: number;
-  /** New cards that may still be introduced today (see `todaySummary`). */
+  /** New cards that may still be introduced today (the same number as `queue.new`). */
   newLeft: number;
   /** Reviews of any kind today. */
   reviewsDoneToday: number;
-  /** max(0, reviewsPerDay − reviews today of cards that were in the review state). */
+  /** max(0, reviewsPerDay − flashcard reviews today of cards that were in the review state). */
   reviewLimitLeft: number;
+  /** What /review offers now: the same numbers, from the same function (lib/review/day-counts). */
+  queue: DayCounts;
 }
 
 /**
@@ -26,13 +29,13 @@ export interface TodaySummary {
  * `now` are ignored. A card's availability is its due time, or the end of its burial if later, so
  * a buried card is neither due now nor, when buried until tomorrow, later today.
  *
- * newLeft = max(0, min(newPerDay − introducedToday, unseen + available state-0 cards)), where
- * introducedToday is the number of distinct cards reviewed today from the new state (state before
- * = 0), and available state-0 cards are those neither suspended nor buried at `now`.
+ * The daily limits count flashcard reviews only, as the review queue does: introducedToday is the
+ * number of distinct cards reviewed today by flashcard from the new state (state before = 0); a
+ * quiz answer schedules its card but does not use up the day's new cards.
  */
 export function todaySummary(
   cards: readonly Pick<CardRow, 'due' | 'state' | 'suspended' | 'buriedUntil'>[],
-  reviews: readonly Pick<ReviewRow, 'questionId' | 'review' | 'state'>[],
+  reviews: readonly Pick<ReviewRow, 'questionId' | 'review' | 'state' | 'source'>[],
   now: Date,
   timeZone: string,
   limits: DailyLimits,
@@ -42,6 +45,8 @@ export function todaySummary(
   const tomorrowStart = nextDayStart(now, timeZone).getTime();
   let dueNow = 0;
   let dueLaterToday = 0;
+  let learningDue = 0;
+  let reviewDue = 0;
   let newAvailable = unseen;
   for (const card of cards) {
     if (card.suspended) continue;
@@ -52,6 +57,10 @@ export function todaySummary(
     const at = availableAt(card);
     if (at <= nowMs) dueNow += 1;
     else if (at < tomorrowStart) dueLaterToday += 1;
+    // As the review queue counts: review cards due today, learning cards due now or within the
+    // learn-ahead window (Anki's), neither buried now.
+    if (card.state === STATE_REVIEW) reviewDue += !isBuried(card, now) && card.due.getTime() < tomorrowStart ? 1 : 0;
+    else learningDue += !isBuried(card, now) && card.due.getTime() <= nowMs + LEARN_AHEAD_MS ? 1 : 0;
   }
 
   const today = learnerDay(now, timeZone);
@@ -59,18 +68,21 @@ export function todaySummary(
   const introduced = new Set<string>();
   let reviewsDoneToday = 0;
   let reviewCardReviews = 0;
-  for (const { questionId, review, state } of reviews) {
+  for (const { questionId, review, state, source } of reviews) {
     if (review.getTime() > nowMs || dayOf(review) !== today) continue;
     reviewsDoneToday += 1;
+    if (source !== 'flashcard') continue;
     if (state === STATE_NEW) introduced.add(questionId);
     if (state === STATE_REVIEW) reviewCardReviews += 1;
   }
 
+  const queue = dayCounts({ limits, introducedToday: introduced.size, reviewedToday: reviewCardReviews, newAvailable, learningDue, reviewDue });
   return {
     dueNow,
     dueLaterToday,
-    newLeft: Math.max(0, Math.min(limits.newPerDay - introduced.size, newAvailable)),
+    newLeft: queue.new,
     reviewsDoneToday,
     reviewLimitLeft: Math.max(0, limits.reviewsPerDay - reviewCardReviews),
+    queue,
   };
 }

@@ -16,7 +16,11 @@ export interface ReviewRow {
   review: Date;
   durationMs: number;
   scheduledDays: number;
+  /** Where the review came from: a flashcard rating or a graded quiz answer. */
+  source: ReviewSource;
 }
+
+export type ReviewSource = 'flashcard' | 'quiz';
 
 /** One card: the learner's scheduling state for one item, plus the set the item belongs to. */
 export interface CardRow {

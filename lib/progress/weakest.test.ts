@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schedulerFor } from '../scheduler';
-import { at, cardDue } from './fixtures';
+import { at, cardDue, reviewAt } from './fixtures';
 import type { CardRow } from './types';
 import { schedulerRecall, weakestItems } from './weakest';
 
@@ -23,25 +23,37 @@ describe('weakestItems', () => {
   ];
 
   it('ranks by lapses, then lowest recall, then questionId', () => {
-    expect(weakestItems(cards, now, recall)).toEqual([
-      { questionId: 'b', lapses: 2, recall: 0.5 },
-      { questionId: 'h', lapses: 2, recall: 0.5 },
-      { questionId: 'a', lapses: 2, recall: 0.9 },
-      { questionId: 'e', lapses: 1, recall: 0.95 },
-      { questionId: 'c', lapses: 0, recall: 0.79 },
-      { questionId: 'i', lapses: 0, recall: 0.79 },
+    expect(weakestItems(cards, [], now, recall)).toEqual([
+      { questionId: 'b', misses: 0, lapses: 2, recall: 0.5 },
+      { questionId: 'h', misses: 0, lapses: 2, recall: 0.5 },
+      { questionId: 'a', misses: 0, lapses: 2, recall: 0.9 },
+      { questionId: 'e', misses: 0, lapses: 1, recall: 0.95 },
+      { questionId: 'c', misses: 0, lapses: 0, recall: 0.79 },
+      { questionId: 'i', misses: 0, lapses: 0, recall: 0.79 },
     ]);
   });
 
+  it('counts wrong quiz answers: a card missed in a quiz is weak though it never lapsed', () => {
+    const learning = cardDue(due, { questionId: 'quizzed', state: 1, lapses: 0 });
+    const wrong = [
+      reviewAt('2026-01-09T12:00:00Z', { questionId: 'quizzed', rating: 1, state: 0, source: 'quiz' }),
+      reviewAt('2026-01-09T12:05:00Z', { questionId: 'quizzed', rating: 1, state: 1, source: 'quiz' }),
+      reviewAt('2025-11-01T12:00:00Z', { questionId: 'e', rating: 1 }), // older than 30 days
+    ];
+    const ranked = weakestItems([...cards, learning], wrong, now, (card) => (card.questionId === 'quizzed' ? 0.99 : recall(card)));
+    expect(ranked[0]).toEqual({ questionId: 'quizzed', misses: 2, lapses: 0, recall: 0.99 });
+    expect(ranked.find((w) => w.questionId === 'e')?.misses).toBe(0);
+  });
+
   it('returns at most `limit` items', () => {
-    expect(weakestItems(cards, now, recall, 3).map((item) => item.questionId)).toEqual(['b', 'h', 'a']);
-    expect(weakestItems(cards, now, recall, 0)).toEqual([]);
-    expect(() => weakestItems(cards, now, recall, -1)).toThrow(RangeError);
+    expect(weakestItems(cards, [], now, recall, 3).map((item) => item.questionId)).toEqual(['b', 'h', 'a']);
+    expect(weakestItems(cards, [], now, recall, 0)).toEqual([]);
+    expect(() => weakestItems(cards, [], now, recall, -1)).toThrow(RangeError);
   });
 
   it('passes now to the recall function', () => {
     const seen: Date[] = [];
-    weakestItems([cardDue(due)], now, (_card, when) => (seen.push(when), 1));
+    weakestItems([cardDue(due)], [], now, (_card, when) => (seen.push(when), 1));
     expect(seen).toEqual([now]);
   });
 

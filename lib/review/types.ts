@@ -17,7 +17,10 @@ export interface QueueCard {
 }
 
 export interface ReviewQueue {
+  /** Today's counts (lib/review/day-counts): the cards holds these plus a few spares. */
   counts: { new: number; learning: number; review: number };
+  /** Cards available beyond today's limits: what "Study more" would add. */
+  beyond: { new: number; review: number };
   cards: QueueCard[];
   nextDue: string | null;
   dayEndsAt: string;

@@ -42,7 +42,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 export const timeZoneSchema = z
   .string()
   .max(64)
-  .refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/London' });
+  .refine(isValidTimeZone, { error: 'Choose a time zone such as Europe/London.' });
 
 interface WallClock {
   year: number;

@@ -3,22 +3,14 @@
 import { formField } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { FormState } from '@/components/teach/form-state';
+import { submittedValues, type FormState } from '@/lib/forms/form-state';
 import { AppError } from '@/server/errors';
+import { formStateFrom } from '@/server/form-errors';
 import { clientAddress, limited } from '@/server/rate-limits';
 import { currentLearner, learnerForWrite, setLearnerCookie } from '@/server/session';
-import { joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from '@/server/students';
+import { joinAssignment, resumeWithPersonalCode, startAssignmentAttempt } from '@/server/students';
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-function asState(error: unknown): FormState {
-  if (error instanceof NicknameTakenError) return { ok: false, message: error.message.replace(/^nickname: /, ''), fieldErrors: { nickname: `Taken. Try “${error.suggestion}”.` } };
-  if (error instanceof AppError) {
-    const field = String(error.path[0] ?? 'form');
-    return { ok: false, message: error.message.replace(/^\w+: /, ''), fieldErrors: { [field]: error.message.replace(/^\w+: /, '') } };
-  }
-  throw error;
-}
 
 export async function joinWithNicknameAction(_state: FormState, formData: FormData): Promise<FormState> {
   const id = idSchema.safeParse(formField(formData, 'assignmentId'));
@@ -26,7 +18,7 @@ export async function joinWithNicknameAction(_state: FormState, formData: FormDa
   try {
     await joinAssignment((await currentLearner()) ?? learnerForWrite, id.data, formField(formData, 'nickname'));
   } catch (error) {
-    return asState(error);
+    return formStateFrom(error, submittedValues(formData));
   }
   redirect(`/a/${id.data}`);
 }
@@ -37,7 +29,7 @@ export async function resumeWithCodeAction(_state: FormState, formData: FormData
   try {
     await setLearnerCookie(await limited('personalCode', { client: await clientAddress(), target: id.data }, () => resumeWithPersonalCode(id.data, formField(formData, 'code'))));
   } catch (error) {
-    return asState(error);
+    return formStateFrom(error, submittedValues(formData));
   }
   redirect(`/a/${id.data}`);
 }
@@ -51,7 +43,7 @@ export async function startAssignmentQuizAction(_state: FormState, formData: For
     if (!learner) throw new AppError('forbidden', 'Join the assignment with a nickname first.');
     attemptId = await startAssignmentAttempt(learner, id.data);
   } catch (error) {
-    return asState(error);
+    return formStateFrom(error, submittedValues(formData));
   }
   redirect(`/quiz/${attemptId}`);
 }

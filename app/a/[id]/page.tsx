@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AssignmentHeader } from '@/components/classroom/assignment-header';
 import { LeaveClassForm } from '@/components/classroom/leave-class-form';
 import { NicknameForm, PersonalCodeForm, StartQuizButton } from '@/components/classroom/student-forms';
 import { Alert } from '@/components/ui/alert';
@@ -24,6 +25,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
   const view = learner ? await getStudentView(learner, id) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
+      <AssignmentHeader id={assignment.id} title={assignment.title} nickname={view?.student.nickname ?? null} />
       <header className="space-y-2">
         <p className="text-sm font-medium tracking-wide text-muted uppercase">{assignment.mode === 'quiz' ? 'Quiz' : 'Flashcard practice'}</p>
         <h1>{assignment.title}</h1>

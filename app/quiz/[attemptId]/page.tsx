@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { AssignmentHeader } from '@/components/classroom/assignment-header';
 import { QuizQuestion } from '@/components/quiz/quiz-question';
 import { QuizResults } from '@/components/quiz/quiz-results';
 import { Alert } from '@/components/ui/alert';
 import { or404 } from '@/server/pages';
 import { getAttempt, getAttemptResults, type AttemptView } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
+import { assignmentBanner } from '@/server/students';
 import { startQuizAction, submitQuizAction } from '../actions';
 
 interface Props {
@@ -38,10 +40,12 @@ export default async function AttemptPage({ params }: Props) {
   const { attemptId } = await params;
   const { learner, view } = await loadView(attemptId);
   const answeredCount = view.items.filter((i) => i.answered).length;
+  const banner = view.attempt.assignmentId ? <AssignmentHeader {...await assignmentBanner(learner, view.attempt.assignmentId)} /> : null;
 
   if (view.refusal && view.attempt.assignmentId) {
     return (
       <div className="mx-auto max-w-2xl space-y-4">
+        {banner}
         <h1>This quiz is closed</h1>
         <Alert tone="info">{view.refusal}</Alert>
         <Link href={`/a/${view.attempt.assignmentId}`}>Back to the assignment</Link>
@@ -51,7 +55,9 @@ export default async function AttemptPage({ params }: Props) {
   if (view.current !== null) {
     const current = view.items[view.current]!;
     return (
-      <QuizQuestion
+      <>
+        {banner}
+        <QuizQuestion
         key={`${current.item.id}-${view.round}`}
         attemptId={view.attempt.id}
         item={current.item}
@@ -61,13 +67,16 @@ export default async function AttemptPage({ params }: Props) {
         round={view.round}
         title={`${titleOf(view)} · Passage`}
       />
+      </>
     );
   }
   // Null when every question is answered but the attempt is not yet submitted (the tab closed
   // on the last feedback): the page then offers to finish.
   const results = await getAttemptResults(learner, attemptId);
   return (
-    <QuizResults
+    <>
+      {banner}
+      <QuizResults
       attemptId={view.attempt.id}
       results={results}
       setId={view.attempt.setId}
@@ -76,5 +85,6 @@ export default async function AttemptPage({ params }: Props) {
       retryAction={startQuizAction}
       finishAction={submitQuizAction}
     />
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ReviewPage } from '@/components/review/review-page';
+import { parseMore, studyMoreHref } from '@/lib/review/study-more';
 import { ANONYMOUS_LEARNER } from '@/server/learners';
 import { getReviewQueue } from '@/server/review-queue';
 import { currentLearner } from '@/server/session';
@@ -7,14 +8,27 @@ import { setOr404 } from '@/server/pages';
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Review: ${(await setOr404(params)).title}` };
 }
 
-export default async function SetReviewPage({ params }: Props) {
+export default async function SetReviewPage({ params, searchParams }: Props) {
   const set = await setOr404(params);
   const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
-  return <ReviewPage title={set.title} queue={await getReviewQueue(learner, { setId: set.id })} typeAnswers={learner.typeAnswers} />;
+  const more = parseMore((await searchParams).more);
+  return (
+    <ReviewPage
+      title={set.title}
+      queue={await getReviewQueue(learner, { setId: set.id, more })}
+      typeAnswers={learner.typeAnswers}
+      next={{
+        studyMoreHref: studyMoreHref(`/sets/${set.id}/review`, {}, more),
+        also: { href: `/sets/${set.id}/quiz`, label: 'Take the quiz' },
+        back: { href: `/sets/${set.id}`, label: `Back to ${set.title}` },
+      }}
+    />
+  );
 }

@@ -2,21 +2,21 @@
 
 import { formField } from '@/lib/form-data';
 import { z } from 'zod';
-import type { FormState } from '@/components/teach/form-state';
+import { refused, submittedValues, succeeded, type FormState } from '@/lib/forms/form-state';
 import { currentTeacher } from '@/server/auth';
-import { AppError } from '@/server/errors';
+import { formStateFrom } from '@/server/form-errors';
 import { resetPersonalCode } from '@/server/personal-codes';
 
 const idField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export async function resetPersonalCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData);
   const assignmentId = idField.safeParse(formField(formData, 'assignmentId'));
-  if (!assignmentId.success) return { ok: false, message: 'That assignment was not found.', fieldErrors: {} };
+  if (!assignmentId.success) return refused(values, { form: 'That assignment was not found.' });
   try {
     const nickname = await resetPersonalCode(await currentTeacher(), assignmentId.data, formField(formData, 'studentId'));
-    return { ok: true, message: `${nickname} has a new personal code; the old one no longer works.`, fieldErrors: {} };
+    return succeeded(`${nickname} has a new personal code; the old one no longer works.`);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: {} };
-    throw error;
+    return formStateFrom(error, values, []);
   }
 }
