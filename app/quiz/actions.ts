@@ -21,7 +21,7 @@ const formSchema = z.object({
 });
 
 function optionsFrom(formData: FormData) {
-  if (!formData.has('length')) return null;
+  if (formField(formData, 'length') === null) return null;
   return quizOptionsSchema.safeParse({ length: formField(formData, 'length'), order: formField(formData, 'order'), types: formFields(formData, 'types') });
 }
 

@@ -11,6 +11,7 @@ describe('form state', () => {
     data.append('itemIds', 'a');
     data.append('itemIds', 'b');
     expect(submittedValues(data)).toEqual({ email: 'ada@example.org', itemIds: 'a' });
+    for (const notAForm of [null, 1, 'email=x', { entries: () => [] }]) expect(submittedValues(notAForm)).toEqual({});
   });
 
   it('writes every message as a sentence', () => {

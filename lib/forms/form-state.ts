@@ -20,8 +20,10 @@ export const EMPTY_FORM: FormState = { ok: null, message: null, fieldErrors: {},
 const SECRET = /password|secret|token/i;
 
 /** The submitted text fields, minus secrets and Next's own `$ACTION_` fields. */
-export function submittedValues(formData: FormData): Record<string, string> {
+export function submittedValues(formData: unknown): Record<string, string> {
   const values: Record<string, string> = {};
+  // A server action called by hand may get anything: only a real form has values to echo.
+  if (!(formData instanceof FormData)) return values;
   for (const [name, value] of formData.entries()) {
     if (typeof value !== 'string' || name.startsWith('$ACTION') || SECRET.test(name) || name in values) continue;
     values[name] = value.slice(0, 1000);
