@@ -1,5 +1,6 @@
 import { describeKey } from '../grading/describe';
 import type { Item } from '../questions/schema';
+import { choicesOnFront } from '../quiz/card-faces';
 import { escapeHtml, sourceQuotes, type PortableItem } from './portable';
 
 /** The two sides of an item as a flashcard, for Anki and Quizlet: what to ask and what to answer. */
@@ -22,15 +23,7 @@ export function facesOf(item: PortableItem): Faces {
       : item.type === 'numeric' && item.unit
         ? `${item.prompt} (in ${item.unit})`
         : item.prompt;
-  const choices =
-    item.type === 'single' || item.type === 'multiple'
-      ? item.options.map((o) => o.text)
-      : item.type === 'ordering'
-        ? [...item.order].sort((a, b) => a.text.localeCompare(b.text)).map((e) => e.text)
-        : item.type === 'matching'
-          ? item.pairs.map((p) => p.left)
-          : [];
-  return { prompt, choices, answer: keyOf(item), explanation: item.explanation, quotes: sourceQuotes(item) };
+  return { prompt, choices: choicesOnFront(item), answer: keyOf(item), explanation: item.explanation, quotes: sourceQuotes(item) };
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -18,19 +18,26 @@ export interface CardBack {
   sources: string[];
 }
 
+/** What a card's front lists under the prompt: options, ordering entries (alphabetical, so the order gives nothing away), matching lefts. */
+export function choicesOnFront(
+  item:
+    | { type: 'single' | 'multiple'; options: readonly { text: string }[] }
+    | { type: 'ordering'; order: readonly { text: string }[] }
+    | { type: 'matching'; pairs: readonly { left: string }[] }
+    | { type: 'truefalse' | 'typed' | 'numeric' | 'card' },
+): string[] {
+  if (item.type === 'single' || item.type === 'multiple') return item.options.map((o) => o.text);
+  if (item.type === 'ordering') return [...item.order].sort((a, b) => a.text.localeCompare(b.text)).map((e) => e.text);
+  if (item.type === 'matching') return item.pairs.map((p) => p.left);
+  return [];
+}
+
 export function cardFront(item: Item): CardFront {
   return {
     type: item.type,
     prompt: item.prompt,
     cloze: item.type === 'typed' ? splitCloze(item.prompt) : null,
-    options:
-      item.type === 'single' || item.type === 'multiple'
-        ? item.options.map((o) => o.text)
-        : item.type === 'ordering'
-          ? [...item.order].sort((a, b) => a.text.localeCompare(b.text)).map((e) => e.text)
-          : item.type === 'matching'
-            ? item.pairs.map((p) => p.left)
-            : [],
+    options: choicesOnFront(item),
     unit: item.type === 'numeric' ? (item.unit ?? null) : null,
   };
 }
