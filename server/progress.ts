@@ -16,8 +16,27 @@ import {
   type Mastery,
 } from '@/lib/progress';
 import { schedulerForLearner } from './cards';
-import { getDb } from './db';
+import { getDb, withSqlite } from './db';
+import { assignmentVisibilityIn } from './feedback';
 import type { LearnerRef } from './learners';
+
+/**
+ * For each of the learner's assignments, the items whose correctness it has not revealed to them
+ * yet. A quiz answer is also a review of the learner's card, so until then the answer's rating,
+ * the card's schedule and the attempt's score would tell them what the teacher holds back.
+ */
+function heldBack(learnerId: string, assignmentIds: readonly string[], now: Date): Promise<Map<string, Set<string>>> {
+  if (assignmentIds.length === 0) return Promise.resolve(new Map());
+  return withSqlite(
+    (sqlite) =>
+      new Map(
+        assignmentIds.map((id) => {
+          const shown = assignmentVisibilityIn(sqlite, learnerId, id, now) ?? new Map();
+          return [id, new Set([...shown].filter(([, decision]) => !decision.showCorrectness).map(([itemId]) => itemId))];
+        }),
+      ),
+  );
+}
 
 export interface SetProgress {
   setId: string;
@@ -54,9 +73,13 @@ export async function getProgress(learner: LearnerRef, now = new Date()): Promis
       include: { set: { select: { title: true } }, _count: { select: { responses: true } } },
     }),
   ]);
-  const cards = cardRows.map((c) => toCardRow({ ...c, setId: c.question.setId }));
-  const reviews = reviewRows.map(toReviewRow);
-  const seen = new Set(cards.map((c) => c.questionId));
+  const assignmentIds = [...new Set([...reviewRows, ...attempts].flatMap((r) => (r.assignmentId ? [r.assignmentId] : [])))];
+  const held = await heldBack(learner.id, assignmentIds, now);
+  const heldItems = new Set([...held.values()].flatMap((items) => [...items]));
+  const allCards = cardRows.map((c) => toCardRow({ ...c, setId: c.question.setId }));
+  const cards = allCards.filter((c) => !heldItems.has(c.questionId));
+  const reviews = reviewRows.filter((r) => !(r.assignmentId && held.get(r.assignmentId)?.has(r.questionId))).map(toReviewRow);
+  const seen = new Set(allCards.map((c) => c.questionId));
   const unseenBySet = new Map(sets.map((s) => [s.id, questions.filter((q) => q.setId === s.id && !seen.has(q.id)).length]));
   const unseen = [...unseenBySet.values()].reduce((a, b) => a + b, 0);
   const statesBySet = cardStatesBySet(cards, unseenBySet);
@@ -66,7 +89,8 @@ export async function getProgress(learner: LearnerRef, now = new Date()): Promis
   const setTitle = new Map(sets.map((s) => [s.id, s.title]));
 
   return {
-    today: todaySummary(cards, reviews, now, learner.timeZone, learner, unseen),
+    // Today's counts are the review queue's, which keeps its own rules for withheld items.
+    today: todaySummary(allCards, reviewRows.map(toReviewRow), now, learner.timeZone, learner, unseen),
     streak: streaks(reviews, now, learner.timeZone),
     heatmap: heatmap(reviews, now, learner.timeZone),
     forecast: forecast(cards, now, learner.timeZone),
@@ -82,8 +106,9 @@ export async function getProgress(learner: LearnerRef, now = new Date()): Promis
       setTitle: a.set?.title ?? null,
       startedAt: a.startedAt,
       submittedAt: a.submittedAt,
-      score: a.score,
-      maxScore: a.maxScore,
+      ...(a.assignmentId && [...(held.get(a.assignmentId) ?? [])].some((itemId) => (JSON.parse(a.itemIds) as string[]).includes(itemId))
+        ? { score: null, maxScore: null }
+        : { score: a.score, maxScore: a.maxScore }),
       answered: a._count.responses,
       total: (JSON.parse(a.itemIds) as string[]).length,
     })),

@@ -11,6 +11,7 @@ import { getDb } from './db';
 import { AppError } from './errors';
 import { createLearner, learnerForToken, type LearnerRef } from './learners';
 import { classEnrolments, deleteLearner } from './my-data';
+import { getProgress } from './progress';
 import { getAttempt, submitAttempt } from './quizzes';
 import { assignmentReport } from './reports';
 import { rateCard } from './reviews';
@@ -287,5 +288,27 @@ describe('classroom counts', () => {
     expect((await answer(learner, attemptId, 'tl-006', true)).finished).toBe(false); // tl-002 comes back
     expect((await getAttempt(learner, attemptId)).round).toBe(2);
     expect((await answer(learner, attemptId, 'tl-002', true)).finished).toBe(true);
+  });
+});
+
+describe('the progress page inside a class', () => {
+  it('shows no score, rating or weak item that the reveal policy still holds back, and shows them once it allows', async () => {
+    const { id: never } = await createAssignment(owner, { ...base, title: 'Never shown', reveal: 'never' });
+    const { learner: sam } = await createLearner();
+    await joinAssignment(sam, never, 'Sam');
+    await takeQuiz(sam, never, [false, false, false]);
+    const held = await getProgress(sam);
+    expect(held.quizzes.map((q) => q.score)).toEqual([null]);
+    expect(held.weakest.map((w) => w.questionId)).toEqual([]);
+    expect(held.totalReviews).toBe(0);
+
+    const { id: shown } = await createAssignment(owner, { ...base, title: 'Shown after submitting' });
+    const { learner: kim } = await createLearner();
+    await joinAssignment(kim, shown, 'Kim');
+    await takeQuiz(kim, shown, [false, false, false]);
+    const revealed = await getProgress(kim);
+    expect(revealed.quizzes.map((q) => q.score)).toEqual([0]);
+    expect(revealed.weakest.map((w) => w.questionId).sort()).toEqual([...ITEMS].sort());
+    expect(revealed.totalReviews).toBe(3);
   });
 });
