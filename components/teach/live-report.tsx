@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
+import { asCoefficient } from '@/lib/classroom/coefficient';
 
 const CELL: Record<Exclude<Cell, null> | 'none', { label: string; short: string; className: string }> = {
   right: { label: 'right', short: '✓', className: 'bg-success-soft text-success' },
@@ -156,12 +157,17 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
           ) : (
             <>
               <p className="text-sm text-muted">
-                {report.statistics.attempts} submitted. Internal consistency (Cronbach’s alpha):{' '}
+                {report.statistics.attempts} submitted. Internal consistency, Cronbach’s α:{' '}
                 {report.statistics.internalConsistency === null
                   ? `shown from ${report.alphaShownFrom} submissions`
-                  : `${report.statistics.internalConsistency.toFixed(1)}%`}
-                . Facility is the share of marks scored; discrimination correlates an item with the rest of the quiz.
+                  : `α = ${asCoefficient(report.statistics.internalConsistency)}`}
+                .
               </p>
+              <ul className="list-disc space-y-1 pl-5 text-sm text-muted">
+                <li>α (0 to 1): how consistently the questions measure the same thing; above 0.7 is usually good for a class quiz.</li>
+                <li>Facility: the share of the marks the class scored on a question; very high or very low means it tells students apart little.</li>
+                <li>Discrimination, D (−1 to 1): how well a question separates students who did well on the rest of the quiz from those who did not; below 0 means stronger students got it wrong more often.</li>
+              </ul>
               <ol className="space-y-3">
                 {report.items.map((item, i) => {
                   const st = stats.get(item.itemId);
@@ -173,7 +179,7 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
                       </p>
                       <p className="text-sm tabular-nums">
                         Facility {st?.facility === null || st?.facility === undefined ? '—' : `${st.facility.toFixed(0)}%`} · Discrimination{' '}
-                        {st?.discrimination === null || st?.discrimination === undefined ? '—' : `${st.discrimination.toFixed(0)}%`}
+                        D = {asCoefficient(st?.discrimination)}
                         {st?.flags.length ? (
                           <span className="ml-2 rounded bg-warning-soft px-1.5 text-warning">
                             {st.flags.map((f) => ({ too_easy: 'very easy', too_hard: 'very hard', negative_discrimination: 'negative discrimination' })[f]).join(', ')}
