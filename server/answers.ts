@@ -17,6 +17,7 @@ import { knownWordsFor, loadEnglishWords } from './known-words';
 import type { LearnerRef } from './learners';
 import { recordReview } from './review-recorder';
 import { dateOrNullFromSql, prepared, sqlDate } from './sql';
+import { ROW_ID } from '@/lib/row-id';
 
 /** The answer's result as the student may see it, and whether the attempt has nothing left to ask. */
 export type AnswerResult = VisibleAnswer & {
@@ -58,7 +59,7 @@ const INSERT_RESPONSE = `INSERT INTO QuizResponse (attemptId, answerId, question
 
 /** The attempt and its assignment's rules, read inside the answer's transaction. */
 function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptId: string) {
-  const row = /^[A-Za-z0-9_-]{1,64}$/.test(attemptId) ? (prepared(sqlite, ANSWERING_ATTEMPT).get(attemptId) as AnsweringAttemptRow | undefined) : undefined;
+  const row = ROW_ID.test(attemptId) ? (prepared(sqlite, ANSWERING_ATTEMPT).get(attemptId) as AnsweringAttemptRow | undefined) : undefined;
   // Another learner's attempt is indistinguishable from a missing one.
   if (!row || row.learnerId !== learnerId) throw notFound('That quiz attempt');
   return {

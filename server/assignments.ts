@@ -11,6 +11,7 @@ import type { TeacherRef } from './auth';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { randomId } from './tokens';
+import { ROW_ID } from '@/lib/row-id';
 
 export const ASSIGNMENT_MODES = ['quiz', 'flashcards'] as const;
 
@@ -32,7 +33,7 @@ export type AssignmentInput = z.input<typeof assignmentInput>;
 
 /** An assignment of this teacher, or 404 — another teacher's looks exactly like a missing one. */
 export async function ownedAssignment(teacher: TeacherRef | null, assignmentId: string) {
-  if (!teacher || !/^[A-Za-z0-9_-]{1,64}$/.test(assignmentId)) throw notFound('That assignment');
+  if (!teacher || !ROW_ID.test(assignmentId)) throw notFound('That assignment');
   const db = await getDb();
   const assignment = await db.assignment.findUnique({ where: { id: assignmentId }, include: { set: { select: { title: true, articleSlug: true } } } });
   if (!assignment || assignment.teacherId !== teacher.id) throw notFound('That assignment');

@@ -6,6 +6,7 @@ import { ownedAssignment } from './assignments';
 import type { TeacherRef } from './auth';
 import { getDb } from './db';
 import { notFound, parseOrThrow } from './errors';
+import { ROW_ID } from '@/lib/row-id';
 
 /**
  * A student's personal code signs another device in as them. Anyone who has seen it could do
@@ -49,7 +50,7 @@ export async function rotatePersonalCodes(learnerId: string): Promise<void> {
   });
 }
 
-const studentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'is not a student id' });
+const studentId = z.string().regex(ROW_ID, { error: 'is not a student id' });
 
 /** The teacher gives one student a new personal code (the old one stops working). Returns the student's nickname. */
 export async function resetPersonalCode(teacher: TeacherRef | null, assignmentId: string, rawStudentId: unknown): Promise<string> {

@@ -17,6 +17,7 @@ import type { Prisma } from './generated/prisma/client';
 import { loadItems } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { randomId } from './tokens';
+import { ROW_ID } from '@/lib/row-id';
 
 export const MAX_QUIZ_ITEMS = 200;
 
@@ -54,7 +55,7 @@ export interface AttemptView {
 type Tx = Prisma.TransactionClient;
 
 async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
-  const attempt = /^[A-Za-z0-9_-]{1,64}$/.test(attemptId)
+  const attempt = ROW_ID.test(attemptId)
     ? await tx.quizAttempt.findUnique({
         where: { id: attemptId },
         include: {

@@ -13,6 +13,7 @@ import { itemsIn, readerHref } from './items';
 import type { LearnerRef } from './learners';
 import { assignmentVisibilityIn, withheldIn } from './feedback';
 import { dateOrNullFromSql, prepared, sqlDate } from './sql';
+import { ROW_ID } from '@/lib/row-id';
 
 const STATE_NEW = 0;
 const STATE_REVIEW = 2;
@@ -31,7 +32,7 @@ export const queueQuery = z.strictObject({
   /** "Study more": raises today's new and review limits by this many cards. */
   more: z.coerce.number().int().min(0).max(1000).default(0),
   /** Flashcard practice for an assignment: its items, without the daily limits. */
-  assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  assignmentId: z.string().regex(ROW_ID).optional(),
 });
 
 // Every query below is limited to the live questions in scope: `@setId` and `@items` (a JSON

@@ -12,6 +12,7 @@ import { loadItems } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { recordReview } from './review-recorder';
 import { joinedAssignment } from './students';
+import { ROW_ID } from '@/lib/row-id';
 
 export type { RateResult };
 
@@ -24,7 +25,7 @@ export const rateInput = z.strictObject({
   /** When the learner rated, if the rating was queued offline; within the last week. */
   reviewedAt: z.iso.datetime().optional(),
   /** Set when the card is practised for an assignment the learner has joined. */
-  assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  assignmentId: z.string().regex(ROW_ID).optional(),
 });
 
 function reviewTime(reviewedAt: string | undefined, now: Date): Date {

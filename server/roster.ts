@@ -5,10 +5,11 @@ import { ownedAssignment } from './assignments';
 import type { TeacherRef } from './auth';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
+import { ROW_ID } from '@/lib/row-id';
 
 /** The teacher's actions on an assignment's class list. Every one checks that the teacher owns it. */
 
-const studentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'is not a student id' });
+const studentIdSchema = z.string().regex(ROW_ID, { error: 'is not a student id' });
 
 async function ownedStudent(teacher: TeacherRef | null, assignmentId: string, rawStudentId: unknown) {
   await ownedAssignment(teacher, assignmentId);

@@ -12,6 +12,7 @@ import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { freePersonalCode, spendPersonalCode } from './personal-codes';
 import { randomId } from './tokens';
+import { ROW_ID } from '@/lib/row-id';
 
 export interface PublicAssignment {
   id: string;
@@ -29,7 +30,7 @@ export interface PublicAssignment {
 }
 
 async function loadAssignment(assignmentId: string) {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(assignmentId)) throw notFound('That assignment');
+  if (!ROW_ID.test(assignmentId)) throw notFound('That assignment');
   const db = await getDb();
   const a = await db.assignment.findUnique({ where: { id: assignmentId }, include: { set: { select: { title: true } } } });
   if (!a) throw notFound('That assignment');

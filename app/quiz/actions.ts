@@ -10,6 +10,7 @@ import { chooseQuizItems, quizOptionsSchema } from '@/lib/quiz/options';
 import { AppError } from '@/server/errors';
 import { quizCandidates, startAttempt, submitAttempt } from '@/server/quizzes';
 import { currentLearner, learnerForWrite } from '@/server/session';
+import { ROW_ID } from '@/lib/row-id';
 
 const formSchema = z.object({
   setId: z.union([idSchema, z.literal('')]).transform((v) => v || undefined),
@@ -54,7 +55,7 @@ export async function startQuizAction(_previous: StartQuizState, formData: FormD
   redirect(`/quiz/${attemptId}`);
 }
 
-const attemptIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const attemptIdSchema = z.string().regex(ROW_ID);
 
 /** Closes an attempt whose questions are all answered, then shows its results. */
 export async function submitQuizAction(formData: FormData): Promise<void> {

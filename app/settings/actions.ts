@@ -14,6 +14,7 @@ import { qrSvgDataUrl } from '@/server/qr';
 import { createResumeCode } from '@/server/resume-codes';
 import { clearLearnerCookie, currentLearner, learnerForWrite, requestOrigin, setLearnerCookie } from '@/server/session';
 import { settingsInput, updateSettings } from '@/server/settings';
+import { ROW_ID } from '@/lib/row-id';
 
 export async function saveSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
   const raw = {
@@ -63,7 +64,7 @@ export async function deleteMyDataAction(formData: FormData): Promise<void> {
   redirect('/settings?deleted=1');
 }
 
-const leaveInput = z.object({ assignmentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), returnTo: z.enum(['assignment', 'delete']) });
+const leaveInput = z.object({ assignmentId: z.string().regex(ROW_ID), returnTo: z.enum(['assignment', 'delete']) });
 
 /** Leaves a class: the work stays with the teacher; back to the page the form was on. */
 export async function leaveClassAction(formData: FormData): Promise<void> {

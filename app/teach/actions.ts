@@ -13,6 +13,7 @@ import { formStateFrom } from '@/server/form-errors';
 import { clientAddressOf } from '@/server/rate-limits';
 import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from '@/server/roster';
 import { CLIENT_ADDRESS_HEADER, limitedSignIn, limitedSignUp, signInInput, signUpInput } from '@/server/teacher-auth';
+import { ROW_ID } from '@/lib/row-id';
 
 /** The request's headers as better-auth should see them: with the client address Passage determined. */
 async function authHeaders(): Promise<{ headers: Headers; client: string }> {
@@ -87,7 +88,7 @@ export async function createAssignmentAction(_state: FormState, formData: FormDa
   redirect(`/teach/assignments/${id}`);
 }
 
-const idField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const idField = z.string().regex(ROW_ID);
 
 async function withAssignment(formData: FormData, run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string) => Promise<void>): Promise<string> {
   const teacher = await requireTeacher();

@@ -9,8 +9,9 @@ import { formStateFrom } from '@/server/form-errors';
 import { clientAddress, limited } from '@/server/rate-limits';
 import { currentLearner, learnerForWrite, setLearnerCookie } from '@/server/session';
 import { joinAssignment, resumeWithPersonalCode, startAssignmentAttempt } from '@/server/students';
+import { ROW_ID } from '@/lib/row-id';
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const idSchema = z.string().regex(ROW_ID);
 
 export async function joinWithNicknameAction(_state: FormState, formData: FormData): Promise<FormState> {
   const id = idSchema.safeParse(formField(formData, 'assignmentId'));

@@ -6,8 +6,9 @@ import { refused, submittedValues, succeeded, type FormState } from '@/lib/forms
 import { currentTeacher } from '@/server/auth';
 import { formStateFrom } from '@/server/form-errors';
 import { resetPersonalCode } from '@/server/personal-codes';
+import { ROW_ID } from '@/lib/row-id';
 
-const idField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const idField = z.string().regex(ROW_ID);
 
 export async function resetPersonalCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
