@@ -8,6 +8,7 @@ import { syncContent } from './content-sync';
 import { getDb } from './db';
 import { AppError } from './errors';
 import { exportableItemsForLearner, learnerFlashcards, teacherAssignmentExport, teacherSetExport } from './interop';
+import { quizAssignment } from './test-assignments';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -54,19 +55,7 @@ describe('interop exports', () => {
   });
 
   it('exports an assignment’s items for its teacher; another teacher gets a 404', async () => {
-    const { id } = await createAssignment(owner, {
-      title: 'Timeline check',
-      setId: 'timeline',
-      itemIds: ['tl-001', 'tl-002'],
-      mode: 'quiz',
-      dueLocal: '',
-      timeZone: 'Europe/London',
-      attemptsAllowed: 1,
-      shuffle: false,
-      reveal: 'immediately',
-      lateWork: 'accept',
-      mastery: false,
-    });
+    const { id } = await createAssignment(owner, quizAssignment());
     const csv = await teacherAssignmentExport(owner, 'csv', id, ORIGIN);
     expect(csv.filename).toBe('timeline-check-questions.csv');
     expect(text(csv.body).trim().split('\r\n')).toHaveLength(3);
@@ -76,20 +65,7 @@ describe('interop exports', () => {
   });
 
   it('holds back what a Secure assignment withholds from self-study, from learners and from every other teacher alike', async () => {
-    const { id } = await createAssignment(owner, {
-      title: 'Secure timeline',
-      setId: 'timeline',
-      itemIds: ['tl-001', 'tl-002'],
-      mode: 'quiz',
-      dueLocal: '',
-      timeZone: 'Europe/London',
-      attemptsAllowed: 1,
-      shuffle: false,
-      reveal: 'never',
-      lateWork: 'accept',
-      mastery: false,
-      security: 'secure',
-    });
+    const { id } = await createAssignment(owner, quizAssignment({ title: 'Secure timeline', reveal: 'never', security: 'secure' }));
     const [timeline] = await exportableItemsForLearner(null, ['timeline']);
     expect(timeline!.items.map((i) => i.id)).not.toContain('tl-001');
     expect(timeline!.items.map((i) => i.id)).not.toContain('tl-002');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TeacherRef } from './auth';
-import { createAssignment, type AssignmentInput } from './assignments';
+import { createAssignment } from './assignments';
 import { questionsDir } from './config';
 import { readContent } from './content-files';
 import { syncContent } from './content-sync';
@@ -9,6 +9,7 @@ import { AppError } from './errors';
 import { createLearner, learnerForToken, rotateTokens } from './learners';
 import { resetPersonalCode } from './personal-codes';
 import { assignmentIdForCode, getStudentView, joinAssignment, resumeWithPersonalCode } from './students';
+import { quizAssignment } from './test-assignments';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -21,19 +22,7 @@ async function teacher(name: string): Promise<TeacherRef> {
   return { id: user.id, name: user.name, email: user.email };
 }
 
-const base: AssignmentInput = {
-  title: 'Codes',
-  setId: 'timeline',
-  itemIds: ['tl-001', 'tl-002'],
-  mode: 'quiz',
-  dueLocal: '',
-  timeZone: 'Europe/London',
-  attemptsAllowed: 1,
-  shuffle: false,
-  reveal: 'immediately',
-  lateWork: 'accept',
-  mastery: false,
-};
+const base = quizAssignment({ title: 'Codes' });
 
 async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
   return promise.then(

@@ -9,6 +9,7 @@ import { createLearner } from './learners';
 import { inactiveDays, purgeInactiveLearners } from './purge';
 import { startAttempt } from './quizzes';
 import { joinAssignment, startAssignmentAttempt } from './students';
+import { quizAssignment } from './test-assignments';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -29,9 +30,7 @@ describe('purging inactive anonymous learners', () => {
     await startAttempt(busy, { setId: 'timeline' });
     const user = await db.user.create({ data: { id: 'user-t', name: 'T', email: 't@school.test' } });
     const teacher: TeacherRef = { id: user.id, name: user.name, email: user.email };
-    const { id } = await createAssignment(teacher, {
-      title: 'Kept', setId: 'timeline', itemIds: ['tl-001'], mode: 'quiz', dueLocal: '', timeZone: 'UTC', attemptsAllowed: 1, shuffle: false, reveal: 'immediately', lateWork: 'accept', mastery: false,
-    });
+    const { id } = await createAssignment(teacher, quizAssignment({ title: 'Kept', itemIds: ['tl-001'], timeZone: 'UTC' }));
     await joinAssignment(student, id, 'Sam');
     await startAssignmentAttempt(student, id);
 
