@@ -14,7 +14,8 @@ const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'passage.db')
 const prepared = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/prepare-db.ts'], { env, stdio: 'inherit' });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+// Next's own entry point, not `npx next`: npx does not pass SIGTERM on, and left next-server running.
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
