@@ -28,7 +28,14 @@ export default defineConfig({
     {
       name: 'phone',
       testMatch: '*.phone.spec.ts',
-      use: { ...devices['Pixel 7'], viewport: { width: 375, height: 812 }, screen: { width: 375, height: 812 }, hasTouch: true, isMobile: true, channel: undefined },
+      use: {
+        ...devices['Pixel 7'],
+        viewport: { width: 375, height: 812 },
+        screen: { width: 375, height: 812 },
+        hasTouch: true,
+        isMobile: true,
+        channel: undefined,
+      },
     },
   ],
   webServer: {

@@ -8,14 +8,19 @@ import { listArticles, listSets } from '@/server/sets';
 
 export default async function HomePage() {
   const [sets, articles, learner] = await Promise.all([listSets(), listArticles(), currentLearner()]);
-  const status = learner ? await learnerSetStatus(learner, sets.map((s) => s.id)) : null;
+  const status = learner
+    ? await learnerSetStatus(
+        learner,
+        sets.map((s) => s.id),
+      )
+    : null;
   return (
     <div className="space-y-10">
       <section aria-labelledby="intro" className="max-w-3xl space-y-4">
         <h1 id="intro">Learn an article, and keep it.</h1>
         <p className="text-lg text-muted">
-          Passage turns an article into question sets: take a quiz, review flashcards scheduled by spaced repetition, and watch
-          what you remember grow.
+          Passage turns an article into question sets: take a quiz, review flashcards scheduled by spaced repetition, and watch what you
+          remember grow.
         </p>
         <p>
           Got a code from your teacher? <Link href="/join">Join a class</Link>.

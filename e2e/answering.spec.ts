@@ -64,14 +64,18 @@ test.describe('answering', () => {
     await expect(page.getByText('Question 3 of 3', { exact: true })).toBeVisible();
     await expect(check(page)).toHaveAttribute('aria-disabled', 'true');
     await check(page).click({ force: true });
-    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Put the entries in order, or confirm that this order is your answer.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+      'Put the entries in order, or confirm that this order is your answer.',
+    );
     await page.getByRole('button', { name: 'This order is my answer' }).click();
     await expect(page.getByRole('button', { name: 'This order is my answer' })).toHaveAttribute('aria-pressed', 'true');
     await expect(check(page)).toHaveAttribute('aria-disabled', 'false');
     expect(posts()).toBe(2);
   });
 
-  test('keyboard: number keys toggle multiple select, Enter checks from anywhere and goes on, focus lands on each heading', async ({ page }) => {
+  test('keyboard: number keys toggle multiple select, Enter checks from anywhere and goes on, focus lands on each heading', async ({
+    page,
+  }) => {
     const multiple = ofType('multiple')[0]!;
     const single = ofType('single')[0]!;
     await startPractice(page, [multiple, single]);
@@ -126,7 +130,10 @@ test.describe('answering', () => {
     expect(tabs).toBeLessThanOrEqual((item.order as unknown[]).length + 2);
 
     // Pointer drag by the handle: the first entry dropped onto the third place.
-    const from = await entries.nth(0).getByRole('button', { name: /, position 1 of/ }).boundingBox();
+    const from = await entries
+      .nth(0)
+      .getByRole('button', { name: /, position 1 of/ })
+      .boundingBox();
     const to = await entries.nth(2).boundingBox();
     await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
     await page.mouse.down();
@@ -205,7 +212,9 @@ test.describe('answering', () => {
 
     await other.getByRole('radio', { name: items[0]!.answer ? 'False' : 'True' }).check();
     await check(other).click();
-    await expect(other.getByRole('status')).toHaveText('This question was already answered in another tab or on another device. Here is that answer.');
+    await expect(other.getByRole('status')).toHaveText(
+      'This question was already answered in another tab or on another device. Here is that answer.',
+    );
     await expect(other.getByRole('heading', { level: 2, name: /Right/ })).toBeVisible();
     await expect(other.getByText('Question 1 of 2', { exact: true })).toBeVisible();
     await other.getByRole('button', { name: 'Next question' }).click();

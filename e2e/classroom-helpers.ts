@@ -9,14 +9,19 @@ export async function newPage(browser: Browser): Promise<Page> {
 export async function signUpTeacher(page: Page, name: string): Promise<void> {
   await page.goto('/teach/sign-up');
   await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email').fill(`${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@school.test`);
+  await page
+    .getByLabel('Email')
+    .fill(`${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@school.test`);
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Create teacher account' }).click();
   await expect(page.getByRole('heading', { name: 'Your assignments' })).toBeVisible();
 }
 
 /** Creates a timeline quiz over `items` (no shuffle) and returns the student link. */
-export async function createQuiz(page: Page, options: { title: string; items: BankItem[]; reveal: string; mastery?: boolean; attempts?: string }): Promise<string> {
+export async function createQuiz(
+  page: Page,
+  options: { title: string; items: BankItem[]; reveal: string; mastery?: boolean; attempts?: string },
+): Promise<string> {
   await page.getByRole('link', { name: 'New assignment' }).click();
   await page.getByLabel('Title').fill(options.title);
   await page.getByLabel('Question set').selectOption('timeline');

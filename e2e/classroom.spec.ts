@@ -123,7 +123,11 @@ test('a teacher runs a class: sign-up, assignment, QR, three students, live repo
   const download = teacher.waitForEvent('download');
   await teacher.getByRole('link', { name: 'Download results (CSV)' }).click();
   const csv = await (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8');
-  const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split('","').map((cell) => cell.replace(/^"|"$/g, '')));
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split('","').map((cell) => cell.replace(/^"|"$/g, '')));
   expect(rows[0]).toEqual(['nickname', 'started', 'submitted', 'late', 'score', ...CHOSEN.map((i) => i.id)]);
   expect(rows.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([
     ['Ana', 'false', '3'],

@@ -18,7 +18,9 @@ test.describe('forms keep what was typed and say each problem once, beside its f
     await expect(page.getByLabel('Desired retention (0.70–0.97)')).toHaveValue('1.5');
     await expect(page.getByLabel('New cards per day')).toHaveValue('-3');
     await expect(page.getByLabel('Display name')).toHaveValue('Kenji');
-    await expect(page.getByLabel('Desired retention (0.70–0.97)')).toHaveAccessibleDescription(/Choose a desired retention of at most 0.97\.$/);
+    await expect(page.getByLabel('Desired retention (0.70–0.97)')).toHaveAccessibleDescription(
+      /Choose a desired retention of at most 0.97\.$/,
+    );
     await expect(page.getByLabel('New cards per day')).toHaveAccessibleDescription('The new cards per day cannot be below 0.');
     expect(await errorsOn(page)).toEqual([
       'Choose a desired retention of at most 0.97.',
@@ -41,7 +43,9 @@ test.describe('forms keep what was typed and say each problem once, beside its f
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Create teacher account' }).click();
     await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address, like name@school.org.');
-    await expect(page.getByLabel('Password')).toHaveAccessibleDescription('At least 10 characters. Choose a password of at least 10 characters.');
+    await expect(page.getByLabel('Password')).toHaveAccessibleDescription(
+      'At least 10 characters. Choose a password of at least 10 characters.',
+    );
     await expect(page.getByLabel('Your name')).toHaveValue('Ms Ito');
     await expect(page.getByLabel('Email')).toHaveValue('ito-at-school');
     await expect(page.getByLabel('Password')).toHaveValue('');
@@ -61,7 +65,9 @@ test.describe('forms keep what was typed and say each problem once, beside its f
     await page.goto('/join');
     await page.getByLabel('Code from your teacher').fill('zzzzzz');
     await page.getByRole('button', { name: 'Join' }).click();
-    await expect(page.getByLabel('Code from your teacher')).toHaveAccessibleDescription(/No assignment has that code\. Check it with your teacher\.$/);
+    await expect(page.getByLabel('Code from your teacher')).toHaveAccessibleDescription(
+      /No assignment has that code\. Check it with your teacher\.$/,
+    );
     await expect(page.getByLabel('Code from your teacher')).toHaveValue('zzzzzz');
     expect(await errorsOn(page)).toEqual(['No assignment has that code. Check it with your teacher.']);
     await expectNoAxeViolations(page);
@@ -76,7 +82,9 @@ test.describe('forms keep what was typed and say each problem once, beside its f
     await page.goto(link);
     await page.getByLabel('Your nickname').fill('mei');
     await page.getByRole('button', { name: 'Start' }).click();
-    await expect(page.getByLabel('Your nickname')).toHaveAccessibleDescription(/Someone in this class already uses that name\. How about “mei 2”\?$/);
+    await expect(page.getByLabel('Your nickname')).toHaveAccessibleDescription(
+      /Someone in this class already uses that name\. How about “mei 2”\?$/,
+    );
     await expect(page.getByLabel('Your nickname')).toHaveValue('mei');
     expect(await errorsOn(page)).toEqual(['Someone in this class already uses that name. How about “mei 2”?']);
     await expectNoAxeViolations(page);

@@ -18,7 +18,10 @@ test.describe('home page', () => {
   test('has no accessibility violations in light and dark mode, on desktop and a 375 px phone', async ({ page }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 375, height: 740 },
+      ]) {
         await page.setViewportSize(viewport);
         await page.goto('/');
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -29,7 +29,12 @@ test('a learner downloads a set and all sets for Anki and Quizlet', async ({ pag
   expect(strFromU8(entries['collection.anki2']!.slice(0, 15))).toBe('SQLite format 3');
 
   const ankiText = text((await download(page, downloads.getByRole('link', { name: 'Anki text file' }))).bytes);
-  expect(ankiText.split('\n').slice(0, 4)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#deck:Passage::Key facts and figures']);
+  expect(ankiText.split('\n').slice(0, 4)).toEqual([
+    '#separator:tab',
+    '#html:true',
+    '#notetype:Basic',
+    '#deck:Passage::Key facts and figures',
+  ]);
   expect(ankiText.trimEnd().split('\n').length).toBe(6 + keyFacts.items.length);
 
   const quizlet = text((await download(page, downloads.getByRole('link', { name: 'Quizlet import text' }))).bytes);
@@ -38,7 +43,10 @@ test('a learner downloads a set and all sets for Anki and Quizlet', async ({ pag
   for (const line of lines) expect(line.split('\t')).toHaveLength(2);
 
   await page.goto('/settings');
-  const all = await download(page, page.getByRole('list', { name: 'Flashcard downloads' }).getByRole('link', { name: 'Anki deck (.apkg)' }));
+  const all = await download(
+    page,
+    page.getByRole('list', { name: 'Flashcard downloads' }).getByRole('link', { name: 'Anki deck (.apkg)' }),
+  );
   expect(all.name).toBe('passage-all-sets.apkg');
   expect(Object.keys(zipEntries(all.bytes))).toContain('collection.anki2');
 });

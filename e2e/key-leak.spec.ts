@@ -85,11 +85,21 @@ test('no key reaches the browser before its question is answered, for every item
   expect(started.status()).toBe(201);
   const startBody = await started.text();
   expectNoSecrets('POST /api/v1/attempts', startBody, oneOfEach, true);
-  const { attemptId, items: presented } = JSON.parse(startBody) as { attemptId: string; items: { id: string; type: string; entries?: { id: string; text: string }[]; rights?: { id: string }[]; lefts?: { id: string }[] }[] };
+  const { attemptId, items: presented } = JSON.parse(startBody) as {
+    attemptId: string;
+    items: { id: string; type: string; entries?: { id: string; text: string }[]; rights?: { id: string }[]; lefts?: { id: string }[] }[];
+  };
 
   // Every id shown is opaque: not an author id, so neither a blind "a" nor a pair id names a key.
-  for (const shown of presented as { id: string; options?: { id: string }[]; entries?: { id: string }[]; lefts?: { id: string }[]; rights?: { id: string }[] }[]) {
-    for (const choice of [...(shown.options ?? []), ...(shown.entries ?? []), ...(shown.lefts ?? []), ...(shown.rights ?? [])]) expect(choice.id).toMatch(/^[a-z0-9]{8}$/);
+  for (const shown of presented as {
+    id: string;
+    options?: { id: string }[];
+    entries?: { id: string }[];
+    lefts?: { id: string }[];
+    rights?: { id: string }[];
+  }[]) {
+    for (const choice of [...(shown.options ?? []), ...(shown.entries ?? []), ...(shown.lefts ?? []), ...(shown.rights ?? [])])
+      expect(choice.id).toMatch(/^[a-z0-9]{8}$/);
   }
   const matching = presented.find((p) => p.type === 'matching')!;
   for (const right of matching.rights!) expect(matching.lefts!.map((l) => l.id)).not.toContain(right.id);
@@ -139,7 +149,7 @@ function placeholderResponse(type: string, shown: { entries?: { id: string }[]; 
   }
 }
 
-test('a Secure assignment takes its items out of everyone\'s self-study until the teacher closes it, and says so', async ({ browser }) => {
+test("a Secure assignment takes its items out of everyone's self-study until the teacher closes it, and says so", async ({ browser }) => {
   test.slow();
   // One late item of a set no other spec quizzes, so parallel specs keep their bank.
   const held = items.find((i) => i.id === 'kf-027')!;

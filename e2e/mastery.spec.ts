@@ -6,7 +6,9 @@ import { loadBank } from './content';
 const timeline = loadBank().find((s) => s.id === 'timeline')!;
 const ITEMS = timeline.items.filter((i) => i.type === 'single').slice(0, 3);
 
-test('mastery mode through the page: missed questions come back in rounds until right, then the results, with no extra page', async ({ browser }) => {
+test('mastery mode through the page: missed questions come back in rounds until right, then the results, with no extra page', async ({
+  browser,
+}) => {
   test.slow();
   const teacher = await newPage(browser);
   await signUpTeacher(teacher, 'Mr Mastery');

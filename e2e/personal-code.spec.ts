@@ -13,7 +13,11 @@ async function continueWith(page: Page, code: string) {
   await page.getByRole('button', { name: 'Continue here' }).click();
 }
 
-const personalCode = async (page: Page) => (await page.getByText(/^Your personal code is/).locator('strong').textContent())!.trim();
+const personalCode = async (page: Page) =>
+  (await page
+    .getByText(/^Your personal code is/)
+    .locator('strong')
+    .textContent())!.trim();
 
 test('a personal code works once, and the teacher can reset a student’s code', async ({ browser }) => {
   test.slow();
@@ -55,7 +59,9 @@ test('a personal code works once, and the teacher can reset a student’s code',
   await teacher.getByLabel('Student whose code to reset').selectOption({ label: 'Ana' });
   await expectNoAxeViolations(teacher);
   await teacher.getByRole('button', { name: 'Reset code' }).click();
-  await expect(teacher.getByRole('status').filter({ hasText: 'new personal code' })).toHaveText('Ana has a new personal code; the old one no longer works.');
+  await expect(teacher.getByRole('status').filter({ hasText: 'new personal code' })).toHaveText(
+    'Ana has a new personal code; the old one no longer works.',
+  );
   await ana.reload();
   const third = await personalCode(ana);
   expect(third).not.toBe(second);

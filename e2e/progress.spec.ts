@@ -94,7 +94,9 @@ test.describe('progress and settings', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('reviews.csv');
     const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
-    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('"card_id","review_time","review_rating","review_state","review_duration","item_id","source"');
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      '"card_id","review_time","review_rating","review_state","review_duration","item_id","source"',
+    );
     expect(text.trim().split('\r\n')).toHaveLength(4);
 
     await page.getByRole('link', { name: 'Delete my data…' }).click();

@@ -45,10 +45,18 @@ export async function answerCorrectlyByKeyboard(page: Page, item: BankItem): Pro
     case 'ordering': {
       const target = (item.order as { text: string }[]).map((e) => fold(e.text));
       for (let position = 0; position < target.length; position++) {
-        const current = (await form.getByRole('listitem').allTextContents()).map((t) => fold(t.replace(/[↑↓⠿]/g, '').replace(/^\d+\.\s*/, '')));
+        const current = (await form.getByRole('listitem').allTextContents()).map((t) =>
+          fold(t.replace(/[↑↓⠿]/g, '').replace(/^\d+\.\s*/, '')),
+        );
         const from = current.findIndex((t) => t === target[position]);
         // Each entry's handle moves it with the arrow keys.
-        if (from > position) await tabTo(page, form.getByRole('button', { name: new RegExp(`^${escapeRegExp((item.order as { text: string }[])[position]!.text)}, position`) }));
+        if (from > position)
+          await tabTo(
+            page,
+            form.getByRole('button', {
+              name: new RegExp(`^${escapeRegExp((item.order as { text: string }[])[position]!.text)}, position`),
+            }),
+          );
         for (let i = from; i > position; i--) await page.keyboard.press('ArrowUp');
       }
       break;

@@ -11,7 +11,8 @@ async function answerAnyway(page: Page) {
   // Any answer will do: confirm an order, tick the first option, type something, match in order.
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toBeFocused();
-  if (await page.getByRole('button', { name: 'This order is my answer' }).count()) await page.getByRole('button', { name: 'This order is my answer' }).click();
+  if (await page.getByRole('button', { name: 'This order is my answer' }).count())
+    await page.getByRole('button', { name: 'This order is my answer' }).click();
   else if (await page.getByRole('radio').count()) await page.getByRole('radio').first().check();
   else if (await page.getByRole('checkbox').count()) await page.getByRole('checkbox').first().check();
   else if (await page.getByRole('combobox').count()) {
@@ -98,9 +99,15 @@ test.describe('choosing what to practise', () => {
     const [, questions] = /(\d+) questions?/.exec((await meta.textContent())!)!;
     const paragraph = meta.locator('xpath=..');
     const n = /(\d+)$/.exec((await paragraph.getByRole('link', { name: /^Link to paragraph \d+$/ }).getAttribute('aria-label'))!)![1];
-    await paragraph.getByRole('link', { name: new RegExp(`^Quiz me on the ${questions === '1' ? 'question' : `${questions} questions`}`) }).click();
+    await paragraph
+      .getByRole('link', { name: new RegExp(`^Quiz me on the ${questions === '1' ? 'question' : `${questions} questions`}`) })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Questions on paragraph ${n}`);
-    await expect(page.getByText(`A quiz on the ${questions} ${questions === '1' ? 'question' : 'questions'} that draw on paragraph ${n} of the article.`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `A quiz on the ${questions} ${questions === '1' ? 'question' : 'questions'} that draw on paragraph ${n} of the article.`,
+      ),
+    ).toBeVisible();
     await expect(page.getByText(/you picked/)).toHaveCount(0);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     await expect(page.getByText(`Question 1 of ${questions}`, { exact: true })).toBeVisible();

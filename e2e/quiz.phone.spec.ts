@@ -5,7 +5,14 @@ import { touchDrag } from './touch';
 
 const allItems: BankItem[] = loadBank().flatMap((s) => s.items);
 const first = (type: string) => allItems.find((i) => i.type === type)!;
-const ITEMS = [first('single'), first('multiple'), first('truefalse'), allItems.find((i) => i.type === 'typed' && /____\.$/.test(i.prompt))!, first('ordering'), first('matching')];
+const ITEMS = [
+  first('single'),
+  first('multiple'),
+  first('truefalse'),
+  allItems.find((i) => i.type === 'typed' && /____\.$/.test(i.prompt))!,
+  first('ordering'),
+  first('matching'),
+];
 
 /** Answers the question on screen rightly, by tapping (and dragging by touch for ordering). */
 async function answerByTouch(page: Page, item: BankItem) {

@@ -73,7 +73,7 @@ test.describe('quiz', () => {
       // Right on the first, wrong on the rest.
       const right = index === 0;
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.prompt);
-      await page.getByRole('radio', { name: (item.answer === right) ? 'True' : 'False' }).check();
+      await page.getByRole('radio', { name: item.answer === right ? 'True' : 'False' }).check();
       await page.getByRole('button', { name: 'Check answer' }).click();
       await page.getByRole('button', { name: index === items.length - 1 ? 'See my results' : 'Next question' }).click();
     }

@@ -7,7 +7,9 @@ const bank = loadBank();
 /** The browser's learner reviews the items' cards: a source is highlighted only for a learner who has met the item. */
 async function meet(page: Page, itemIds: string[]) {
   for (const [i, itemId] of itemIds.entries()) {
-    const rated = await page.request.post('/api/v1/reviews', { data: { reviewId: `reader-${Date.now()}-${i}`, itemId, rating: 'good', durationMs: 1000 } });
+    const rated = await page.request.post('/api/v1/reviews', {
+      data: { reviewId: `reader-${Date.now()}-${i}`, itemId, rating: 'good', durationMs: 1000 },
+    });
     expect(rated.status(), await rated.text()).toBeLessThan(300);
   }
 }
@@ -30,7 +32,10 @@ test.describe('article reader', () => {
     const items = bank.flatMap((set) => set.items);
     const types = [...new Set(items.map((i) => i.type))];
     expect(types.length).toBe(8);
-    await meet(page, types.map((type) => items.find((i) => i.type === type)!.id));
+    await meet(
+      page,
+      types.map((type) => items.find((i) => i.type === type)!.id),
+    );
     for (const type of types) {
       const item = items.find((i) => i.type === type)!;
       await page.goto(`/articles/kuril-talks?item=${item.id}`);

@@ -34,7 +34,9 @@ test.describe('flashcard journey', () => {
     const summary = page.getByRole('region', { name: 'Done for now' });
     await expect(summary).toContainText('You studied 2 cards');
     // Easy on a new card schedules it days ahead: a date with a relative phrase, not "No cards are scheduled yet".
-    await expect(summary.getByText(/^The next card is due in \d+ days, (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}( \d{4})?\.$/)).toBeVisible();
+    await expect(
+      summary.getByText(/^The next card is due in \d+ days, (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}( \d{4})?\.$/),
+    ).toBeVisible();
     const waiting = Number((await summary.textContent())!.match(/today’s limits; (\d+) new cards are waiting beyond them/)![1]);
     await expect(summary.getByRole('link', { name: 'Back to Timeline' })).toHaveAttribute('href', '/sets/timeline');
     await expect(summary.getByRole('link', { name: 'Take the quiz' })).toBeVisible();
@@ -114,7 +116,12 @@ test.describe('flashcard journey', () => {
     await page.goto('/progress');
     const heatmap = page.getByRole('img', { name: 'Reviews per day over the last year' });
     for (const day of ['Mon', 'Wed', 'Fri']) await expect(heatmap.locator('text', { hasText: day })).toHaveCount(1);
-    expect(await heatmap.locator('text').filter({ hasText: /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/ }).count()).toBeGreaterThanOrEqual(11);
+    expect(
+      await heatmap
+        .locator('text')
+        .filter({ hasText: /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/ })
+        .count(),
+    ).toBeGreaterThanOrEqual(11);
     const forecast = page.getByRole('img', { name: /^Cards due over the next 30 days: 2 in all/ });
     await expect(forecast.locator('text[data-bar-value]')).toHaveText(['2']); // the bar's value
     await page.getByText('Forecast as a table').click();

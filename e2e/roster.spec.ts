@@ -6,7 +6,9 @@ import { loadBank } from './content';
 const timeline = loadBank().find((s) => s.id === 'timeline')!;
 const ITEMS = timeline.items.filter((i) => i.type === 'single').slice(0, 2);
 
-test('the teacher renames, resets and removes students and locks the class list; a student leaves before deleting their data', async ({ browser }) => {
+test('the teacher renames, resets and removes students and locks the class list; a student leaves before deleting their data', async ({
+  browser,
+}) => {
   test.slow();
   const teacher = await newPage(browser);
   await signUpTeacher(teacher, 'Ms Roster');

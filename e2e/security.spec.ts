@@ -29,7 +29,9 @@ test.describe('security headers and cross-site requests', () => {
     }
     // HSTS only over HTTPS (as a TLS proxy reports it).
     expect((await request.get('/')).headers()['strict-transport-security']).toBeUndefined();
-    expect((await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })).headers()['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect((await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })).headers()['strict-transport-security']).toMatch(
+      /max-age=\d+/,
+    );
   });
 
   test('the learner cookie is httpOnly and SameSite=Lax', async ({ page }) => {
@@ -49,7 +51,10 @@ test.describe('security headers and cross-site requests', () => {
       expect(foreign.headers()['x-content-type-options'], origin).toBe('nosniff');
     }
     // better-auth's handler is behind the same wrapper.
-    const auth403 = await request.post('/api/auth/sign-in/email', { headers: { origin: 'https://evil.example' }, data: { email: 'a@school.test', password: 'whatever it is' } });
+    const auth403 = await request.post('/api/auth/sign-in/email', {
+      headers: { origin: 'https://evil.example' },
+      data: { email: 'a@school.test', password: 'whatever it is' },
+    });
     expect(auth403.status()).toBe(403);
     const progress = await request.get('/api/v1/me/export/passage-data.json', { headers: auth });
     expect((await progress.json()).quizAttempts).toEqual([]);

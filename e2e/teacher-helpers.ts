@@ -1,7 +1,10 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
 /** A teacher signed up in a fresh context, with one assignment over a whole set; returns its link and code. */
-export async function teacherWithAssignment(browser: Browser, options: { title: string; mode?: 'quiz' | 'flashcards' }): Promise<{ teacher: Page; link: string; code: string }> {
+export async function teacherWithAssignment(
+  browser: Browser,
+  options: { title: string; mode?: 'quiz' | 'flashcards' },
+): Promise<{ teacher: Page; link: string; code: string }> {
   const teacher = await (await browser.newContext()).newPage();
   await teacher.goto('/teach/sign-up');
   await teacher.getByLabel('Your name').fill('Mr Sato');

@@ -11,7 +11,9 @@ describe('client address', () => {
     const trusted = parseTrustedProxy('1');
     expect(clientAddress({ peer: '10.0.0.2', forwardedFor: '198.51.100.1', trusted })).toBe('198.51.100.1');
     expect(clientAddress({ peer: '10.0.0.2', forwardedFor: '6.6.6.6, 198.51.100.1', trusted })).toBe('198.51.100.1');
-    expect(clientAddress({ peer: '10.0.0.2', forwardedFor: '6.6.6.6, 198.51.100.1, 10.0.0.1', trusted: parseTrustedProxy('2') })).toBe('198.51.100.1');
+    expect(clientAddress({ peer: '10.0.0.2', forwardedFor: '6.6.6.6, 198.51.100.1, 10.0.0.1', trusted: parseTrustedProxy('2') })).toBe(
+      '198.51.100.1',
+    );
   });
 
   it('with a list, believes X-Forwarded-For only when the socket is a listed proxy, and skips listed proxies', () => {

@@ -46,7 +46,11 @@ describe('rate-limit rules', () => {
 
   it('forgets a window once it has passed, and starts counting again', () => {
     const old = fail(50, client, 0);
-    expect(decide({ client, target }, { client: old, target: fail(50, target, 0) }, 15 * MINUTE)).toEqual({ kind: 'proceed', waitMs: 0, nextSlotAt: null });
+    expect(decide({ client, target }, { client: old, target: fail(50, target, 0) }, 15 * MINUTE)).toEqual({
+      kind: 'proceed',
+      waitMs: 0,
+      nextSlotAt: null,
+    });
     expect(afterFailure(old, client, 15 * MINUTE)).toEqual({ failures: 1, windowStart: 15 * MINUTE, nextSlotAt: 0 });
     expect(afterFailure(old, client, 1000)).toMatchObject({ failures: 51, windowStart: 0 });
   });

@@ -65,7 +65,8 @@ export function decide(rules: Rules, counters: Counters, now: number): Decision 
   let nextSlotAt: number | null = null;
   if (rules.pair) {
     const pair = current(counters.pair, rules.pair, now);
-    if (pair && pair.failures >= rules.pair.free) return { kind: 'refuse', retryAfterMs: pair.windowStart + rules.pair.windowMs - now, scope: 'pair' };
+    if (pair && pair.failures >= rules.pair.free)
+      return { kind: 'refuse', retryAfterMs: pair.windowStart + rules.pair.windowMs - now, scope: 'pair' };
   }
   if (rules.client) {
     const client = current(counters.client, rules.client, now);

@@ -42,7 +42,8 @@ async function newToken(): Promise<string> {
   return (created.body as { token: string }).token;
 }
 
-const join = (token: string | null, code: string, nickname: string) => request(server.url, '/api/v1/assignments/join', { token, json: { code, nickname } });
+const join = (token: string | null, code: string, nickname: string) =>
+  request(server.url, '/api/v1/assignments/join', { token, json: { code, nickname } });
 
 async function joined(token: string, code: string, nickname: string): Promise<string> {
   const result = await join(token, code, nickname);
@@ -60,7 +61,11 @@ async function answerAll(token: string, assignmentId: string, right: boolean): P
   for (const { item } of (view.body as { items: { item: PublicItem }[] }).items) {
     const answered = await request(server.url, `/api/v1/attempts/${attemptId}/answers`, {
       token,
-      json: { answerId: `adversary-${String(++answerCount).padStart(4, "0")}`, itemId: item.id, response: responseFor(keys.get(item.id)!, item, right) },
+      json: {
+        answerId: `adversary-${String(++answerCount).padStart(4, '0')}`,
+        itemId: item.id,
+        response: responseFor(keys.get(item.id)!, item, right),
+      },
     });
     expect(answered.status, answered.text).toBe(200);
   }
@@ -76,7 +81,10 @@ async function deleteMyData(token: string, assignmentId: string): Promise<void> 
     await deleteLearner(learner);
   } catch (error) {
     if (!(error instanceof AppError) || error.status !== 409) throw error;
-    await (students as unknown as { leaveAssignment: (l: typeof learner, id: string) => Promise<void> }).leaveAssignment(learner, assignmentId);
+    await (students as unknown as { leaveAssignment: (l: typeof learner, id: string) => Promise<void> }).leaveAssignment(
+      learner,
+      assignmentId,
+    );
     await deleteLearner(learner);
   }
 }
@@ -124,7 +132,10 @@ describe('an adversarial student in a classroom assignment', () => {
     const token = await newToken();
     await joined(token, code, 'Rater');
     const rate = (n: number, itemId: string, assignmentId = id) =>
-      request(server.url, '/api/v1/reviews', { token, json: { reviewId: `late-rating-${n}`, itemId, rating: 'good', durationMs: 900, assignmentId } });
+      request(server.url, '/api/v1/reviews', {
+        token,
+        json: { reviewId: `late-rating-${n}`, itemId, rating: 'good', durationMs: 900, assignmentId },
+      });
     expect((await rate(0, itemIds[0]!)).status).toBe(200);
 
     await setDueDate(teacher, id, PAST);
@@ -169,12 +180,24 @@ describe('an adversarial student in a classroom assignment', () => {
   });
 
   it('cannot beat a revealed key: a retry after reading the keys is flagged, and the report keeps the score from before', async () => {
-    const assignment = await createQuizAssignment(teacher, 'Reveal after due', { count: 8, reveal: 'after_due', attemptsAllowed: 2, lateWork: 'accept', ...FUTURE });
+    const assignment = await createQuizAssignment(teacher, 'Reveal after due', {
+      count: 8,
+      reveal: 'after_due',
+      attemptsAllowed: 2,
+      lateWork: 'accept',
+      ...FUTURE,
+    });
     const token = await newToken();
     await joined(token, assignment.code, 'Retry');
     expect((await submit(token, await answerAll(token, assignment.id, false))).status).toBe(200);
     await setDueDate(teacher, assignment.id, PAST);
-    const attempts = (await request(server.url, `/api/v1/attempts/${(await (await getDb()).quizAttempt.findFirstOrThrow({ where: { assignmentId: assignment.id } })).id}`, { token })).body;
+    const attempts = (
+      await request(
+        server.url,
+        `/api/v1/attempts/${(await (await getDb()).quizAttempt.findFirstOrThrow({ where: { assignmentId: assignment.id } })).id}`,
+        { token },
+      )
+    ).body;
     expect(JSON.stringify(attempts)).toContain('"key"'); // keys revealed after the due date
     const retry = await answerAll(token, assignment.id, true);
     expect((await submit(token, retry)).status).toBe(200);
@@ -198,7 +221,9 @@ describe('an adversarial student in a classroom assignment', () => {
     );
     const admitted = statuses.filter((s) => s === 201).length;
     const roster = await (await getDb()).assignmentStudent.count({ where: { assignmentId: flooded.id } });
-    console.log(`[adversarial] ${tries} junk joins: ${admitted} admitted, statuses ${JSON.stringify(Object.fromEntries(statuses.map((s) => [s, statuses.filter((t) => t === s).length])))}`);
+    console.log(
+      `[adversarial] ${tries} junk joins: ${admitted} admitted, statuses ${JSON.stringify(Object.fromEntries(statuses.map((s) => [s, statuses.filter((t) => t === s).length])))}`,
+    );
     expect(roster).toBe(admitted);
     expect(admitted).toBeLessThanOrEqual(250);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(tries - 250);
@@ -230,7 +255,11 @@ describe('an adversarial student in a classroom assignment', () => {
       '\ua4e2am', // Lisu SA
       '\ua4e2\ua4ee\ua4df', // Lisu SA, A, MA
     ];
-    const statuses = await mapLimit(lookalikes, 4, async (name) => [name, (await join(await newToken(), assignment.code, name)).status] as const);
+    const statuses = await mapLimit(
+      lookalikes,
+      4,
+      async (name) => [name, (await join(await newToken(), assignment.code, name)).status] as const,
+    );
     expect(statuses.filter(([, status]) => status === 201)).toEqual([]);
     expect((await assignmentReport(teacher, assignment.id)).students.map((s) => s.nickname)).toEqual(['Sam']);
   });

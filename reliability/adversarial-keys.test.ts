@@ -10,7 +10,17 @@ import { presentedEntries, presentedRights, type PublicItem } from '@/lib/quiz/p
 import type { TeacherRef } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { startServer, type TestServer } from './server';
-import { createQuizAssignment, createTeacher, loadKeys, prepareDatabase, request, responseFor, type QuizAssignment, type RequestOptions, type TestDatabase } from './support';
+import {
+  createQuizAssignment,
+  createTeacher,
+  loadKeys,
+  prepareDatabase,
+  request,
+  responseFor,
+  type QuizAssignment,
+  type RequestOptions,
+  type TestDatabase,
+} from './support';
 
 let database: TestDatabase;
 let server: TestServer;
@@ -90,7 +100,9 @@ describe('keys that could be computed or guessed', () => {
         if (shown.type === 'matching' && item.type === 'matching') {
           const local = presentedRights(item, setId);
           if (local.every((l, i) => shown.rights[i]!.id === l.publicId)) predicted++;
-          const pairs = Object.fromEntries(item.pairs.map((pair) => [pair.left, shown.rights[local.findIndex((l) => l.authorId === pair.id)]!.text]));
+          const pairs = Object.fromEntries(
+            item.pairs.map((pair) => [pair.left, shown.rights[local.findIndex((l) => l.authorId === pair.id)]!.text]),
+          );
           recovered.push({ itemId: item.id, texts: pairs });
         }
       }
@@ -101,7 +113,10 @@ describe('keys that could be computed or guessed', () => {
 
     // Score every recovered key in a fresh attempt, answering by the texts the attack produced.
     const token = await newLearner();
-    const quiz = await selfStudyQuiz(token, recovered.map((r) => r.itemId));
+    const quiz = await selfStudyQuiz(
+      token,
+      recovered.map((r) => r.itemId),
+    );
     expect(quiz.status, quiz.text).toBe(201);
     let perfect = 0;
     for (const guess of recovered) {
@@ -110,7 +125,14 @@ describe('keys that could be computed or guessed', () => {
         shown.type === 'ordering'
           ? { order: (guess.texts as string[]).map((text) => shown.entries.find((e) => e.text === text)!.id) }
           : shown.type === 'matching'
-            ? { pairs: Object.fromEntries(Object.entries(guess.texts).map(([left, right]) => [shown.lefts.find((l) => l.text === left)!.id, shown.rights.find((r) => r.text === right)!.id])) }
+            ? {
+                pairs: Object.fromEntries(
+                  Object.entries(guess.texts).map(([left, right]) => [
+                    shown.lefts.find((l) => l.text === left)!.id,
+                    shown.rights.find((r) => r.text === right)!.id,
+                  ]),
+                ),
+              }
             : null;
       const answered = await answer(token, quiz.attemptId, guess.itemId, response);
       expect(answered.status, answered.text).toBe(200);
@@ -177,9 +199,19 @@ interface Classroom {
 async function classroom(scenario: Scenario): Promise<Classroom> {
   const title = `${scenario.policy} ${scenario.security} ${++serial}`;
   const dueLocal = scenario.policy === 'after_due' ? '2099-01-01T09:00' : '';
-  const assignment = await createQuizAssignment(teacher, title, { setId: 'key-facts', count: 4, reveal: scenario.policy, security: scenario.security, dueLocal, lateWork: 'accept' });
+  const assignment = await createQuizAssignment(teacher, title, {
+    setId: 'key-facts',
+    count: 4,
+    reveal: scenario.policy,
+    security: scenario.security,
+    dueLocal,
+    lateWork: 'accept',
+  });
   const student = await newLearner();
-  const joined = await call('/api/v1/assignments/join', { token: student, json: { code: assignment.code.toLowerCase(), nickname: `Kid ${serial}` } });
+  const joined = await call('/api/v1/assignments/join', {
+    token: student,
+    json: { code: assignment.code.toLowerCase(), nickname: `Kid ${serial}` },
+  });
   expect(joined.status, joined.text).toBe(201);
   return { assignment, student, attemptId: '' };
 }
@@ -264,7 +296,12 @@ describe.each(SCENARIOS)('a quiz assignment, reveal $policy, $security (due pass
     if (secure) expect(setPage.text).toContain('return to self-study');
     // Practice: the bank is public, and self-study shows its keys once answered.
     if (!secure) {
-      const answered = await answer(stranger, quiz.attemptId, quiz.items[0]!.id, responseFor(keys.get(quiz.items[0]!.id)!, quiz.items[0]!, false));
+      const answered = await answer(
+        stranger,
+        quiz.attemptId,
+        quiz.items[0]!.id,
+        responseFor(keys.get(quiz.items[0]!.id)!, quiz.items[0]!, false),
+      );
       expect((answered.body as { feedback: { key: string } }).feedback.key).not.toBe('');
       expect(await highlighted(stranger, quiz.items[0]!.id)).toBe(true);
     }

@@ -26,7 +26,11 @@ interface Reply {
 }
 
 /** One request from the loopback address `from` (e.g. '127.0.0.5'). */
-function send(from: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; json?: unknown } = {}): Promise<Reply> {
+function send(
+  from: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; json?: unknown } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
   let body = options.body;
   if (options.json !== undefined) {
@@ -35,7 +39,15 @@ function send(from: string, path: string, options: { method?: string; headers?: 
   }
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: server!.port, path, method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, localAddress: from, timeout: 60_000 },
+      {
+        host: '127.0.0.1',
+        port: server!.port,
+        path,
+        method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+        headers,
+        localAddress: from,
+        timeout: 60_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -52,18 +64,33 @@ function send(from: string, path: string, options: { method?: string; headers?: 
   });
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The hidden fields of the form on `page` that has a field named `field` (a server action's form). */
 async function hiddenFields(from: string, page: string, field: string, cookie?: string): Promise<[string, string][]> {
   const html = (await send(from, page, { headers: cookie ? { cookie } : undefined })).text;
   const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1]!).find((f) => f.includes(`name="${field}"`));
   if (!form) throw new Error(`no form with ${field} on ${page}`);
-  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [unescape(m[1]!), unescape(m[2] ?? '')]);
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [
+    unescape(m[1]!),
+    unescape(m[2] ?? ''),
+  ]);
 }
 
 /** Posts a form as a browser without JavaScript would (a server action's progressive enhancement), multipart, to the page's own URL. */
-async function postForm(from: string, page: string, hidden: [string, string][], fields: Record<string, string>, options: { cookie?: string; origin?: string | null } = {}): Promise<Reply> {
+async function postForm(
+  from: string,
+  page: string,
+  hidden: [string, string][],
+  fields: Record<string, string>,
+  options: { cookie?: string; origin?: string | null } = {},
+): Promise<Reply> {
   const data = new FormData();
   for (const [k, v] of hidden) data.append(k, v);
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
@@ -75,14 +102,21 @@ async function postForm(from: string, page: string, hidden: [string, string][], 
 }
 
 /** Loads `page` and submits its form (the one with a field named `formWith`, or the first of `fields`). */
-async function submitForm(from: string, page: string, fields: Record<string, string>, options: { cookie?: string; origin?: string | null; formWith?: string } = {}): Promise<Reply> {
+async function submitForm(
+  from: string,
+  page: string,
+  fields: Record<string, string>,
+  options: { cookie?: string; origin?: string | null; formWith?: string } = {},
+): Promise<Reply> {
   return postForm(from, page, await hiddenFields(from, page, options.formWith ?? Object.keys(fields)[0]!, options.cookie), fields, options);
 }
 
 const signInByForm = (from: string, email: string, password: string) => submitForm(from, '/teach/sign-in', { email, password });
-const signInByApi = (from: string, email: string, password: string, headers: Record<string, string> = {}) => send(from, '/api/auth/sign-in/email', { json: { email, password }, headers });
+const signInByApi = (from: string, email: string, password: string, headers: Record<string, string> = {}) =>
+  send(from, '/api/auth/sign-in/email', { json: { email, password }, headers });
 const join = (from: string, code: string, nickname: string) => send(from, '/api/v1/assignments/join', { json: { code, nickname } });
-const wrongCode = (i: number) => `WR${'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[i % 31]}${'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[Math.floor(i / 31) % 31]}Q7`;
+const wrongCode = (i: number) =>
+  `WR${'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[i % 31]}${'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[Math.floor(i / 31) % 31]}Q7`;
 const cookieFrom = (reply: Reply, name: string) => (reply.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`))?.split(';')[0];
 
 beforeAll(async () => {
@@ -105,7 +139,16 @@ describe('guessing is bounded without locking out anyone else', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
       const forged = `203.0.113.${i + 1}`;
-      statuses.push((await signInByApi('127.0.0.2', TEACHER.email, `wrong password ${i}`, { 'x-forwarded-for': forged, 'x-real-ip': forged, 'x-passage-peer': forged, 'x-passage-client': forged })).status);
+      statuses.push(
+        (
+          await signInByApi('127.0.0.2', TEACHER.email, `wrong password ${i}`, {
+            'x-forwarded-for': forged,
+            'x-real-ip': forged,
+            'x-passage-peer': forged,
+            'x-passage-client': forged,
+          })
+        ).status,
+      );
     }
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
@@ -117,12 +160,24 @@ describe('guessing is bounded without locking out anyone else', () => {
     const taken = await send('127.0.0.4', '/api/auth/sign-up/email', { json: { ...TEACHER, name: 'Someone' } });
     expect(taken.status).toBe(400);
     expect(taken.text).not.toMatch(/exists|is registered|is taken|in use/i);
-    expect(taken.json().error.message).toBe('Could not create an account with these details. If you already have an account, sign in instead.');
+    expect(taken.json().error.message).toBe(
+      'Could not create an account with these details. If you already have an account, sign in instead.',
+    );
     // The form says the same.
-    const byForm = await submitForm('127.0.0.4', '/teach/sign-up', { name: 'Someone', email: TEACHER.email, password: 'another long password' });
+    const byForm = await submitForm('127.0.0.4', '/teach/sign-up', {
+      name: 'Someone',
+      email: TEACHER.email,
+      password: 'another long password',
+    });
     expect(byForm.text).not.toMatch(/already exists/i);
     // Probing is bounded per address: of 25 simultaneous sign-ups, those past the allowance wait their turn or are refused.
-    const probes = await Promise.all(Array.from({ length: 25 }, (_, i) => send('127.0.0.4', '/api/auth/sign-up/email', { json: { name: 'Probe', email: `probe${i}@school.test`, password: 'a long enough password' } })));
+    const probes = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        send('127.0.0.4', '/api/auth/sign-up/email', {
+          json: { name: 'Probe', email: `probe${i}@school.test`, password: 'a long enough password' },
+        }),
+      ),
+    );
     expect(probes.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(10);
     expect(probes.find((r) => r.status === 429)!.headers['retry-after']).toMatch(/^\d+$/);
   }, 60_000);
@@ -130,7 +185,11 @@ describe('guessing is bounded without locking out anyone else', () => {
   it('100 wrong sign-ins from one address over 100 emails do not refuse another client’s correct password (form and API)', async () => {
     // As fast as one client can: the form's fields fetched once, 100 posts, 50 at a time.
     const hidden = await hiddenFields('127.0.0.5', '/teach/sign-in', 'email');
-    await mapLimit(Array.from({ length: 100 }, (_, i) => i), 50, (i) => postForm('127.0.0.5', '/teach/sign-in', hidden, { email: `nobody${i}@school.test`, password: 'wrong password!' }));
+    await mapLimit(
+      Array.from({ length: 100 }, (_, i) => i),
+      50,
+      (i) => postForm('127.0.0.5', '/teach/sign-in', hidden, { email: `nobody${i}@school.test`, password: 'wrong password!' }),
+    );
     const byForm = await signInByForm('127.0.0.6', TEACHER.email, TEACHER.password);
     expect(byForm.status).toBe(303);
     expect(byForm.headers.location).toMatch(/\/teach$/);
@@ -139,7 +198,11 @@ describe('guessing is bounded without locking out anyone else', () => {
   }, 120_000);
 
   it('300 wrong join codes from rotating addresses do not refuse a correct code from another client', async () => {
-    const statuses = await mapLimit(Array.from({ length: 300 }, (_, i) => i), 16, (i) => join(`127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`, wrongCode(i), 'Guesser'));
+    const statuses = await mapLimit(
+      Array.from({ length: 300 }, (_, i) => i),
+      16,
+      (i) => join(`127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`, wrongCode(i), 'Guesser'),
+    );
     expect(statuses.every((r) => r.status === 404)).toBe(true);
     const right = await join('127.0.0.7', assignment.code, 'Asha');
     expect(right.status).toBe(201);
@@ -177,9 +240,13 @@ describe('growth is bounded and refused requests create nothing', () => {
       }
     };
     const before = users();
-    const huge = await send('127.0.0.12', '/api/auth/sign-up/email', { json: { name: 'x'.repeat(5 * 1024 * 1024), email: 'huge@school.test', password: 'a long enough password' } });
+    const huge = await send('127.0.0.12', '/api/auth/sign-up/email', {
+      json: { name: 'x'.repeat(5 * 1024 * 1024), email: 'huge@school.test', password: 'a long enough password' },
+    });
     expect(huge.status).toBe(400);
-    const long = await send('127.0.0.12', '/api/auth/sign-up/email', { json: { name: 'x'.repeat(81), email: 'long@school.test', password: 'a long enough password' } });
+    const long = await send('127.0.0.12', '/api/auth/sign-up/email', {
+      json: { name: 'x'.repeat(81), email: 'long@school.test', password: 'a long enough password' },
+    });
     expect(long.status).toBe(400);
     expect(long.json().error.message).toMatch(/name: Keep your name to 80 characters or fewer\./);
     expect(users()).toBe(before);
@@ -210,9 +277,14 @@ describe('growth is bounded and refused requests create nothing', () => {
     const started = await send('127.0.0.15', '/api/v1/attempts', { json: { setId: 'key-facts' }, headers: auth });
     expect(started.status).toBe(201);
     const { attemptId } = started.json() as { attemptId: string };
-    const view = (await send('127.0.0.15', `/api/v1/attempts/${attemptId}`, { headers: auth })).json() as { items: { item: { id: string; type: string } }[] };
+    const view = (await send('127.0.0.15', `/api/v1/attempts/${attemptId}`, { headers: auth })).json() as {
+      items: { item: { id: string; type: string } }[];
+    };
     const typed = view.items.find((i) => i.item.type === 'typed')!.item.id;
-    const answered = await send('127.0.0.15', `/api/v1/attempts/${attemptId}/answers`, { json: { answerId: 'marker-answer-1', itemId: typed, response: { text: `${marker}Answer` } }, headers: auth });
+    const answered = await send('127.0.0.15', `/api/v1/attempts/${attemptId}/answers`, {
+      json: { answerId: 'marker-answer-1', itemId: typed, response: { text: `${marker}Answer` } },
+      headers: auth,
+    });
     expect(answered.status).toBe(200);
     const cookie = `passage_learner=${token}`;
     await submitForm('127.0.0.15', '/settings', { displayName: `${marker}Name` }, { cookie, formWith: 'displayName' });
@@ -258,14 +330,34 @@ describe('the production surface', () => {
 
   it('answers server actions called by hand with wrong argument types without a 500, with the security headers', async () => {
     const problems: string[] = [];
-    for (const page of ['/join', '/teach/sign-in', '/teach/sign-up', '/settings', '/settings/delete', `/a/${assignment.id}`, '/sets/timeline/quiz']) {
+    for (const page of [
+      '/join',
+      '/teach/sign-in',
+      '/teach/sign-up',
+      '/settings',
+      '/settings/delete',
+      `/a/${assignment.id}`,
+      '/sets/timeline/quiz',
+    ]) {
       const html = (await send('127.0.0.19', page)).text;
-      const ids = new Set([...html.matchAll(/&quot;id&quot;:&quot;([0-9a-f]{20,})&quot;|name="\$ACTION_ID_([0-9a-f]{20,})"/g)].map((m) => m[1] ?? m[2]!));
+      const ids = new Set(
+        [...html.matchAll(/&quot;id&quot;:&quot;([0-9a-f]{20,})&quot;|name="\$ACTION_ID_([0-9a-f]{20,})"/g)].map((m) => m[1] ?? m[2]!),
+      );
       if (ids.size === 0) problems.push(`${page}: no server action found`);
       for (const id of ids) {
         for (const body of ['[1,2]', '["x",null]', '{}', '[{"code":"ABCDEF"},"nickname"]']) {
-          const reply = await send('127.0.0.19', page, { method: 'POST', body, headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: `http://127.0.0.1:${server!.port}` } });
-          if (reply.status >= 500 || reply.headers['x-content-type-options'] !== 'nosniff') problems.push(`${page} ${id.slice(0, 8)} ${body} → ${reply.status}`);
+          const reply = await send('127.0.0.19', page, {
+            method: 'POST',
+            body,
+            headers: {
+              'next-action': id,
+              'content-type': 'text/plain;charset=UTF-8',
+              accept: 'text/x-component',
+              origin: `http://127.0.0.1:${server!.port}`,
+            },
+          });
+          if (reply.status >= 500 || reply.headers['x-content-type-options'] !== 'nosniff')
+            problems.push(`${page} ${id.slice(0, 8)} ${body} → ${reply.status}`);
         }
       }
     }
@@ -275,7 +367,9 @@ describe('the production surface', () => {
   it('sends personal JSON with Cache-Control: no-store, and a CSP on HTML 404s under /api', async () => {
     const { token } = (await send('127.0.0.18', '/api/v1/learners', { method: 'POST' })).json() as { token: string };
     const auth = { authorization: `Bearer ${token}` };
-    const { attemptId } = (await send('127.0.0.18', '/api/v1/attempts', { json: { setId: 'timeline' }, headers: auth })).json() as { attemptId: string };
+    const { attemptId } = (await send('127.0.0.18', '/api/v1/attempts', { json: { setId: 'timeline' }, headers: auth })).json() as {
+      attemptId: string;
+    };
     for (const path of [`/api/v1/attempts/${attemptId}`, '/api/v1/reviews/queue', '/api/v1/me/export/passage-data.json']) {
       const reply = await send('127.0.0.18', path, { headers: auth });
       expect(reply.status, path).toBe(200);

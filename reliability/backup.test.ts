@@ -78,7 +78,9 @@ describe('backup and restore', () => {
     const backedUp = await backup!;
     const seconds = (Date.now() - started) / 1000;
 
-    const answered = results.flatMap((s) => s.answers.filter((a) => a.ackedAt !== null).map((a) => ({ attemptId: s.attemptId!, answerId: a.answerId, ackedAt: a.ackedAt! })));
+    const answered = results.flatMap((s) =>
+      s.answers.filter((a) => a.ackedAt !== null).map((a) => ({ attemptId: s.attemptId!, answerId: a.answerId, ackedAt: a.ackedAt! })),
+    );
     const before = answered.filter((a) => a.ackedAt < backupStartedAt);
     const during = answered.filter((a) => a.ackedAt >= backupStartedAt && a.ackedAt <= backupEndedAt);
     const after = answered.filter((a) => a.ackedAt > backupEndedAt);
@@ -103,13 +105,19 @@ describe('backup and restore', () => {
     const inCopy = openReadonly(copy);
     let found: Set<string>;
     try {
-      found = new Set((inCopy.prepare('SELECT attemptId, answerId FROM QuizResponse').all() as { attemptId: string; answerId: string }[]).map((r) => `${r.attemptId}/${r.answerId}`));
+      found = new Set(
+        (inCopy.prepare('SELECT attemptId, answerId FROM QuizResponse').all() as { attemptId: string; answerId: string }[]).map(
+          (r) => `${r.attemptId}/${r.answerId}`,
+        ),
+      );
     } finally {
       inCopy.close();
     }
     expect(before.filter((a) => !found.has(`${a.attemptId}/${a.answerId}`)).map((a) => `${a.attemptId}/${a.answerId}`)).toEqual([]);
     expect(checkReviewConsistency(copy)).toEqual([]);
-    console.log(`[backup] the copy holds ${found.size} answers: all ${before.length} acknowledged before the backup started, ${during.filter((a) => found.has(`${a.attemptId}/${a.answerId}`)).length} of the ${during.length} acknowledged while it ran`);
+    console.log(
+      `[backup] the copy holds ${found.size} answers: all ${before.length} acknowledged before the backup started, ${during.filter((a) => found.has(`${a.attemptId}/${a.answerId}`)).length} of the ${during.length} acknowledged while it ran`,
+    );
 
     // Restoring over the live database while the server runs: refused, nothing changed.
     const liveBefore = tableChecksums(classroom.database.file);

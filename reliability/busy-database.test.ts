@@ -32,7 +32,9 @@ beforeAll(async () => {
   keys = await loadKeys();
   server = await startServer({ databaseFile: database.file });
   // A real teacher account and session, so the export can also be fetched over HTTP.
-  const signUp = await request(server.url, '/api/auth/sign-up/email', { json: { name: 'Busy Teacher', email: 'busy@school.test', password: 'correct horse battery staple' } });
+  const signUp = await request(server.url, '/api/auth/sign-up/email', {
+    json: { name: 'Busy Teacher', email: 'busy@school.test', password: 'correct horse battery staple' },
+  });
   if (signUp.status !== 200) throw new Error(`sign-up failed: ${signUp.status} ${signUp.text.slice(0, 300)}`);
   const user = (signUp.body as { user: { id: string; name: string; email: string } }).user;
   teacher = { id: user.id, name: user.name, email: user.email };
@@ -56,7 +58,8 @@ const csvLines = (csv: string) => csv.replace(/\r?\n$/, '').split(/\r?\n/);
 describe('a busy database', () => {
   it(`exports a ${CLASS_SIZE}-student class again and again while ${WRITERS} students answer: no write fails, every export is whole`, async () => {
     console.log(`[busy-database] seeded ${seeded.students} students, ${seeded.responses} responses in ${seeded.seconds.toFixed(1)} s`);
-    const exportOverHttp = () => request(server!.url, `/api/v1/teach/assignments/${big.id}/export`, { headers: { cookie: sessionCookie }, timeoutMs: 60_000 });
+    const exportOverHttp = () =>
+      request(server!.url, `/api/v1/teach/assignments/${big.id}/export`, { headers: { cookie: sessionCookie }, timeoutMs: 60_000 });
 
     // One export of each kind on an idle server, for scale.
     let t = Date.now();

@@ -42,20 +42,34 @@ const toMs = (value: string | number) => (typeof value === 'number' ? value : Da
 const same = (a: AnswerOutcome, b: AnswerOutcome) => a.score === b.score && a.correct === b.correct;
 
 /** Every check on the database after a run of `results` (the run's attempts only). */
-export function checkRun(file: string, results: readonly StudentResult[], options: { expectSubmitted?: boolean } = {}): { problems: string[]; summary: RunSummary } {
+export function checkRun(
+  file: string,
+  results: readonly StudentResult[],
+  options: { expectSubmitted?: boolean } = {},
+): { problems: string[]; summary: RunSummary } {
   const problems: string[] = [];
   const attempts = new Map(results.filter((s) => s.attemptId).map((s) => [s.attemptId!, s]));
   const db = openReadonly(file);
   try {
     const read = db.transaction(() => ({
-      responses: (db
-        .prepare(
-          `SELECT r.attemptId, r.answerId, r.questionId, r.round, r.score, r.correct, r.answeredAt, a.learnerId, a.assignmentId
+      responses: (
+        db
+          .prepare(
+            `SELECT r.attemptId, r.answerId, r.questionId, r.round, r.score, r.correct, r.answeredAt, a.learnerId, a.assignmentId
            FROM QuizResponse r JOIN QuizAttempt a ON a.id = r.attemptId`,
-        )
-        .all() as ResponseRow[]).filter((r) => attempts.has(r.attemptId)),
-      logs: db.prepare(`SELECT reviewId, learnerId, questionId, source, assignmentId FROM ReviewLog WHERE source = 'quiz'`).all() as LogRow[],
-      stored: db.prepare(`SELECT id, learnerId, score, maxScore, submittedAt FROM QuizAttempt`).all() as { id: string; learnerId: string; score: number | null; maxScore: number | null; submittedAt: string | null }[],
+          )
+          .all() as ResponseRow[]
+      ).filter((r) => attempts.has(r.attemptId)),
+      logs: db
+        .prepare(`SELECT reviewId, learnerId, questionId, source, assignmentId FROM ReviewLog WHERE source = 'quiz'`)
+        .all() as LogRow[],
+      stored: db.prepare(`SELECT id, learnerId, score, maxScore, submittedAt FROM QuizAttempt`).all() as {
+        id: string;
+        learnerId: string;
+        score: number | null;
+        maxScore: number | null;
+        submittedAt: string | null;
+      }[],
     }));
     const { responses, logs, stored } = read();
     const learners = new Set(results.map((s) => s.learnerId).filter(Boolean));
@@ -94,7 +108,8 @@ export function checkRun(file: string, results: readonly StudentResult[], option
         }
         for (const later of a.acks.slice(1)) {
           resends++;
-          if (!same(first, later)) problems.push(`answer ${a.answerId}: first ack ${JSON.stringify(first)}, a resend got ${JSON.stringify(later)}`);
+          if (!same(first, later))
+            problems.push(`answer ${a.answerId}: first ack ${JSON.stringify(first)}, a resend got ${JSON.stringify(later)}`);
         }
         if (a.tries > 1 && toMs(row.answeredAt) < a.lastTryAt) replayedAnswers++;
       }
@@ -141,10 +156,20 @@ export function checkRun(file: string, results: readonly StudentResult[], option
       if (options.expectSubmitted !== false) {
         if (!row.submittedAt) problems.push(`attempt ${attemptId} is not submitted`);
         if (row.score !== sum) problems.push(`attempt ${attemptId}: stored score ${row.score}, responses sum to ${sum}`);
-        if (s.submit && s.submit.score !== row.score) problems.push(`attempt ${attemptId}: submit said ${s.submit.score}, stored ${row.score}`);
+        if (s.submit && s.submit.score !== row.score)
+          problems.push(`attempt ${attemptId}: submit said ${s.submit.score}, stored ${row.score}`);
       }
     }
-    return { problems, summary: { storedResponses: responses.length, acknowledgedAnswers, replayedAnswers, resends, sumOfScores: Math.round(sumOfScores * 10_000) / 10_000 } };
+    return {
+      problems,
+      summary: {
+        storedResponses: responses.length,
+        acknowledgedAnswers,
+        replayedAnswers,
+        resends,
+        sumOfScores: Math.round(sumOfScores * 10_000) / 10_000,
+      },
+    };
   } finally {
     db.close();
   }
@@ -168,12 +193,20 @@ export function checkReviewConsistency(file: string): string[] {
         .all() as { attemptId: string; answerId: string }[];
       for (const r of withoutLog) problems.push(`response ${r.attemptId}/${r.answerId} has no review log row`);
       const responseKeys = new Set(
-        (db.prepare(`SELECT a.learnerId, r.attemptId, r.answerId FROM QuizResponse r JOIN QuizAttempt a ON a.id = r.attemptId`).all() as { learnerId: string; attemptId: string; answerId: string }[]).map(
-          (r) => `${r.learnerId}/quiz-${r.attemptId}-${r.answerId}`,
-        ),
+        (
+          db.prepare(`SELECT a.learnerId, r.attemptId, r.answerId FROM QuizResponse r JOIN QuizAttempt a ON a.id = r.attemptId`).all() as {
+            learnerId: string;
+            attemptId: string;
+            answerId: string;
+          }[]
+        ).map((r) => `${r.learnerId}/quiz-${r.attemptId}-${r.answerId}`),
       );
-      for (const l of db.prepare(`SELECT learnerId, reviewId FROM ReviewLog WHERE source = 'quiz'`).all() as { learnerId: string; reviewId: string }[]) {
-        if (!responseKeys.has(`${l.learnerId}/${l.reviewId}`)) problems.push(`review log ${l.learnerId}/${l.reviewId} has no quiz response`);
+      for (const l of db.prepare(`SELECT learnerId, reviewId FROM ReviewLog WHERE source = 'quiz'`).all() as {
+        learnerId: string;
+        reviewId: string;
+      }[]) {
+        if (!responseKeys.has(`${l.learnerId}/${l.reviewId}`))
+          problems.push(`review log ${l.learnerId}/${l.reviewId} has no quiz response`);
       }
       const mismatched = db
         .prepare(
@@ -183,7 +216,9 @@ export function checkReviewConsistency(file: string): string[] {
         .all() as { learnerId: string; questionId: string; reps: number; logs: number }[];
       for (const c of mismatched) problems.push(`card ${c.learnerId}/${c.questionId} has ${c.reps} reps but ${c.logs} review log rows`);
       const cardless = db
-        .prepare(`SELECT DISTINCT l.learnerId, l.questionId FROM ReviewLog l WHERE NOT EXISTS (SELECT 1 FROM Card c WHERE c.learnerId = l.learnerId AND c.questionId = l.questionId)`)
+        .prepare(
+          `SELECT DISTINCT l.learnerId, l.questionId FROM ReviewLog l WHERE NOT EXISTS (SELECT 1 FROM Card c WHERE c.learnerId = l.learnerId AND c.questionId = l.questionId)`,
+        )
         .all() as { learnerId: string; questionId: string }[];
       for (const c of cardless) problems.push(`review log rows of ${c.learnerId}/${c.questionId} have no card`);
       return problems;

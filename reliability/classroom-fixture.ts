@@ -18,7 +18,12 @@ export interface QuizClassroom {
  * assignment of `questions` items, the answer keys, and a production server on that database;
  * all stopped and removed after the file's tests. The fields are filled in before the tests run.
  */
-export function setUpQuizClassroom(name: string, title: string, questions: number, options: { releaseTestConnection?: boolean } = {}): QuizClassroom {
+export function setUpQuizClassroom(
+  name: string,
+  title: string,
+  questions: number,
+  options: { releaseTestConnection?: boolean } = {},
+): QuizClassroom {
   const classroom = {} as QuizClassroom;
   beforeAll(async () => {
     classroom.database = await prepareDatabase();

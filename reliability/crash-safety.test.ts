@@ -38,7 +38,9 @@ describe('crash safety', () => {
       const from = 0.05 + (i * 0.85) / KILLS;
       return { plannedAt: from + random() * (0.85 / KILLS) * 0.8, delayMs: Math.floor(random() * 300) };
     });
-    console.log(`[crash-safety] seed ${SEED} (set RELIABILITY_SEED to repeat): kills planned after ${plan.map((p) => `${(p.plannedAt * 100).toFixed(1)} % + ${p.delayMs} ms`).join(', ')}`);
+    console.log(
+      `[crash-safety] seed ${SEED} (set RELIABILITY_SEED to repeat): kills planned after ${plan.map((p) => `${(p.plannedAt * 100).toFixed(1)} % + ${p.delayMs} ms`).join(', ')}`,
+    );
 
     const stats = newStats();
     const ctx = { url: classroom.server.url, stats, retry: true, retryForMs: 120_000 };
@@ -93,7 +95,9 @@ describe('crash safety', () => {
         `${stats.requests} tries, ${stats.networkErrors} network errors, ${stats.retries} retries, ${stats.serverErrors.length} 5xx, statuses ${JSON.stringify(stats.byStatus)}`,
     );
     for (const k of kills) {
-      console.log(`[crash-safety] kill ${k.n}: at ${(k.atMs / 1000).toFixed(2)} s, ${k.acknowledgedBefore}/${total} answers acknowledged (planned ${(k.plannedAt * 100).toFixed(1)} % + ${k.delayMs} ms); back up in ${(k.restartMs / 1000).toFixed(1)} s`);
+      console.log(
+        `[crash-safety] kill ${k.n}: at ${(k.atMs / 1000).toFixed(2)} s, ${k.acknowledgedBefore}/${total} answers acknowledged (planned ${(k.plannedAt * 100).toFixed(1)} % + ${k.delayMs} ms); back up in ${(k.restartMs / 1000).toFixed(1)} s`,
+      );
     }
     await classroom.server.stop();
 

@@ -118,10 +118,22 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** 100 kB (or more) of one character. */
-export const hugeString: fc.Arbitrary<string> = fc.constantFrom('x', 'é', '😀', '\u202E', '\u0000').map((ch) => ch.repeat(Math.ceil(100_000 / ch.length)));
+export const hugeString: fc.Arbitrary<string> = fc
+  .constantFrom('x', 'é', '😀', '\u202E', '\u0000')
+  .map((ch) => ch.repeat(Math.ceil(100_000 / ch.length)));
 
 export const weirdNumber: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(raw('-0'), raw('1e309'), raw('-1e309'), raw('1e-400'), raw('123456789012345678901234567890'), raw('-1'), raw('1.5'), raw('0.1e1'), raw('9007199254740993')),
+  fc.constantFrom(
+    raw('-0'),
+    raw('1e309'),
+    raw('-1e309'),
+    raw('1e-400'),
+    raw('123456789012345678901234567890'),
+    raw('-1'),
+    raw('1.5'),
+    raw('0.1e1'),
+    raw('9007199254740993'),
+  ),
   fc.integer(),
   fc.double(),
   fc.constantFrom(-1, 0.5, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 2 ** 31, -(2 ** 31), 1e21),
@@ -144,14 +156,40 @@ export const weirdValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Body texts that are not JSON at all (as text or as bytes that are not UTF-8). */
 export const notJsonBody: fc.Arbitrary<BodySpec> = fc.oneof(
   fc
-    .constantFrom('', ' ', 'null,', 'undefined', "{'a':1}", '{"a":1,}', 'NaN', '{a:1}', '\u0000', '[1,2', 'true false', '{"a":1}{"b":2}', '<xml/>', '{"a":"\\u12"}', '{"a":"\\x41"}', '{"a":01}', '--', '{"a":.5}', '{"a":+1}', '{"a":Infinity}')
+    .constantFrom(
+      '',
+      ' ',
+      'null,',
+      'undefined',
+      "{'a':1}",
+      '{"a":1,}',
+      'NaN',
+      '{a:1}',
+      '\u0000',
+      '[1,2',
+      'true false',
+      '{"a":1}{"b":2}',
+      '<xml/>',
+      '{"a":"\\u12"}',
+      '{"a":"\\x41"}',
+      '{"a":01}',
+      '--',
+      '{"a":.5}',
+      '{"a":+1}',
+      '{"a":Infinity}',
+    )
     .map((data): BodySpec => ({ data, contentType: 'application/json', kind: 'not JSON' })),
   fc
     .string({ maxLength: 60 })
     .filter((s) => !parsesAsJson(s))
     .map((data): BodySpec => ({ data, contentType: 'application/json', kind: 'not JSON' })),
   fc
-    .constantFrom([0xff, 0xfe, 0x7b, 0x7d], [0x7b, 0x22, 0x61, 0x22, 0x3a, 0xc0, 0xaf, 0x7d], [0xed, 0xa0, 0x80], [0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xf8, 0x88, 0x80, 0x80, 0x80, 0x22, 0x7d])
+    .constantFrom(
+      [0xff, 0xfe, 0x7b, 0x7d],
+      [0x7b, 0x22, 0x61, 0x22, 0x3a, 0xc0, 0xaf, 0x7d],
+      [0xed, 0xa0, 0x80],
+      [0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xf8, 0x88, 0x80, 0x80, 0x80, 0x22, 0x7d],
+    )
     .map((bytes): BodySpec => ({ data: Uint8Array.from(bytes), contentType: 'application/json', kind: 'not UTF-8' })),
 );
 
@@ -164,12 +202,31 @@ export function brokenBody(validObject: fc.Arbitrary<Record<string, unknown>>): 
     notJsonBody,
     validObject.chain((value) => {
       const text = jsonText(value);
-      return fc.integer({ min: 0, max: Math.max(0, text.length - 1) }).map((n): BodySpec => ({ data: text.slice(0, n), contentType: 'application/json', kind: 'truncated' }));
+      return fc
+        .integer({ min: 0, max: Math.max(0, text.length - 1) })
+        .map((n): BodySpec => ({ data: text.slice(0, n), contentType: 'application/json', kind: 'truncated' }));
     }),
     fc
-      .tuple(validObject, fc.constantFrom(null, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'json', 'text/json', 'application/jso', 'application/ json'))
+      .tuple(
+        validObject,
+        fc.constantFrom(
+          null,
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/xml',
+          'json',
+          'text/json',
+          'application/jso',
+          'application/ json',
+        ),
+      )
       .map(([value, contentType]): BodySpec => ({ data: jsonText(value), contentType, kind: `content-type ${String(contentType)}` })),
-    fc.tuple(validObject, hugeString).map(([value, big]): BodySpec => ({ data: jsonText({ ...value, padding: big }), contentType: 'application/json', kind: 'over 64 KiB' })),
+    fc.tuple(validObject, hugeString).map(([value, big]): BodySpec => ({
+      data: jsonText({ ...value, padding: big }),
+      contentType: 'application/json',
+      kind: 'over 64 KiB',
+    })),
     fc.tuple(validObject, hugeString).map(([value, big]): BodySpec => {
       const key = Object.keys(value)[0] ?? 'x';
       return { data: jsonText({ ...value, [key]: big }), contentType: 'application/json', kind: 'huge field' };
@@ -202,7 +259,11 @@ export function wellFormed(fields: FieldSpec[]): fc.Arbitrary<Record<string, unk
  * the schema does not know. When `schema` is given, only objects it refuses are kept (as the
  * server will parse them from JSON, or as they are when `json` is false), so none is valid.
  */
-export function malformedObject(fields: FieldSpec[], schema?: z.ZodType, options: { json?: boolean } = {}): fc.Arbitrary<Record<string, unknown>> {
+export function malformedObject(
+  fields: FieldSpec[],
+  schema?: z.ZodType,
+  options: { json?: boolean } = {},
+): fc.Arbitrary<Record<string, unknown>> {
   const json = options.json ?? true;
   const names = new Set(fields.map((f) => f.name));
   const choices = fields.map((f) =>
@@ -221,7 +282,9 @@ export function malformedObject(fields: FieldSpec[], schema?: z.ZodType, options
   );
   return fc
     .tuple(fc.tuple(...choices), extra)
-    .filter(([picked, more]) => more !== null || picked.some((c, i) => c.kind === 'invalid' || (c.kind === 'missing' && fields[i]!.required)))
+    .filter(
+      ([picked, more]) => more !== null || picked.some((c, i) => c.kind === 'invalid' || (c.kind === 'missing' && fields[i]!.required)),
+    )
     .map(([picked, more]) => {
       const out: Record<string, unknown> = {};
       picked.forEach((c, i) => {
@@ -257,6 +320,21 @@ export const pathString: fc.Arbitrary<string> = fc
   .oneof(
     { weight: 4, arbitrary: nastyString },
     { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) },
-    { weight: 1, arbitrary: fc.constantFrom('a'.repeat(65), 'A'.repeat(200), 'x'.repeat(4000), '🙂'.repeat(300), 'null', 'undefined', '0', '-1', 'NaN', '__proto__', 'constructor') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'a'.repeat(65),
+        'A'.repeat(200),
+        'x'.repeat(4000),
+        '🙂'.repeat(300),
+        'null',
+        'undefined',
+        '0',
+        '-1',
+        'NaN',
+        '__proto__',
+        'constructor',
+      ),
+    },
   )
   .filter((s) => s.length > 0 && wellFormedString(s).replace(/\./g, '') !== '' && s.trim() !== '');

@@ -36,7 +36,19 @@ import {
   type FieldSpec,
 } from './fuzz-cases';
 import { startServer, type TestServer } from './server';
-import { createQuizAssignment, createTeacher, loadKeys, prepareDatabase, request, responseFor, seedFromEnv, tableChecksums, type HttpResult, type QuizAssignment, type TestDatabase } from './support';
+import {
+  createQuizAssignment,
+  createTeacher,
+  loadKeys,
+  prepareDatabase,
+  request,
+  responseFor,
+  seedFromEnv,
+  tableChecksums,
+  type HttpResult,
+  type QuizAssignment,
+  type TestDatabase,
+} from './support';
 
 const SEED = seedFromEnv(424_242);
 const ALLOWED = new Set([400, 401, 403, 404, 409, 410, 413, 429]);
@@ -79,14 +91,22 @@ beforeAll(async () => {
   presentedV = (await getAttempt(V, attemptV)).items.map((i) => i.item);
   answered = presentedV.slice(0, 2).map((i) => i.id);
   for (const [n, item] of presentedV.slice(0, 2).entries()) {
-    await answerQuestion(V, attemptV, { answerId: existingAnswerIds[n], itemId: item.id, response: responseFor(keys.get(item.id)!, item, n === 0) });
+    await answerQuestion(V, attemptV, {
+      answerId: existingAnswerIds[n],
+      itemId: item.id,
+      response: responseFor(keys.get(item.id)!, item, n === 0),
+    });
   }
   unanswered = presentedV.slice(2).map((i) => i.id);
   const db = await getDb();
   seedV = (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptV } })).seed;
   const setAttempt = await startAttempt(V, { setId: 'timeline' });
   const first = setAttempt.items[0]!;
-  await answerQuestion(V, setAttempt.attemptId, { answerId: 'seed-set-answer-1', itemId: first.id, response: responseFor(keys.get(first.id)!, first, true) });
+  await answerQuestion(V, setAttempt.attemptId, {
+    answerId: 'seed-set-answer-1',
+    itemId: first.id,
+    response: responseFor(keys.get(first.id)!, first, true),
+  });
   cardIds = [...keys.values()].filter((i) => i.type === 'card').map((i) => i.id);
   await rateCard(V, { reviewId: 'v-card-review-1', itemId: cardIds[0], rating: 'good', durationMs: 1200 });
   reviewIdsV = ['v-card-review-1', `quiz-${attemptV}-${existingAnswerIds[0]}`, `quiz-${setAttempt.attemptId}-seed-set-answer-1`];
@@ -124,7 +144,18 @@ const anyAuth = (): fc.Arbitrary<Record<string, string>> =>
   fc.oneof(
     fc.constant({}),
     fc.constant(bearer(tokenM)),
-    fc.constantFrom('Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer not-a-token', `Bearer ${'A'.repeat(43)}`, `bearer ${tokenM}x`, 'Bearer a b', `Bearer ${tokenV.slice(0, 42)}`).map((a) => ({ authorization: a })),
+    fc
+      .constantFrom(
+        'Bearer',
+        'Bearer ',
+        'Basic dXNlcjpwYXNz',
+        'Bearer not-a-token',
+        `Bearer ${'A'.repeat(43)}`,
+        `bearer ${tokenM}x`,
+        'Bearer a b',
+        `Bearer ${tokenV.slice(0, 42)}`,
+      )
+      .map((a) => ({ authorization: a })),
     fc.stringMatching(/^[A-Za-z0-9_-]{43}$/).map((t) => bearer(t)),
     fc.constant({ cookie: 'passage_learner=garbage; better-auth.session_token=garbage.signature' }),
   );
@@ -136,20 +167,42 @@ const freshAnswerId = fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/).filter((id) => 
 const validDuration = fc.oneof(fc.integer({ min: 0, max: 86_400_000 }), fc.constant(raw('-0')), fc.constant(raw('1.0')));
 const invalidDuration = fc.constantFrom(-1, 1.5, '1000', 86_400_001, raw('1e309'), raw('-1e309'), null, true, [], {}, 'NaN', raw('1e400'));
 const invalidClientId = fc.oneof(
-  fc.constantFrom('', 'short', 'a'.repeat(65), 'has space 123', 'slash/slash/1', 'ünïcödé-id', '\u202Eabcdefgh', 'abc\u0000defgh', 123_456_789, null, [], {}),
+  fc.constantFrom(
+    '',
+    'short',
+    'a'.repeat(65),
+    'has space 123',
+    'slash/slash/1',
+    'ünïcödé-id',
+    '\u202Eabcdefgh',
+    'abc\u0000defgh',
+    123_456_789,
+    null,
+    [],
+    {},
+  ),
   nastyString.filter((s) => !/^[A-Za-z0-9_-]{8,64}$/.test(s)),
 );
-const invalidSlug = fc.oneof(fc.constantFrom('', 'Key-Facts', 'key_facts', 'key--facts', '-kf', 'kf-', 'a'.repeat(65), 12, null, ['kf-001'], {}), nastyString.filter((s) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s)));
+const invalidSlug = fc.oneof(
+  fc.constantFrom('', 'Key-Facts', 'key_facts', 'key--facts', '-kf', 'kf-', 'a'.repeat(65), 12, null, ['kf-001'], {}),
+  nastyString.filter((s) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s)),
+);
 
 const presentedById = () => new Map(presentedV.map((p) => [p.id, p]));
 
 /** A valid answer to one of V's unanswered questions (sent only in ways that make the request invalid). */
 const wellFormedAnswer = () =>
-  fc.tuple(fc.constantFrom(...unanswered), freshAnswerId, fc.boolean(), fc.option(validDuration, { nil: undefined })).map(([itemId, answerId, right, durationMs]) => {
-    const body: Record<string, unknown> = { answerId, itemId, response: responseFor(keys.get(itemId)!, presentedById().get(itemId)!, right) };
-    if (durationMs !== undefined) body.durationMs = durationMs;
-    return body;
-  });
+  fc
+    .tuple(fc.constantFrom(...unanswered), freshAnswerId, fc.boolean(), fc.option(validDuration, { nil: undefined }))
+    .map(([itemId, answerId, right, durationMs]) => {
+      const body: Record<string, unknown> = {
+        answerId,
+        itemId,
+        response: responseFor(keys.get(itemId)!, presentedById().get(itemId)!, right),
+      };
+      if (durationMs !== undefined) body.durationMs = durationMs;
+      return body;
+    });
 
 const answerFields = (): FieldSpec[] => [
   { name: 'answerId', valid: freshAnswerId, invalid: invalidClientId, required: true },
@@ -163,7 +216,20 @@ const badResponseFor = (itemId: string) =>
   fc
     .oneof(
       notAnObject,
-      fc.constantFrom({}, { choice: 'zz-not-an-option' }, { choices: ['zz'] }, { value: 'yes' }, { text: 'x'.repeat(501) }, { order: ['zz'] }, { pairs: { zz: 'zz' } }, { choice: 'a', text: 'b' }, { value: raw('1e309') }, { choices: 'a' }, { order: [] }, { pairs: [] }),
+      fc.constantFrom(
+        {},
+        { choice: 'zz-not-an-option' },
+        { choices: ['zz'] },
+        { value: 'yes' },
+        { text: 'x'.repeat(501) },
+        { order: ['zz'] },
+        { pairs: { zz: 'zz' } },
+        { choice: 'a', text: 'b' },
+        { value: raw('1e309') },
+        { choices: 'a' },
+        { order: [] },
+        { pairs: [] },
+      ),
       fc.dictionary(nastyString, weirdValue, { minKeys: 1, maxKeys: 3 }),
     )
     .filter((response) => !parseResponseFor(keys.get(itemId)! as never, asServerSees(response), seedV).ok);
@@ -171,10 +237,12 @@ const badResponseFor = (itemId: string) =>
 const semanticAnswer = () =>
   fc.oneof(
     // A question that is not in this attempt.
-    fc.tuple(freshAnswerId, fc.oneof(slug, fc.constantFrom(...[...keys.keys()].filter((id) => !presentedV.some((p) => p.id === id))))).map(([answerId, itemId]) => ({
-      label: 'item not in attempt',
-      body: { answerId, itemId, response: { choice: 'a' } },
-    })),
+    fc
+      .tuple(freshAnswerId, fc.oneof(slug, fc.constantFrom(...[...keys.keys()].filter((id) => !presentedV.some((p) => p.id === id)))))
+      .map(([answerId, itemId]) => ({
+        label: 'item not in attempt',
+        body: { answerId, itemId, response: { choice: 'a' } },
+      })),
     // A question already answered, under a new answerId.
     fc.tuple(freshAnswerId, fc.constantFrom(...answered)).map(([answerId, itemId]) => ({
       label: 'already answered',
@@ -186,88 +254,222 @@ const semanticAnswer = () =>
       body: { answerId, itemId, response: responseFor(keys.get(itemId)!, presentedById().get(itemId)!, true) },
     })),
     // A response that is not an answer to this question.
-    fc.tuple(freshAnswerId, fc.constantFrom(...unanswered))
-      .chain(([answerId, itemId]) => badResponseFor(itemId).map((response) => ({ label: 'malformed response', body: { answerId, itemId, response } }))),
+    fc
+      .tuple(freshAnswerId, fc.constantFrom(...unanswered))
+      .chain(([answerId, itemId]) =>
+        badResponseFor(itemId).map((response) => ({ label: 'malformed response', body: { answerId, itemId, response } })),
+      ),
   );
 
 const startFields = (): FieldSpec[] => [
   { name: 'setId', valid: fc.constantFrom(...setIds), invalid: invalidSlug, required: false },
-  { name: 'itemIds', valid: fc.subarray([...keys.keys()], { minLength: 1, maxLength: 5 }), invalid: fc.oneof(fc.constantFrom([], 'kf-001', [1], [null], Array.from({ length: 201 }, (_, i) => `zz-${i}`)), fc.array(invalidSlug, { minLength: 1, maxLength: 3 })), required: false },
+  {
+    name: 'itemIds',
+    valid: fc.subarray([...keys.keys()], { minLength: 1, maxLength: 5 }),
+    invalid: fc.oneof(
+      fc.constantFrom(
+        [],
+        'kf-001',
+        [1],
+        [null],
+        Array.from({ length: 201 }, (_, i) => `zz-${i}`),
+      ),
+      fc.array(invalidSlug, { minLength: 1, maxLength: 3 }),
+    ),
+    required: false,
+  },
 ];
 
 const rateFields = (): FieldSpec[] => [
   { name: 'reviewId', valid: freshAnswerId, invalid: invalidClientId, required: true },
   { name: 'itemId', valid: fc.constantFrom(...cardIds), invalid: invalidSlug, required: true },
-  { name: 'rating', valid: fc.constantFrom('again', 'hard', 'good', 'easy'), invalid: fc.constantFrom('Good', 'GOOD', 'perfect', '', 3, '3', null, ['good'], 'good '), required: true },
+  {
+    name: 'rating',
+    valid: fc.constantFrom('again', 'hard', 'good', 'easy'),
+    invalid: fc.constantFrom('Good', 'GOOD', 'perfect', '', 3, '3', null, ['good'], 'good '),
+    required: true,
+  },
   { name: 'durationMs', valid: validDuration, invalid: invalidDuration, required: true },
-  { name: 'reviewedAt', valid: fc.constant(new Date().toISOString()), invalid: fc.constantFrom('yesterday', '2026-13-01T00:00:00Z', '2026-11-25', 1_700_000_000_000, '', 'Infinity', '2026-11-25T10:00:00+01:00 x'), required: false },
-  { name: 'assignmentId', valid: fc.constant(undefined), invalid: fc.constantFrom('', 'has space', 'a'.repeat(65), '../x', 42, null), required: false },
+  {
+    name: 'reviewedAt',
+    valid: fc.constant(new Date().toISOString()),
+    invalid: fc.constantFrom(
+      'yesterday',
+      '2026-13-01T00:00:00Z',
+      '2026-11-25',
+      1_700_000_000_000,
+      '',
+      'Infinity',
+      '2026-11-25T10:00:00+01:00 x',
+    ),
+    required: false,
+  },
+  {
+    name: 'assignmentId',
+    valid: fc.constant(undefined),
+    invalid: fc.constantFrom('', 'has space', 'a'.repeat(65), '../x', 42, null),
+    required: false,
+  },
 ];
 
 const joinSchema = z.strictObject({ code: z.string().max(20), nickname: z.string().max(200) });
 const codeVariants = () => {
   const c = assignment.code;
-  return fc.constantFrom(c, c.toLowerCase(), `${c.slice(0, 3)}-${c.slice(3)}`.toLowerCase(), ` ${c.slice(0, 3)} ${c.slice(3)} `, `${c.slice(0, 3)}\u2013${c.slice(3)}`);
+  return fc.constantFrom(
+    c,
+    c.toLowerCase(),
+    `${c.slice(0, 3)}-${c.slice(3)}`.toLowerCase(),
+    ` ${c.slice(0, 3)} ${c.slice(3)} `,
+    `${c.slice(0, 3)}\u2013${c.slice(3)}`,
+  );
 };
 const notTheCode = fc
-  .oneof(fc.stringMatching(/^[A-Z2-9]{6}$/), fc.constantFrom('', '0O1IL0', 'ABC', 'ABCDEFG', 'abc-de', '------'), nastyString.map((s) => s.slice(0, 20)))
+  .oneof(
+    fc.stringMatching(/^[A-Z2-9]{6}$/),
+    fc.constantFrom('', '0O1IL0', 'ABC', 'ABCDEFG', 'abc-de', '------'),
+    nastyString.map((s) => s.slice(0, 20)),
+  )
   .filter((code) => normaliseJoinCode(code) !== assignment.code);
 const badNickname = fc
   .oneof(
-    fc.constantFrom('', ' ', '\t\n', '\u200B', 'Bob\u202E', '\u0000Ann', 'A\u0007', '\uD800', 'x\uDFFF', '\u00AD\u00AD', '\u2060', 'a'.repeat(31), '👩‍👩‍👧‍👦'.repeat(8), '\u0301\u0301', 'ab\u0000'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\t\n',
+      '\u200B',
+      'Bob\u202E',
+      '\u0000Ann',
+      'A\u0007',
+      '\uD800',
+      'x\uDFFF',
+      '\u00AD\u00AD',
+      '\u2060',
+      'a'.repeat(31),
+      '👩‍👩‍👧‍👦'.repeat(8),
+      '\u0301\u0301',
+      'ab\u0000',
+    ),
     nastyString,
     fc.string({ minLength: 31, maxLength: 200 }),
   )
   .filter((n) => n.length <= 200 && !nicknameSchema.safeParse(n).success);
 const takenNickname = fc.constantFrom('Vee', 'VEE', ' vee ', 'Ｖｅｅ', 'vEe', 'Vee\u00A0');
-const forwardedFor = fc.tuple(fc.integer({ min: 1, max: 254 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map(([a, b, c]) => ({ 'x-forwarded-for': `10.${a}.${b}.${c}` }));
+const forwardedFor = fc
+  .tuple(fc.integer({ min: 1, max: 254 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }))
+  .map(([a, b, c]) => ({ 'x-forwarded-for': `10.${a}.${b}.${c}` }));
 
 const QUEUE_KEYS = new Set(['setId', 'items', 'limit', 'assignmentId']);
 const invalidQueueParam = fc.oneof(
-  fc.tuple(nastyString.filter((k) => k.length > 0 && !QUEUE_KEYS.has(k)), nastyString),
+  fc.tuple(
+    nastyString.filter((k) => k.length > 0 && !QUEUE_KEYS.has(k)),
+    nastyString,
+  ),
   fc.tuple(fc.constant('setId'), fc.oneof(slug, fc.constantFrom('', 'Key-Facts', 'a b', 'x'.repeat(70)))),
-  fc.tuple(fc.constant('limit'), fc.constantFrom('0', '-1', '501', '1.5', 'abc', 'NaN', 'Infinity', '1e309', '-0', '', '5000', '\u0000', '1,2')),
-  fc.tuple(fc.constant('items'), fc.constantFrom('', ',,,', 'Bad Id', 'kf-001,B', 'x'.repeat(5001), Array.from({ length: 201 }, (_, i) => `zz-${i}`).join(','))),
+  fc.tuple(
+    fc.constant('limit'),
+    fc.constantFrom('0', '-1', '501', '1.5', 'abc', 'NaN', 'Infinity', '1e309', '-0', '', '5000', '\u0000', '1,2'),
+  ),
+  fc.tuple(
+    fc.constant('items'),
+    fc.constantFrom('', ',,,', 'Bad Id', 'kf-001,B', 'x'.repeat(5001), Array.from({ length: 201 }, (_, i) => `zz-${i}`).join(',')),
+  ),
   fc.tuple(fc.constant('assignmentId'), fc.oneof(fc.constantFrom('', '!!', 'a'.repeat(65)), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/))),
 );
-const validQueueParams = fc.record({ setId: fc.constantFrom(...['key-facts', 'timeline']), limit: fc.constantFrom('1', '20', '500'), items: fc.constant('kf-001,kf-002') }, { requiredKeys: [] });
+const validQueueParams = fc.record(
+  { setId: fc.constantFrom(...['key-facts', 'timeline']), limit: fc.constantFrom('1', '20', '500'), items: fc.constant('kf-001,kf-002') },
+  { requiredKeys: [] },
+);
 
 // ---- Each endpoint's malformed requests ----
 
 function endpoints(): { name: string; runs: number; cases: fc.Arbitrary<Case> }[] {
   const A = assignment.id;
-  const post = (path: string, headers: Record<string, string>, body: BodySpec | undefined, label: string): Case => ({ label, method: 'POST', path, headers, body });
+  const post = (path: string, headers: Record<string, string>, body: BodySpec | undefined, label: string): Case => ({
+    label,
+    method: 'POST',
+    path,
+    headers,
+    body,
+  });
   const get = (path: string, headers: Record<string, string>, label: string): Case => ({ label, method: 'GET', path, headers });
-  const anyBody = fc.oneof(fc.constant(undefined), wellFormedAnswer().map((b) => jsonBody(b)), brokenBody(wellFormedAnswer()), weirdValue.map((v) => jsonBody(v)));
+  const anyBody = fc.oneof(
+    fc.constant(undefined),
+    wellFormedAnswer().map((b) => jsonBody(b)),
+    brokenBody(wellFormedAnswer()),
+    weirdValue.map((v) => jsonBody(v)),
+  );
   return [
     {
       name: 'POST /api/v1/attempts/<id>/answers',
       runs: 260,
       cases: fc.oneof(
-        { weight: 3, arbitrary: brokenBody(wellFormedAnswer()).map((body) => post(`/api/v1/attempts/${attemptV}/answers`, bearer(tokenV), body, `own attempt, ${body.kind}`)) },
-        { weight: 3, arbitrary: fc.oneof(malformedObject(answerFields(), answerInput), notAnObject).map((b) => post(`/api/v1/attempts/${attemptV}/answers`, bearer(tokenV), jsonBody(b), 'own attempt, malformed fields')) },
-        { weight: 3, arbitrary: semanticAnswer().map(({ label, body }) => post(`/api/v1/attempts/${attemptV}/answers`, bearer(tokenV), jsonBody(body), `own attempt, ${label}`)) },
-        { weight: 2, arbitrary: fc.tuple(strangerAuth(), wellFormedAnswer()).map(([auth, b]) => post(`/api/v1/attempts/${attemptV}/answers`, auth, jsonBody(b), "another learner's attempt")) },
-        { weight: 1, arbitrary: wellFormedAnswer().map((b) => post(`/api/v1/attempts/${attemptM}/answers`, bearer(tokenV), jsonBody(b), "V answering M's attempt")) },
-        { weight: 2, arbitrary: fc.tuple(pathString, anyAuth(), anyBody).map(([id, auth, body]) => post(`/api/v1/attempts/${segment(id)}/answers`, auth, body, 'random attempt id')) },
-        { weight: 1, arbitrary: fc.tuple(pathString, wellFormedAnswer()).map(([id, b]) => post(`/api/v1/attempts/${segment(id)}/answers`, bearer(tokenV), jsonBody(b), 'V, random attempt id')) },
+        {
+          weight: 3,
+          arbitrary: brokenBody(wellFormedAnswer()).map((body) =>
+            post(`/api/v1/attempts/${attemptV}/answers`, bearer(tokenV), body, `own attempt, ${body.kind}`),
+          ),
+        },
+        {
+          weight: 3,
+          arbitrary: fc
+            .oneof(malformedObject(answerFields(), answerInput), notAnObject)
+            .map((b) => post(`/api/v1/attempts/${attemptV}/answers`, bearer(tokenV), jsonBody(b), 'own attempt, malformed fields')),
+        },
+        {
+          weight: 3,
+          arbitrary: semanticAnswer().map(({ label, body }) =>
+            post(`/api/v1/attempts/${attemptV}/answers`, bearer(tokenV), jsonBody(body), `own attempt, ${label}`),
+          ),
+        },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(strangerAuth(), wellFormedAnswer())
+            .map(([auth, b]) => post(`/api/v1/attempts/${attemptV}/answers`, auth, jsonBody(b), "another learner's attempt")),
+        },
+        {
+          weight: 1,
+          arbitrary: wellFormedAnswer().map((b) =>
+            post(`/api/v1/attempts/${attemptM}/answers`, bearer(tokenV), jsonBody(b), "V answering M's attempt"),
+          ),
+        },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(pathString, anyAuth(), anyBody)
+            .map(([id, auth, body]) => post(`/api/v1/attempts/${segment(id)}/answers`, auth, body, 'random attempt id')),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(pathString, wellFormedAnswer())
+            .map(([id, b]) => post(`/api/v1/attempts/${segment(id)}/answers`, bearer(tokenV), jsonBody(b), 'V, random attempt id')),
+        },
       ),
     },
     {
       name: 'POST /api/v1/attempts/<id>/submit',
       runs: 80,
       cases: fc.oneof(
-        fc.tuple(strangerAuth(), anyBody).map(([auth, body]) => post(`/api/v1/attempts/${attemptV}/submit`, auth, body, "another learner's attempt")),
+        fc
+          .tuple(strangerAuth(), anyBody)
+          .map(([auth, body]) => post(`/api/v1/attempts/${attemptV}/submit`, auth, body, "another learner's attempt")),
         fc.constant(post(`/api/v1/attempts/${attemptM}/submit`, bearer(tokenV), undefined, "V submitting M's attempt")),
-        fc.tuple(pathString, fc.oneof(anyAuth(), fc.constant(bearer(tokenV)))).map(([id, auth]) => post(`/api/v1/attempts/${segment(id)}/submit`, auth, undefined, 'random attempt id')),
+        fc
+          .tuple(pathString, fc.oneof(anyAuth(), fc.constant(bearer(tokenV))))
+          .map(([id, auth]) => post(`/api/v1/attempts/${segment(id)}/submit`, auth, undefined, 'random attempt id')),
       ),
     },
     {
       name: 'POST /api/v1/attempts',
       runs: 90,
       cases: fc.oneof(
-        fc.tuple(brokenBody(wellFormed(startFields()).filter((o) => Object.keys(o).length > 0)), anyAuth()).map(([body, auth]) => post('/api/v1/attempts', auth, body, body.kind)),
-        fc.tuple(fc.oneof(malformedObject(startFields(), startAttemptInput), notAnObject), anyAuth()).map(([b, auth]) => post('/api/v1/attempts', auth, jsonBody(b), 'malformed fields')),
+        fc
+          .tuple(brokenBody(wellFormed(startFields()).filter((o) => Object.keys(o).length > 0)), anyAuth())
+          .map(([body, auth]) => post('/api/v1/attempts', auth, body, body.kind)),
+        fc
+          .tuple(fc.oneof(malformedObject(startFields(), startAttemptInput), notAnObject), anyAuth())
+          .map(([b, auth]) => post('/api/v1/attempts', auth, jsonBody(b), 'malformed fields')),
         fc
           .oneof(
             fc.constant({}),
@@ -285,7 +487,9 @@ function endpoints(): { name: string; runs: number; cases: fc.Arbitrary<Case> }[
       runs: 90,
       cases: fc.oneof(
         fc.tuple(brokenBody(wellFormed(rateFields())), anyAuth()).map(([body, auth]) => post('/api/v1/reviews', auth, body, body.kind)),
-        fc.tuple(fc.oneof(malformedObject(rateFields(), rateInput), notAnObject), anyAuth()).map(([b, auth]) => post('/api/v1/reviews', auth, jsonBody(b), 'malformed fields')),
+        fc
+          .tuple(fc.oneof(malformedObject(rateFields(), rateInput), notAnObject), anyAuth())
+          .map(([b, auth]) => post('/api/v1/reviews', auth, jsonBody(b), 'malformed fields')),
         fc
           .tuple(
             wellFormed(rateFields()),
@@ -309,8 +513,12 @@ function endpoints(): { name: string; runs: number; cases: fc.Arbitrary<Case> }[
       name: 'POST /api/v1/reviews/<id>/undo',
       runs: 80,
       cases: fc.oneof(
-        fc.tuple(fc.oneof(pathString, fc.constantFrom(...reviewIdsV)), anyAuth()).map(([id, auth]) => post(`/api/v1/reviews/${segment(id)}/undo`, auth, undefined, 'undo')),
-        fc.tuple(pathString, fc.constantFrom(...reviewIdsV)).map(([, id]) => post(`/api/v1/reviews/${segment(id)}/undo`, bearer(tokenM), undefined, "M undoing V's review")),
+        fc
+          .tuple(fc.oneof(pathString, fc.constantFrom(...reviewIdsV)), anyAuth())
+          .map(([id, auth]) => post(`/api/v1/reviews/${segment(id)}/undo`, auth, undefined, 'undo')),
+        fc
+          .tuple(pathString, fc.constantFrom(...reviewIdsV))
+          .map(([, id]) => post(`/api/v1/reviews/${segment(id)}/undo`, bearer(tokenM), undefined, "M undoing V's review")),
       ),
     },
     {
@@ -318,10 +526,17 @@ function endpoints(): { name: string; runs: number; cases: fc.Arbitrary<Case> }[
       runs: 80,
       cases: fc.oneof(
         fc
-          .tuple(fc.oneof(pathString, fc.constantFrom(...cardIds)), pathString.filter((a) => !['bury', 'unbury', 'suspend', 'unsuspend'].includes(a)), anyAuth())
+          .tuple(
+            fc.oneof(pathString, fc.constantFrom(...cardIds)),
+            pathString.filter((a) => !['bury', 'unbury', 'suspend', 'unsuspend'].includes(a)),
+            anyAuth(),
+          )
           .map(([item, action, auth]) => post(`/api/v1/cards/${segment(item)}/${segment(action)}`, auth, undefined, 'unknown action')),
         fc
-          .tuple(fc.oneof(pathString, slug).filter((i) => !allIds.has(i)), fc.constantFrom('bury', 'unbury', 'suspend', 'unsuspend'))
+          .tuple(
+            fc.oneof(pathString, slug).filter((i) => !allIds.has(i)),
+            fc.constantFrom('bury', 'unbury', 'suspend', 'unsuspend'),
+          )
           .map(([item, action]) => post(`/api/v1/cards/${segment(item)}/${action}`, bearer(tokenM), undefined, 'unknown item')),
       ),
     },
@@ -329,13 +544,58 @@ function endpoints(): { name: string; runs: number; cases: fc.Arbitrary<Case> }[
       name: 'POST /api/v1/assignments/join',
       runs: 90,
       cases: fc.oneof(
-        fc.tuple(brokenBody(fc.record({ code: codeVariants(), nickname: fc.constant('Newcomer') })), anyAuth(), forwardedFor).map(([body, auth, xff]) => post('/api/v1/assignments/join', { ...auth, ...xff }, body, body.kind)),
         fc
-          .tuple(fc.oneof(malformedObject([{ name: 'code', valid: codeVariants(), invalid: fc.oneof(fc.constantFrom('x'.repeat(21), 123_456, null, ['ABCDEF']), weirdValue), required: true }, { name: 'nickname', valid: fc.constant('Newcomer'), invalid: fc.oneof(fc.constantFrom('n'.repeat(201), 7, null, {}), weirdValue), required: true }], joinSchema), notAnObject), anyAuth(), forwardedFor)
+          .tuple(brokenBody(fc.record({ code: codeVariants(), nickname: fc.constant('Newcomer') })), anyAuth(), forwardedFor)
+          .map(([body, auth, xff]) => post('/api/v1/assignments/join', { ...auth, ...xff }, body, body.kind)),
+        fc
+          .tuple(
+            fc.oneof(
+              malformedObject(
+                [
+                  {
+                    name: 'code',
+                    valid: codeVariants(),
+                    invalid: fc.oneof(fc.constantFrom('x'.repeat(21), 123_456, null, ['ABCDEF']), weirdValue),
+                    required: true,
+                  },
+                  {
+                    name: 'nickname',
+                    valid: fc.constant('Newcomer'),
+                    invalid: fc.oneof(fc.constantFrom('n'.repeat(201), 7, null, {}), weirdValue),
+                    required: true,
+                  },
+                ],
+                joinSchema,
+              ),
+              notAnObject,
+            ),
+            anyAuth(),
+            forwardedFor,
+          )
           .map(([b, auth, xff]) => post('/api/v1/assignments/join', { ...auth, ...xff }, jsonBody(b), 'malformed fields')),
-        fc.tuple(notTheCode, fc.oneof(fc.constant('Newcomer'), nastyString.map((s) => s.slice(0, 200))), anyAuth(), fc.option(forwardedFor)).map(([code, nickname, auth, xff]) => post('/api/v1/assignments/join', { ...auth, ...(xff ?? {}) }, jsonBody({ code, nickname }), 'wrong code')),
-        fc.tuple(codeVariants(), badNickname, forwardedFor).map(([code, nickname, xff]) => post('/api/v1/assignments/join', { ...bearer(tokenM), ...xff }, jsonBody({ code, nickname }), 'M, bad nickname')),
-        fc.tuple(codeVariants(), takenNickname, forwardedFor).map(([code, nickname, xff]) => post('/api/v1/assignments/join', { ...bearer(tokenM), ...xff }, jsonBody({ code, nickname }), 'M, nickname taken')),
+        fc
+          .tuple(
+            notTheCode,
+            fc.oneof(
+              fc.constant('Newcomer'),
+              nastyString.map((s) => s.slice(0, 200)),
+            ),
+            anyAuth(),
+            fc.option(forwardedFor),
+          )
+          .map(([code, nickname, auth, xff]) =>
+            post('/api/v1/assignments/join', { ...auth, ...(xff ?? {}) }, jsonBody({ code, nickname }), 'wrong code'),
+          ),
+        fc
+          .tuple(codeVariants(), badNickname, forwardedFor)
+          .map(([code, nickname, xff]) =>
+            post('/api/v1/assignments/join', { ...bearer(tokenM), ...xff }, jsonBody({ code, nickname }), 'M, bad nickname'),
+          ),
+        fc
+          .tuple(codeVariants(), takenNickname, forwardedFor)
+          .map(([code, nickname, xff]) =>
+            post('/api/v1/assignments/join', { ...bearer(tokenM), ...xff }, jsonBody({ code, nickname }), 'M, nickname taken'),
+          ),
       ),
     },
     {
@@ -343,7 +603,16 @@ function endpoints(): { name: string; runs: number; cases: fc.Arbitrary<Case> }[
       runs: 80,
       cases: fc.oneof(
         fc.constant(post(`/api/v1/assignments/${A}/attempts`, bearer(tokenM), undefined, 'M has not joined')),
-        fc.tuple(pathString, fc.option(weirdValue)).map(([id, b]) => post(`/api/v1/assignments/${segment(id)}/attempts`, bearer(tokenM), b === null ? undefined : jsonBody(b), 'random assignment id')),
+        fc
+          .tuple(pathString, fc.option(weirdValue))
+          .map(([id, b]) =>
+            post(
+              `/api/v1/assignments/${segment(id)}/attempts`,
+              bearer(tokenM),
+              b === null ? undefined : jsonBody(b),
+              'random assignment id',
+            ),
+          ),
       ),
     },
     {
@@ -354,38 +623,94 @@ function endpoints(): { name: string; runs: number; cases: fc.Arbitrary<Case> }[
           const params = new URLSearchParams({ ...valid, ...Object.fromEntries(invalid) });
           return get(`/api/v1/reviews/queue?${params.toString()}`, bearer(tokenM), `query ${invalid.map(([k]) => k).join(',')}`);
         }),
-        fc.constantFrom('a=%E0%A4%A&limit=0', '%=1', '&&&=&', 'limit=%00', 'setId=%FF%FE', 'items=%2C%2C', 'x[]=1&x[]=2', 'limit=1&limit=0', '__proto__[limit]=5').map((q) => get(`/api/v1/reviews/queue?${q}`, bearer(tokenM), `raw query ${q}`)),
+        fc
+          .constantFrom(
+            'a=%E0%A4%A&limit=0',
+            '%=1',
+            '&&&=&',
+            'limit=%00',
+            'setId=%FF%FE',
+            'items=%2C%2C',
+            'x[]=1&x[]=2',
+            'limit=1&limit=0',
+            '__proto__[limit]=5',
+          )
+          .map((q) => get(`/api/v1/reviews/queue?${q}`, bearer(tokenM), `raw query ${q}`)),
       ),
     },
     {
       name: 'GET /api/v1/sets/<id>',
       runs: 80,
-      cases: fc.tuple(pathString.filter((s) => !setIds.includes(s)), anyAuth()).map(([id, auth]) => get(`/api/v1/sets/${segment(id)}`, auth, 'random set id')),
+      cases: fc
+        .tuple(
+          pathString.filter((s) => !setIds.includes(s)),
+          anyAuth(),
+        )
+        .map(([id, auth]) => get(`/api/v1/sets/${segment(id)}`, auth, 'random set id')),
     },
     {
       name: 'GET /api/v1/attempts/<id>',
       runs: 80,
       cases: fc.oneof(
-        fc.tuple(fc.oneof(pathString, fc.constant(attemptV)), strangerAuth()).map(([id, auth]) => get(`/api/v1/attempts/${segment(id)}`, auth, id === attemptV ? "another learner's attempt" : 'random attempt id')),
-        fc.oneof(pathString, fc.constant(attemptM)).map((id) => get(`/api/v1/attempts/${segment(id)}`, bearer(tokenV), "V reading M's or a random attempt")),
+        fc
+          .tuple(fc.oneof(pathString, fc.constant(attemptV)), strangerAuth())
+          .map(([id, auth]) =>
+            get(`/api/v1/attempts/${segment(id)}`, auth, id === attemptV ? "another learner's attempt" : 'random attempt id'),
+          ),
+        fc
+          .oneof(pathString, fc.constant(attemptM))
+          .map((id) => get(`/api/v1/attempts/${segment(id)}`, bearer(tokenV), "V reading M's or a random attempt")),
       ),
     },
     {
       name: 'GET /api/v1/me/export/<file>',
       runs: 80,
       cases: fc.oneof(
-        fc.tuple(pathString.filter((f) => !['passage-data.json', 'reviews.csv', 'answers.csv'].includes(f)), fc.oneof(anyAuth(), fc.constant(bearer(tokenV)))).map(([file, auth]) => get(`/api/v1/me/export/${segment(file)}`, auth, 'unknown file')),
-        fc.tuple(fc.constantFrom('passage-data.json', 'reviews.csv', 'answers.csv'), anyAuth().filter((a) => !('authorization' in a && a.authorization === `Bearer ${tokenM}`))).map(([file, auth]) => get(`/api/v1/me/export/${file}`, auth, 'no learner')),
+        fc
+          .tuple(
+            pathString.filter((f) => !['passage-data.json', 'reviews.csv', 'answers.csv'].includes(f)),
+            fc.oneof(anyAuth(), fc.constant(bearer(tokenV))),
+          )
+          .map(([file, auth]) => get(`/api/v1/me/export/${segment(file)}`, auth, 'unknown file')),
+        fc
+          .tuple(
+            fc.constantFrom('passage-data.json', 'reviews.csv', 'answers.csv'),
+            anyAuth().filter((a) => !('authorization' in a && a.authorization === `Bearer ${tokenM}`)),
+          )
+          .map(([file, auth]) => get(`/api/v1/me/export/${file}`, auth, 'no learner')),
       ),
     },
     {
       name: 'GET /api/v1/me/flashcards/<format> and the teacher question exports',
       runs: 80,
       cases: fc.oneof(
-        fc.tuple(pathString.filter((f) => !['anki', 'anki-text', 'quizlet'].includes(f)), anyAuth()).map(([format, auth]) => get(`/api/v1/me/flashcards/${segment(format)}`, auth, 'unknown format')),
-        fc.tuple(pathString.filter((s) => !setIds.includes(s)), fc.constantFrom('anki', 'anki-text', 'quizlet'), anyAuth()).map(([set, format, auth]) => get(`/api/v1/me/flashcards/${format}?set=${encodeURIComponent(set)}`, auth, 'unknown set')),
-        fc.tuple(fc.oneof(pathString, fc.constantFrom(...setIds)), fc.oneof(pathString, fc.constantFrom('moodle', 'gift', 'qti', 'aiken', 'csv')), anyAuth()).map(([id, format, auth]) => get(`/api/v1/teach/sets/${segment(id)}/questions/${segment(format)}`, auth, 'set export without a teacher session')),
-        fc.tuple(fc.oneof(pathString, fc.constant(A)), fc.constantFrom('moodle', 'gift', 'qti', 'aiken', 'csv'), anyAuth()).map(([id, format, auth]) => get(`/api/v1/teach/assignments/${segment(id)}/questions/${format}`, auth, 'assignment export without a teacher session')),
+        fc
+          .tuple(
+            pathString.filter((f) => !['anki', 'anki-text', 'quizlet'].includes(f)),
+            anyAuth(),
+          )
+          .map(([format, auth]) => get(`/api/v1/me/flashcards/${segment(format)}`, auth, 'unknown format')),
+        fc
+          .tuple(
+            pathString.filter((s) => !setIds.includes(s)),
+            fc.constantFrom('anki', 'anki-text', 'quizlet'),
+            anyAuth(),
+          )
+          .map(([set, format, auth]) => get(`/api/v1/me/flashcards/${format}?set=${encodeURIComponent(set)}`, auth, 'unknown set')),
+        fc
+          .tuple(
+            fc.oneof(pathString, fc.constantFrom(...setIds)),
+            fc.oneof(pathString, fc.constantFrom('moodle', 'gift', 'qti', 'aiken', 'csv')),
+            anyAuth(),
+          )
+          .map(([id, format, auth]) =>
+            get(`/api/v1/teach/sets/${segment(id)}/questions/${segment(format)}`, auth, 'set export without a teacher session'),
+          ),
+        fc
+          .tuple(fc.oneof(pathString, fc.constant(A)), fc.constantFrom('moodle', 'gift', 'qti', 'aiken', 'csv'), anyAuth())
+          .map(([id, format, auth]) =>
+            get(`/api/v1/teach/assignments/${segment(id)}/questions/${format}`, auth, 'assignment export without a teacher session'),
+          ),
       ),
     },
     {
@@ -412,7 +737,13 @@ function refusalProblem(c: Case, r: HttpResult): string | null {
 }
 
 async function send(c: Case): Promise<HttpResult> {
-  return request(server!.url, c.path, { method: c.method, raw: c.body?.data, contentType: c.body ? c.body.contentType : undefined, headers: c.headers, timeoutMs: 30_000 });
+  return request(server!.url, c.path, {
+    method: c.method,
+    raw: c.body?.data,
+    contentType: c.body ? c.body.contentType : undefined,
+    headers: c.headers,
+    timeoutMs: 30_000,
+  });
 }
 
 // ---- In-process: the functions behind the server actions ----
@@ -426,14 +757,30 @@ async function rejection(run: () => Promise<unknown>): Promise<{ problem: string
   if ('value' in outcome) return { problem: `resolved with ${JSON.stringify(outcome.value)?.slice(0, 200)}`, status: 'resolved' };
   const error = outcome.error;
   if (!(error instanceof AppError)) {
-    return { problem: `threw a ${(error as Error)?.constructor?.name ?? typeof error}, not an AppError: ${String((error as Error)?.message ?? error).slice(0, 300)}`, status: 'other error' };
+    return {
+      problem: `threw a ${(error as Error)?.constructor?.name ?? typeof error}, not an AppError: ${String((error as Error)?.message ?? error).slice(0, 300)}`,
+      status: 'other error',
+    };
   }
   if (error.status < 400 || error.status > 499) return { problem: `AppError with status ${error.status}`, status: String(error.status) };
   return { problem: null, status: String(error.status) };
 }
 
 /** Values a server action could receive from a client (React serialises these), beyond JSON's. */
-const inProcessOddities = fc.constantFrom(NaN, Infinity, -Infinity, -0, undefined, 10n, new Date(Number.NaN), new Date(0), new Map([['a', 1]]), new Set([1]), Object.create(null) as object, new Uint8Array(2));
+const inProcessOddities = fc.constantFrom(
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  undefined,
+  10n,
+  new Date(Number.NaN),
+  new Date(0),
+  new Map([['a', 1]]),
+  new Set([1]),
+  Object.create(null) as object,
+  new Uint8Array(2),
+);
 const inProcessValue = fc.oneof(weirdValue.map(asServerSees), inProcessOddities);
 
 describe('fuzzing the JSON API', () => {
@@ -456,8 +803,11 @@ describe('fuzzing the JSON API', () => {
       );
     }
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`[fuzz] seed ${SEED}: ${total} malformed requests in ${((Date.now() - started) / 1000).toFixed(1)} s, all refused cleanly:`);
-    for (const [name, n] of Object.entries(counts)) console.log(`[fuzz]   ${String(n).padStart(4)}  ${name}  ${JSON.stringify(statuses[name])}`);
+    console.log(
+      `[fuzz] seed ${SEED}: ${total} malformed requests in ${((Date.now() - started) / 1000).toFixed(1)} s, all refused cleanly:`,
+    );
+    for (const [name, n] of Object.entries(counts))
+      console.log(`[fuzz]   ${String(n).padStart(4)}  ${name}  ${JSON.stringify(statuses[name])}`);
     expect(total).toBeGreaterThanOrEqual(1000);
     expect(tableChecksums(database!.file)).toEqual(baseline);
   });
@@ -467,12 +817,24 @@ describe('fuzzing the JSON API', () => {
   it('an undecodable percent-escape in a path segment is answered 400, not the 500 of vercel/next.js#92527', async () => {
     // (The table checksums after the next test cover these requests too.)
     const problems: string[] = [];
-    for (const path of ['/api/v1/sets/%', '/api/v1/sets/%E0%A4%A', `/api/v1/attempts/%ED%A0%80`, `/api/v1/attempts/${attemptV}%FF`, '/api/v1/me/export/%C0%AF', `/api/v1/teach/assignments/%/report`]) {
+    for (const path of [
+      '/api/v1/sets/%',
+      '/api/v1/sets/%E0%A4%A',
+      `/api/v1/attempts/%ED%A0%80`,
+      `/api/v1/attempts/${attemptV}%FF`,
+      '/api/v1/me/export/%C0%AF',
+      `/api/v1/teach/assignments/%/report`,
+    ]) {
       const c: Case = { label: 'undecodable segment', method: 'GET', path, headers: bearer(tokenM) };
       const problem = refusalProblem(c, await send(c));
       if (problem) problems.push(problem);
     }
-    for (const path of [`/api/v1/attempts/%E0/answers`, '/api/v1/reviews/%FF/undo', '/api/v1/cards/%/bury', '/api/v1/assignments/%C3/attempts']) {
+    for (const path of [
+      `/api/v1/attempts/%E0/answers`,
+      '/api/v1/reviews/%FF/undo',
+      '/api/v1/cards/%/bury',
+      '/api/v1/assignments/%C3/attempts',
+    ]) {
       const c: Case = { label: 'undecodable segment', method: 'POST', path, headers: bearer(tokenM), body: jsonBody({}) };
       const problem = refusalProblem(c, await send(c));
       if (problem) problems.push(problem);
@@ -485,7 +847,7 @@ describe('fuzzing the server functions behind the server actions', () => {
   it('refuses every malformed input with a 4xx AppError and writes nothing', async () => {
     const counts: Record<string, number> = {};
     const statuses: Record<string, Record<string, number>> = {};
-    const check = async <T,>(name: string, arb: fc.Arbitrary<T>, runs: number, call: (value: T) => Promise<unknown>) => {
+    const check = async <T>(name: string, arb: fc.Arbitrary<T>, runs: number, call: (value: T) => Promise<unknown>) => {
       counts[name] = 0;
       const seen: Record<string, number> = (statuses[name] = {});
       await fc.assert(
@@ -500,14 +862,52 @@ describe('fuzzing the server functions behind the server actions', () => {
     };
 
     const settingsFields: FieldSpec[] = [
-      { name: 'displayName', valid: fc.string({ maxLength: 60 }), invalid: fc.oneof(fc.constant('d'.repeat(61)), inProcessValue.filter((v) => typeof v !== 'string')), required: true },
-      { name: 'timeZone', valid: fc.constantFrom('Europe/London', 'UTC', 'Asia/Tokyo', 'America/Argentina/Buenos_Aires'), invalid: fc.oneof(fc.constantFrom('Nowhere/Special', '', 'UTC\u0000', 'Europe/London '.repeat(6)), inProcessValue), required: true },
-      { name: 'desiredRetention', valid: fc.constantFrom(0.7, 0.9, 0.97, '0.85'), invalid: fc.oneof(fc.constantFrom(0.69, 0.98, 1, 0, '90%', 'abc'), inProcessValue), required: true },
-      { name: 'newPerDay', valid: fc.integer({ min: 0, max: 9999 }), invalid: fc.oneof(fc.constantFrom(-1, 1.5, 10_000, 'ten'), inProcessValue), required: true },
-      { name: 'reviewsPerDay', valid: fc.integer({ min: 0, max: 99_999 }), invalid: fc.oneof(fc.constantFrom(-1, 2.5, 100_000, 'lots'), inProcessValue), required: true },
-      { name: 'typeAnswers', valid: fc.boolean(), invalid: fc.oneof(fc.constantFrom('on', 'true', 1, 0, null), inProcessValue), required: true },
+      {
+        name: 'displayName',
+        valid: fc.string({ maxLength: 60 }),
+        invalid: fc.oneof(
+          fc.constant('d'.repeat(61)),
+          inProcessValue.filter((v) => typeof v !== 'string'),
+        ),
+        required: true,
+      },
+      {
+        name: 'timeZone',
+        valid: fc.constantFrom('Europe/London', 'UTC', 'Asia/Tokyo', 'America/Argentina/Buenos_Aires'),
+        invalid: fc.oneof(fc.constantFrom('Nowhere/Special', '', 'UTC\u0000', 'Europe/London '.repeat(6)), inProcessValue),
+        required: true,
+      },
+      {
+        name: 'desiredRetention',
+        valid: fc.constantFrom(0.7, 0.9, 0.97, '0.85'),
+        invalid: fc.oneof(fc.constantFrom(0.69, 0.98, 1, 0, '90%', 'abc'), inProcessValue),
+        required: true,
+      },
+      {
+        name: 'newPerDay',
+        valid: fc.integer({ min: 0, max: 9999 }),
+        invalid: fc.oneof(fc.constantFrom(-1, 1.5, 10_000, 'ten'), inProcessValue),
+        required: true,
+      },
+      {
+        name: 'reviewsPerDay',
+        valid: fc.integer({ min: 0, max: 99_999 }),
+        invalid: fc.oneof(fc.constantFrom(-1, 2.5, 100_000, 'lots'), inProcessValue),
+        required: true,
+      },
+      {
+        name: 'typeAnswers',
+        valid: fc.boolean(),
+        invalid: fc.oneof(fc.constantFrom('on', 'true', 1, 0, null), inProcessValue),
+        required: true,
+      },
     ];
-    await check('updateSettings (server/settings.ts)', fc.oneof(malformedObject(settingsFields, settingsInput, { json: false }), inProcessValue), 120, (input) => updateSettings(M, input));
+    await check(
+      'updateSettings (server/settings.ts)',
+      fc.oneof(malformedObject(settingsFields, settingsInput, { json: false }), inProcessValue),
+      120,
+      (input) => updateSettings(M, input),
+    );
 
     await check(
       'joinAssignment (server/students.ts)',
@@ -515,23 +915,82 @@ describe('fuzzing the server functions behind the server actions', () => {
         badNickname.map((nickname) => ({ id: assignment.id, nickname: nickname as unknown })),
         inProcessValue.filter((v) => typeof v !== 'string').map((nickname) => ({ id: assignment.id, nickname })),
         takenNickname.map((nickname) => ({ id: assignment.id, nickname: nickname as unknown })),
-        fc.tuple(pathString.filter((id) => id !== assignment.id), inProcessValue).map(([id, nickname]) => ({ id, nickname })),
+        fc
+          .tuple(
+            pathString.filter((id) => id !== assignment.id),
+            inProcessValue,
+          )
+          .map(([id, nickname]) => ({ id, nickname })),
       ),
       120,
       ({ id, nickname }) => joinAssignment(M, id, nickname),
     );
 
     const assignmentFields: FieldSpec[] = [
-      { name: 'title', valid: fc.constantFrom('Homework', ' Quiz 1 '), invalid: fc.oneof(fc.constantFrom('', '   ', 't'.repeat(121)), inProcessValue.filter((v) => typeof v !== 'string')), required: true },
+      {
+        name: 'title',
+        valid: fc.constantFrom('Homework', ' Quiz 1 '),
+        invalid: fc.oneof(
+          fc.constantFrom('', '   ', 't'.repeat(121)),
+          inProcessValue.filter((v) => typeof v !== 'string'),
+        ),
+        required: true,
+      },
       { name: 'setId', valid: fc.constantFrom(...setIds), invalid: fc.oneof(invalidSlug, slug), required: true },
-      { name: 'itemIds', valid: fc.constant(assignment.itemIds.slice(0, 3)), invalid: fc.oneof(fc.constantFrom(['tl-001'], ['Bad Id'], 'kf-001', Array.from({ length: 201 }, (_, i) => `zz-${i}`)), inProcessValue), required: false },
-      { name: 'mode', valid: fc.constantFrom('quiz', 'flashcards'), invalid: fc.oneof(fc.constantFrom('Quiz', 'exam', ''), inProcessValue), required: true },
-      { name: 'dueLocal', valid: fc.constantFrom('', '2027-01-15T09:30'), invalid: fc.oneof(fc.constantFrom('tomorrow', '2027-01-15', '2027-01-15 09:30', '2027-01-15T09:30:00', '15/01/2027 09:30', '2027-01-15T9:30'), inProcessValue), required: false },
-      { name: 'timeZone', valid: fc.constantFrom('Europe/London', 'UTC'), invalid: fc.oneof(fc.constantFrom('Mars/Olympus', ''), inProcessValue), required: true },
-      { name: 'attemptsAllowed', valid: fc.constantFrom(0, 1, 2, 3, '2'), invalid: fc.oneof(fc.constantFrom(4, -1, 1.5, 'x', 99), inProcessValue), required: true },
+      {
+        name: 'itemIds',
+        valid: fc.constant(assignment.itemIds.slice(0, 3)),
+        invalid: fc.oneof(
+          fc.constantFrom(
+            ['tl-001'],
+            ['Bad Id'],
+            'kf-001',
+            Array.from({ length: 201 }, (_, i) => `zz-${i}`),
+          ),
+          inProcessValue,
+        ),
+        required: false,
+      },
+      {
+        name: 'mode',
+        valid: fc.constantFrom('quiz', 'flashcards'),
+        invalid: fc.oneof(fc.constantFrom('Quiz', 'exam', ''), inProcessValue),
+        required: true,
+      },
+      {
+        name: 'dueLocal',
+        valid: fc.constantFrom('', '2027-01-15T09:30'),
+        invalid: fc.oneof(
+          fc.constantFrom('tomorrow', '2027-01-15', '2027-01-15 09:30', '2027-01-15T09:30:00', '15/01/2027 09:30', '2027-01-15T9:30'),
+          inProcessValue,
+        ),
+        required: false,
+      },
+      {
+        name: 'timeZone',
+        valid: fc.constantFrom('Europe/London', 'UTC'),
+        invalid: fc.oneof(fc.constantFrom('Mars/Olympus', ''), inProcessValue),
+        required: true,
+      },
+      {
+        name: 'attemptsAllowed',
+        valid: fc.constantFrom(0, 1, 2, 3, '2'),
+        invalid: fc.oneof(fc.constantFrom(4, -1, 1.5, 'x', 99), inProcessValue),
+        required: true,
+      },
       { name: 'shuffle', valid: fc.boolean(), invalid: fc.oneof(fc.constantFrom('on', 1, null), inProcessValue), required: true },
-      { name: 'reveal', valid: fc.constantFrom('immediately', 'after_submit', 'after_due', 'never'), invalid: fc.oneof(fc.constantFrom('sometimes', 'NEVER', ''), inProcessValue), required: true },
-      { name: 'lateWork', valid: fc.constantFrom('refuse', 'accept'), invalid: fc.oneof(fc.constantFrom('maybe', ''), inProcessValue), required: true },
+      {
+        name: 'reveal',
+        valid: fc.constantFrom('immediately', 'after_submit', 'after_due', 'never'),
+        invalid: fc.oneof(fc.constantFrom('sometimes', 'NEVER', ''), inProcessValue),
+        required: true,
+      },
+      {
+        name: 'lateWork',
+        valid: fc.constantFrom('refuse', 'accept'),
+        invalid: fc.oneof(fc.constantFrom('maybe', ''), inProcessValue),
+        required: true,
+      },
       { name: 'mastery', valid: fc.boolean(), invalid: fc.oneof(fc.constantFrom('on', 0, null), inProcessValue), required: true },
     ];
     const validAssignment = wellFormed(assignmentFields);
@@ -553,7 +1012,13 @@ describe('fuzzing the server functions behind the server actions', () => {
       fc.oneof(
         malformedObject(startFields(), startAttemptInput).map(asServerSees),
         inProcessValue,
-        fc.constantFrom({}, { setId: 'zz-none' }, { itemIds: ['zz-none'] }, { itemIds: cardIds.slice(0, 2) }, { setId: 'key-facts', itemIds: ['tl-001'] }),
+        fc.constantFrom(
+          {},
+          { setId: 'zz-none' },
+          { itemIds: ['zz-none'] },
+          { itemIds: cardIds.slice(0, 2) },
+          { setId: 'key-facts', itemIds: ['tl-001'] },
+        ),
       ),
       120,
       (input) => startAttempt(M, input),
@@ -577,9 +1042,12 @@ describe('fuzzing the server functions behind the server actions', () => {
       fc.oneof(
         malformedObject(rateFields(), rateInput).map(asServerSees),
         inProcessValue,
-        wellFormed(rateFields()).map((b) => ({ ...asServerSees(b) as object, itemId: 'zz-unknown-card' })),
-        wellFormed(rateFields()).map((b) => ({ ...asServerSees(b) as object, reviewedAt: new Date(Date.now() - 30 * 86_400_000).toISOString() })),
-        wellFormed(rateFields()).map((b) => ({ ...asServerSees(b) as object, assignmentId: assignment.id })),
+        wellFormed(rateFields()).map((b) => ({ ...(asServerSees(b) as object), itemId: 'zz-unknown-card' })),
+        wellFormed(rateFields()).map((b) => ({
+          ...(asServerSees(b) as object),
+          reviewedAt: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+        })),
+        wellFormed(rateFields()).map((b) => ({ ...(asServerSees(b) as object), assignmentId: assignment.id })),
       ),
       120,
       (input) => rateCard(M, input),
@@ -587,7 +1055,8 @@ describe('fuzzing the server functions behind the server actions', () => {
 
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`[fuzz] ${total} malformed server-function calls, all refused with a 4xx AppError:`);
-    for (const [name, n] of Object.entries(counts)) console.log(`[fuzz]   ${String(n).padStart(4)}  ${name}  ${JSON.stringify(statuses[name])}`);
+    for (const [name, n] of Object.entries(counts))
+      console.log(`[fuzz]   ${String(n).padStart(4)}  ${name}  ${JSON.stringify(statuses[name])}`);
     expect(tableChecksums(database!.file)).toEqual(baseline);
   });
 });
@@ -597,7 +1066,18 @@ describe('impossible due dates', () => {
   it('createAssignment refuses impossible due dates with a 4xx', async () => {
     const problems: string[] = [];
     for (const dueLocal of ['2026-02-31T25:61', '2026-00-00T00:00', '0099-01-01T00:00', '9999-99-99T99:99']) {
-      const input = { title: 'Impossible due date', setId: 'key-facts', mode: 'quiz', dueLocal, timeZone: 'UTC', attemptsAllowed: 1, shuffle: false, reveal: 'immediately', lateWork: 'accept', mastery: false };
+      const input = {
+        title: 'Impossible due date',
+        setId: 'key-facts',
+        mode: 'quiz',
+        dueLocal,
+        timeZone: 'UTC',
+        attemptsAllowed: 1,
+        shuffle: false,
+        reveal: 'immediately',
+        lateWork: 'accept',
+        mastery: false,
+      };
       const { problem } = await rejection(() => createAssignment(teacher, input));
       if (problem) problems.push(`dueLocal ${dueLocal}: ${problem}`);
     }

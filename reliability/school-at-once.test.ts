@@ -65,6 +65,8 @@ describe('a whole school at once', () => {
     const expected = results.reduce((sum, s) => sum + Math.round((s.submit?.score ?? NaN) * 100) / 100, 0);
     expect(reportSum).toBeCloseTo(expected, 6);
     expect(Math.abs(reportSum - summary.sumOfScores)).toBeLessThanOrEqual(STUDENTS * 0.005);
-    console.log(`[school-at-once] report: ${report.students.length} students finished, scores sum to ${reportSum.toFixed(2)} (database ${summary.sumOfScores})`);
+    console.log(
+      `[school-at-once] report: ${report.students.length} students finished, scores sum to ${reportSum.toFixed(2)} (database ${summary.sumOfScores})`,
+    );
   }, 300_000);
 });

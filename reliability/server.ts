@@ -79,7 +79,13 @@ export interface StartOptions {
 export async function startServer(options: StartOptions): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, DATABASE_URL: `file:${options.databaseFile}`, PASSAGE_FSRS_FUZZ: 'off', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    DATABASE_URL: `file:${options.databaseFile}`,
+    PASSAGE_FSRS_FUZZ: 'off',
+    NODE_ENV: 'production',
+  };
   // Vitest marks its own process; the server must not believe it runs under a test.
   delete env.VITEST;
   delete env.VITEST_POOL_ID;
@@ -96,7 +102,12 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
 
   const spawnOnce = () => {
     starts++;
-    const proc = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
     exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));

@@ -33,7 +33,11 @@ export interface ClientContext {
 }
 
 /** One logical request: retried (crash mode) until a 2xx or 4xx. Throws when no answer came. */
-export async function call(ctx: ClientContext, path: string, options: RequestOptions): Promise<HttpResult & { tries: number; lastTryAt: number }> {
+export async function call(
+  ctx: ClientContext,
+  path: string,
+  options: RequestOptions,
+): Promise<HttpResult & { tries: number; lastTryAt: number }> {
   const deadline = Date.now() + (ctx.retryForMs ?? 120_000);
   for (let tries = 1; ; tries++) {
     const lastTryAt = Date.now();
@@ -145,7 +149,8 @@ export async function runStudent(ctx: ClientContext, plan: StudentPlan): Promise
     result.studentId = studentId;
 
     const started = await call(ctx, `/api/v1/assignments/${assignmentId}/attempts`, { method: 'POST', token });
-    if (started.status !== 201) return { ...result, failure: `POST /assignments/<id>/attempts → ${started.status} ${started.text.slice(0, 200)}` };
+    if (started.status !== 201)
+      return { ...result, failure: `POST /assignments/<id>/attempts → ${started.status} ${started.text.slice(0, 200)}` };
     const { attemptId } = started.body as { attemptId: string };
     result.attemptId = attemptId;
 
@@ -159,7 +164,17 @@ export async function runStudent(ctx: ClientContext, plan: StudentPlan): Promise
       const isRight = right(plan.index, q);
       const answerId = `ans-${plan.tag}-s${plan.index}-q${q}`;
       const body = { answerId, itemId: presented.id, response: responseFor(item, presented, isRight), durationMs: 1000 + q };
-      const record: AnswerRecord = { answerId, itemId: presented.id, right: isRight, firstSentAt: Date.now(), lastTryAt: 0, tries: 0, status: null, acks: [], ackedAt: null };
+      const record: AnswerRecord = {
+        answerId,
+        itemId: presented.id,
+        right: isRight,
+        firstSentAt: Date.now(),
+        lastTryAt: 0,
+        tries: 0,
+        status: null,
+        acks: [],
+        ackedAt: null,
+      };
       result.answers.push(record);
       try {
         const sent = await call(ctx, `/api/v1/attempts/${attemptId}/answers`, { token, json: body });
@@ -197,5 +212,9 @@ export async function runStudent(ctx: ClientContext, plan: StudentPlan): Promise
 
 /** The acknowledged answers of a run, with their attempt. */
 export function acknowledged(results: readonly StudentResult[]): { attemptId: string; learnerId: string; record: AnswerRecord }[] {
-  return results.flatMap((s) => (s.attemptId && s.learnerId ? s.answers.filter((a) => a.acks.length > 0).map((record) => ({ attemptId: s.attemptId!, learnerId: s.learnerId!, record })) : []));
+  return results.flatMap((s) =>
+    s.attemptId && s.learnerId
+      ? s.answers.filter((a) => a.acks.length > 0).map((record) => ({ attemptId: s.attemptId!, learnerId: s.learnerId!, record }))
+      : [],
+  );
 }

@@ -55,7 +55,12 @@ export async function createTeacher(name: string): Promise<TeacherRef> {
 /** The first `count` quiz (non-card) items of a set, in position order. */
 export async function quizItemsOf(setId: string, count: number): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.question.findMany({ where: { setId, retiredAt: null, type: { not: 'card' } }, orderBy: { position: 'asc' }, select: { id: true }, take: count });
+  const rows = await db.question.findMany({
+    where: { setId, retiredAt: null, type: { not: 'card' } },
+    orderBy: { position: 'asc' },
+    select: { id: true },
+    take: count,
+  });
   if (rows.length < count) throw new Error(`set ${setId} has only ${rows.length} quiz items; the test needs ${count}`);
   return rows.map((r) => r.id);
 }
@@ -67,7 +72,11 @@ export interface QuizAssignment {
 }
 
 /** A quiz assignment over the first `count` quiz items of `setId`: reveal immediately, one attempt, shuffled. */
-export async function createQuizAssignment(teacher: TeacherRef, title: string, options: { setId?: string; count?: number } & Partial<AssignmentInput> = {}): Promise<QuizAssignment> {
+export async function createQuizAssignment(
+  teacher: TeacherRef,
+  title: string,
+  options: { setId?: string; count?: number } & Partial<AssignmentInput> = {},
+): Promise<QuizAssignment> {
   const { setId = 'key-facts', count = 20, ...rest } = options;
   const itemIds = await quizItemsOf(setId, count);
   const input: AssignmentInput = {
@@ -109,7 +118,8 @@ function byText<T extends { id: string; text: string }>(list: readonly T[], text
  * back through their texts.
  */
 export function responseFor(item: Item, presented: PublicItem, right: boolean): unknown {
-  if (item.id !== presented.id || item.type !== presented.type) throw new Error(`item ${item.id} does not match its presentation ${presented.id}`);
+  if (item.id !== presented.id || item.type !== presented.type)
+    throw new Error(`item ${item.id} does not match its presentation ${presented.id}`);
   switch (item.type) {
     case 'single': {
       if (presented.type !== 'single') throw new Error('presentation mismatch');
@@ -136,7 +146,9 @@ export function responseFor(item: Item, presented: PublicItem, right: boolean): 
       if (presented.type !== 'matching') throw new Error('presentation mismatch');
       const rights = item.pairs.map((pair) => byText(presented.rights, pair.right));
       const shift = right ? 0 : 1;
-      return { pairs: Object.fromEntries(item.pairs.map((pair, i) => [byText(presented.lefts, pair.left), rights[(i + shift) % rights.length]!])) };
+      return {
+        pairs: Object.fromEntries(item.pairs.map((pair, i) => [byText(presented.lefts, pair.left), rights[(i + shift) % rights.length]!])),
+      };
     }
     default:
       throw new Error(`item ${(item as Item).id} is a flashcard`);
@@ -216,7 +228,12 @@ export function openReadonly(file: string): Database.Database {
 
 /** The user tables of the database (not sqlite_* nor _prisma_migrations), by name. */
 export function userTables(db: Database.Database): string[] {
-  return (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`).pluck().all() as string[]);
+  return db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[];
 }
 
 function stable(value: unknown): string {

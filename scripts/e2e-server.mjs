@@ -15,7 +15,10 @@ const prepared = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 // Next's own entry point, not `npx next`: npx does not pass SIGTERM on, and left next-server running.
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], {
+  env,
+  stdio: 'inherit',
+});
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -5,7 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const buildId = path.resolve('.next/BUILD_ID');
-const sources = ['app', 'components', 'lib', 'server', 'prisma/schema.prisma', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs'];
+const sources = [
+  'app',
+  'components',
+  'lib',
+  'server',
+  'prisma/schema.prisma',
+  'next.config.mjs',
+  'package-lock.json',
+  'postcss.config.mjs',
+];
 
 function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;

@@ -8,7 +8,9 @@ if (fs.existsSync(chromium)) process.exit(0);
 
 const command = 'apt-get update && apt-get install -y chromium';
 if (process.getuid?.() !== 0) {
-  console.error(`Chromium is missing at ${chromium}. Install it as root:\n  sudo sh -c '${command}'\nor set PASSAGE_CHROMIUM to a Chromium binary.`);
+  console.error(
+    `Chromium is missing at ${chromium}. Install it as root:\n  sudo sh -c '${command}'\nor set PASSAGE_CHROMIUM to a Chromium binary.`,
+  );
   process.exit(1);
 }
 console.log(`Chromium is missing; installing Debian's package (${command})…`);

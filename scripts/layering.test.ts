@@ -26,9 +26,9 @@ describe('import layers', () => {
   }, 60_000);
 
   it('server/ may not import app/ or components/', async () => {
-    expect(await ruleIds(`import 'server-only';\nimport x from '@/components/ui/card';\nexport const y = x;\n`, 'server/example.ts')).toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await ruleIds(`import 'server-only';\nimport x from '@/components/ui/card';\nexport const y = x;\n`, 'server/example.ts'),
+    ).toContain('no-restricted-imports');
   }, 60_000);
 
   it('every server/ module starts with the server-only guard', () => {

@@ -9,9 +9,7 @@ import { formatKeyPositions, keyPositions } from '@/lib/questions/key-positions'
 import { formatProblem } from '@/lib/questions/problems';
 import { ITEM_TYPES } from '@/lib/questions/schema';
 
-const args = z
-  .array(z.enum(['--quiet', '--help']))
-  .safeParse(process.argv.slice(2));
+const args = z.array(z.enum(['--quiet', '--help'])).safeParse(process.argv.slice(2));
 if (!args.success) {
   console.error(`Unknown option. Usage: npm run questions:check [-- --quiet]`);
   process.exit(2);
@@ -47,7 +45,9 @@ for (const { slug, article, sets } of bundle.articles) {
   console.log(`Coverage: ${report.coveredClaimCount}/${report.claimCount} claim paragraphs have at least one item.`);
   if (!quiet) {
     for (const row of report.paragraphs) {
-      const label = row.paragraph.exemptReason ? `exempt (${row.paragraph.exemptReason})` : `${row.itemIds.length} item${row.itemIds.length === 1 ? '' : 's'}`;
+      const label = row.paragraph.exemptReason
+        ? `exempt (${row.paragraph.exemptReason})`
+        : `${row.itemIds.length} item${row.itemIds.length === 1 ? '' : 's'}`;
       console.log(`  p-${String(row.paragraph.n).padEnd(3)} ${label.padEnd(22)} ${row.paragraph.text.slice(0, 60)}…`);
     }
   }

@@ -36,11 +36,26 @@ describe('npm run questions:import', () => {
   it('refuses bad flags with a message naming the flag', () => {
     const file = write('a.gift', GIFT);
     expect(run('questions-import', file, '--article', 'kuril-talks')).toMatchObject({ code: 2, out: expect.stringContaining('--set') });
-    expect(run('questions-import', file, '--article', 'kuril-talks', '--set', 'Bad Id')).toMatchObject({ code: 2, out: expect.stringContaining('--set must use lowercase') });
-    expect(run('questions-import', file, '--article', 'kuril-talks', '--set', 'x', '--format', 'docx')).toMatchObject({ code: 2, out: expect.stringContaining('--format must be one of gift, moodle, aiken, csv') });
-    expect(run('questions-import', file, '--article', 'kuril-talks', '--set', 'x', '--colour')).toMatchObject({ code: 2, out: expect.stringContaining("Unknown option '--colour'") });
-    expect(run('questions-import', file, '--article', 'nowhere', '--set', 'x')).toMatchObject({ code: 2, out: expect.stringContaining('--article "nowhere"') });
-    expect(run('questions-import', file, '--article', 'kuril-talks', '--set', 'timeline')).toMatchObject({ code: 2, out: expect.stringContaining('already exists') });
+    expect(run('questions-import', file, '--article', 'kuril-talks', '--set', 'Bad Id')).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('--set must use lowercase'),
+    });
+    expect(run('questions-import', file, '--article', 'kuril-talks', '--set', 'x', '--format', 'docx')).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('--format must be one of gift, moodle, aiken, csv'),
+    });
+    expect(run('questions-import', file, '--article', 'kuril-talks', '--set', 'x', '--colour')).toMatchObject({
+      code: 2,
+      out: expect.stringContaining("Unknown option '--colour'"),
+    });
+    expect(run('questions-import', file, '--article', 'nowhere', '--set', 'x')).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('--article "nowhere"'),
+    });
+    expect(run('questions-import', file, '--article', 'kuril-talks', '--set', 'timeline')).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('already exists'),
+    });
   }, 120_000);
 
   it('stops a malformed GIFT file at its line and column, writing nothing', () => {
@@ -59,7 +74,9 @@ describe('npm run questions:import', () => {
     expect(imported.out).toMatch(/imported-[0-9a-f]{6} \(truefalse\) is UNGROUNDED/);
     const yaml = fs.readFileSync(path.join(dir, 'questions/kuril-talks/imported.yaml'), 'utf8');
     expect(yaml).toContain('title: Imported quiz');
-    expect(yaml).toContain("source: On 21 March, Russia’s Ministry of Foreign Affairs announced that it does not intend to continue talks with Japan about concluding a peace treaty.");
+    expect(yaml).toContain(
+      'source: On 21 March, Russia’s Ministry of Foreign Affairs announced that it does not intend to continue talks with Japan about concluding a peace treaty.',
+    );
     const check = run('questions-check', '--quiet');
     expect(check.code).toBe(1);
     const failures = check.out.split('\n').filter((line) => line.startsWith('✗'));
@@ -67,10 +84,12 @@ describe('npm run questions:import', () => {
     expect(failures[0]).toMatch(/imported\.yaml: items\[1\] \(imported-[0-9a-f]{6}\): source is not a verbatim quote .*"UNGROUNDED: /);
   }, 120_000);
 
-  it("names the writing rules an imported item breaks as soon as it is written", () => {
+  it('names the writing rules an imported item breaks as soon as it is written', () => {
     const file = write('rules.gift', '::r::Which ministry did NOT announce it? {=Foreign Affairs ~War ~Tax ####Because.}\n');
     const { code, out } = run('questions-import', file, '--article', 'kuril-talks', '--set', 'rules');
     expect(code).toBe(0);
-    expect(out).toMatch(/✗ .*rules\.yaml: items\[0\] \(rules-[0-9a-f]{6}\): the key \(15 characters\) is more than 1\.5× as long as the longest distractor/);
+    expect(out).toMatch(
+      /✗ .*rules\.yaml: items\[0\] \(rules-[0-9a-f]{6}\): the key \(15 characters\) is more than 1\.5× as long as the longest distractor/,
+    );
   }, 60_000);
 });

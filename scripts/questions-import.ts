@@ -14,7 +14,8 @@ import { idSchema } from '@/lib/questions/schema';
 import { questionsDir } from '@/server/config';
 import { readContent } from '@/server/content-files';
 
-const USAGE = 'Usage: npm run questions:import -- <file> --article <slug> --set <id> [--format gift|moodle|aiken|csv] [--title "Set title"] [--force]';
+const USAGE =
+  'Usage: npm run questions:import -- <file> --article <slug> --set <id> [--format gift|moodle|aiken|csv] [--title "Set title"] [--force]';
 
 const flagsSchema = z.strictObject({
   file: z.string({ error: 'is required: the file to import' }).min(1),
@@ -37,7 +38,14 @@ function parseFlags() {
       args: process.argv.slice(2),
       allowPositionals: true,
       strict: true,
-      options: { article: { type: 'string' }, set: { type: 'string' }, format: { type: 'string' }, title: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        article: { type: 'string' },
+        set: { type: 'string' },
+        format: { type: 'string' },
+        title: { type: 'string' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
     });
   } catch (error) {
     fail((error as Error).message);
@@ -69,7 +77,8 @@ function main() {
   if (!article) fail(`--article "${flags.article}" is not a folder of ${questionsDir()} with a valid article.md`);
   const setIds = new Set(article.sets.map((s) => s.id));
   const target = path.join(questionsDir(), flags.article, `${flags.set}.yaml`);
-  if ((setIds.has(flags.set) || fs.existsSync(target)) && !flags.force) fail(`--set "${flags.set}" already exists (${target}); choose another id or pass --force to replace the file`);
+  if ((setIds.has(flags.set) || fs.existsSync(target)) && !flags.force)
+    fail(`--set "${flags.set}" already exists (${target}); choose another id or pass --force to replace the file`);
 
   let read;
   try {
@@ -82,10 +91,14 @@ function main() {
     throw error;
   }
   if (read.items.length === 0) {
-    console.error(`✗ ${flags.file}: no question Passage can take${read.skipped.length ? `; skipped:\n  ${read.skipped.join('\n  ')}` : ''}`);
+    console.error(
+      `✗ ${flags.file}: no question Passage can take${read.skipped.length ? `; skipped:\n  ${read.skipped.join('\n  ')}` : ''}`,
+    );
     process.exit(1);
   }
-  const takenIds = new Set(bundle.articles.flatMap((a) => a.sets.filter((s) => s.id !== flags.set).flatMap((s) => s.items.map((g) => g.item.id))));
+  const takenIds = new Set(
+    bundle.articles.flatMap((a) => a.sets.filter((s) => s.id !== flags.set).flatMap((s) => s.items.map((g) => g.item.id))),
+  );
   const { yaml, items } = importedSetYaml(read, {
     setId: flags.set,
     title: flags.title ?? read.title,
@@ -97,17 +110,22 @@ function main() {
 
   // The same checks questions:check runs (schema, writing rules, grounding), on the new file alone.
   const articleFile = path.join(questionsDir(), flags.article, 'article.md');
-  const problems = loadContent([{ slug: flags.article, article: { file: articleFile, text: article.markdown }, sets: [{ file: target, text: yaml }] }]).problems;
+  const problems = loadContent([
+    { slug: flags.article, article: { file: articleFile, text: article.markdown }, sets: [{ file: target, text: yaml }] },
+  ]).problems;
   const ungrounded = items.filter((i) => !i.grounding.grounded);
   const noExplanation = items.filter((i) => i.missingExplanation);
   console.log(`Wrote ${items.length} item${items.length === 1 ? '' : 's'} to ${target} (${format}).`);
   for (const line of read.skipped) console.log(`  skipped ${line}`);
-  for (const i of ungrounded) console.log(`  ✗ ${i.id} (${i.type}) is UNGROUNDED: no sentence matched well enough (best ${i.grounding.score})`);
+  for (const i of ungrounded)
+    console.log(`  ✗ ${i.id} (${i.type}) is UNGROUNDED: no sentence matched well enough (best ${i.grounding.score})`);
   for (const i of noExplanation) console.log(`  ✗ ${i.id} (${i.type}) has no explanation`);
   const others = problems.filter((p) => !/source is not a verbatim quote|explanation must not be empty/.test(p.message));
   for (const problem of others) console.log(`  ✗ ${formatProblem(problem)}`);
   if (ungrounded.length || noExplanation.length || others.length) {
-    console.log('Edit the file, then run `npm run questions:check`: it names these items until they are fixed, and the server will not load the set before.');
+    console.log(
+      'Edit the file, then run `npm run questions:check`: it names these items until they are fixed, and the server will not load the set before.',
+    );
   } else {
     console.log('Run `npm run questions:check`, read the sources found by similarity (marked in comments), then restart.');
   }

@@ -29,7 +29,12 @@ export const answerInput = z.strictObject({
   answerId: clientIdSchema,
   itemId: idSchema,
   response: z.unknown().refine((v) => v !== undefined, { error: 'is required' }),
-  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).optional(),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60 * 1000)
+    .optional(),
 });
 
 interface AnsweringAttemptRow {
@@ -86,7 +91,10 @@ function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptI
 
 /** The questions still to ask in the attempt, counting `extra` answers not yet read back. */
 function pendingAfter(sqlite: Database.Database, attempt: ReturnType<typeof answeringAttempt>, extra: AnsweredRound[]) {
-  const rounds = (prepared(sqlite, ROUNDS_SO_FAR).all(attempt.id) as { itemId: string; round: number; correct: number }[]).map((r) => ({ ...r, correct: r.correct === 1 }));
+  const rounds = (prepared(sqlite, ROUNDS_SO_FAR).all(attempt.id) as { itemId: string; round: number; correct: number }[]).map((r) => ({
+    ...r,
+    correct: r.correct === 1,
+  }));
   return pendingQuestions(attempt.itemIds, [...rounds, ...extra], attempt.assignment?.mastery ?? false);
 }
 
@@ -101,21 +109,36 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
   return inWriteTransaction((sqlite) => {
     const attempt = answeringAttempt(sqlite, learner.id, attemptId);
     const previous = prepared(sqlite, RESPONSE_BY_ANSWER_ID).get(attempt.id, body.answerId) as
-      | { questionId: string; response: string; score: number; correct: number }
-      | undefined;
+      { questionId: string; response: string; score: number; correct: number } | undefined;
     if (previous) {
       if (previous.questionId !== body.itemId) {
         throw new AppError('conflict', `answerId: "${body.answerId}" was already used for another question`, ['answerId']);
       }
       const stored = itemsIn(sqlite, [previous.questionId]).get(previous.questionId)!;
       const correct = previous.correct === 1;
-      const feedback = feedbackFor(stored.item as QuizItem, stored.articleSlug, JSON.parse(previous.response), attempt.seed, previous.score, correct, false);
-      return { ...visibleResult(attempt, now, previous.score, correct, feedback), finished: pendingAfter(sqlite, attempt, []).length === 0 };
+      const feedback = feedbackFor(
+        stored.item as QuizItem,
+        stored.articleSlug,
+        JSON.parse(previous.response),
+        attempt.seed,
+        previous.score,
+        correct,
+        false,
+      );
+      return {
+        ...visibleResult(attempt, now, previous.score, correct, feedback),
+        finished: pendingAfter(sqlite, attempt, []).length === 0,
+      };
     }
     if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
-    if (!attempt.itemIds.includes(body.itemId)) throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
+    if (!attempt.itemIds.includes(body.itemId))
+      throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
     if (!attempt.assignment && withheldIn(sqlite, now).has(body.itemId)) {
-      throw new AppError('conflict', `itemId: "${body.itemId}" is held back for a class assignment for now; answer it once it returns to self-study`, ['itemId']);
+      throw new AppError(
+        'conflict',
+        `itemId: "${body.itemId}" is held back for a class assignment for now; answer it once it returns to self-study`,
+        ['itemId'],
+      );
     }
     const { late } = attempt.assignment
       ? checkAssignmentWrite({ write: 'answer', assignment: attempt.assignment, student: { leftAt: attempt.leftAt }, attempt, now })
@@ -126,8 +149,17 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
     const stored = itemsIn(sqlite, [body.itemId]).get(body.itemId)!;
     const item = stored.item as QuizItem;
     const parsed = parseResponseFor(item, body.response, attempt.seed);
-    if (!parsed.ok) throw new AppError('invalid_input', `response${parsed.path.length ? '.' + parsed.path.join('.') : ''}: ${parsed.message}`, ['response', ...parsed.path]);
-    const grade = gradeResponse(item, parsed.response, attempt.seed, item.type === 'typed' ? { isKnownWord: knownWordsFor(sqlite, stored.articleSlug) } : {});
+    if (!parsed.ok)
+      throw new AppError('invalid_input', `response${parsed.path.length ? '.' + parsed.path.join('.') : ''}: ${parsed.message}`, [
+        'response',
+        ...parsed.path,
+      ]);
+    const grade = gradeResponse(
+      item,
+      parsed.response,
+      attempt.seed,
+      item.type === 'typed' ? { isKnownWord: knownWordsFor(sqlite, stored.articleSlug) } : {},
+    );
 
     if (late && !attempt.late) prepared(sqlite, MARK_LATE).run(attempt.id);
     prepared(sqlite, INSERT_RESPONSE).run({

@@ -69,7 +69,10 @@ export async function getReaderArticle(slug: string): Promise<ReaderArticle | nu
  */
 export async function findHighlight(article: ReaderArticle, itemId: string): Promise<Highlight | null> {
   const db = await getDb();
-  const item = await db.question.findFirst({ where: { id: itemId, articleSlug: article.slug }, select: { id: true, paragraph: true, data: true } });
+  const item = await db.question.findFirst({
+    where: { id: itemId, articleSlug: article.slug },
+    select: { id: true, paragraph: true, data: true },
+  });
   if (!item) return null;
   const marks: HighlightMark[] = [];
   for (const quote of sourcesOf(JSON.parse(item.data) as Pick<Item, 'source'>)) {

@@ -16,13 +16,20 @@ import { ROW_ID } from '@/lib/row-id';
 export const ASSIGNMENT_MODES = ['quiz', 'flashcards'] as const;
 
 export const assignmentInput = z.strictObject({
-  title: z.string().trim().min(1, { error: 'Give the assignment a title.' }).max(120, { error: 'Keep the title to 120 characters or fewer.' }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: 'Give the assignment a title.' })
+    .max(120, { error: 'Keep the title to 120 characters or fewer.' }),
   setId: idSchema,
   itemIds: z.array(idSchema).max(200).optional(),
   mode: z.enum(ASSIGNMENT_MODES, { error: 'Choose a quiz or flashcard practice.' }),
   dueLocal: z.union([z.literal(''), localDateTimeSchema]).optional(),
   timeZone: timeZoneSchema,
-  attemptsAllowed: z.coerce.number().int().refine((n) => [0, 1, 2, 3].includes(n), { error: 'Choose 1, 2, 3 or unlimited attempts.' }),
+  attemptsAllowed: z.coerce
+    .number()
+    .int()
+    .refine((n) => [0, 1, 2, 3].includes(n), { error: 'Choose 1, 2, 3 or unlimited attempts.' }),
   shuffle: z.boolean(),
   reveal: z.enum(REVEAL_POLICIES, { error: 'Choose when students see the answers.' }),
   lateWork: z.enum(LATE_WORK_POLICIES, { error: 'Choose whether late work is accepted.' }),
@@ -35,14 +42,20 @@ export type AssignmentInput = z.input<typeof assignmentInput>;
 export async function ownedAssignment(teacher: TeacherRef | null, assignmentId: string) {
   if (!teacher || !ROW_ID.test(assignmentId)) throw notFound('That assignment');
   const db = await getDb();
-  const assignment = await db.assignment.findUnique({ where: { id: assignmentId }, include: { set: { select: { title: true, articleSlug: true } } } });
+  const assignment = await db.assignment.findUnique({
+    where: { id: assignmentId },
+    include: { set: { select: { title: true, articleSlug: true } } },
+  });
   if (!assignment || assignment.teacherId !== teacher.id) throw notFound('That assignment');
   return assignment;
 }
 
 async function freeJoinCode(): Promise<string> {
   const db = await getDb();
-  return generateUniqueJoinCode(randomInt, async (code) => (await db.assignment.findUnique({ where: { code }, select: { id: true } })) !== null);
+  return generateUniqueJoinCode(
+    randomInt,
+    async (code) => (await db.assignment.findUnique({ where: { code }, select: { id: true } })) !== null,
+  );
 }
 
 async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[number], itemIds: string[] | undefined): Promise<string[]> {
@@ -57,7 +70,11 @@ async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[numbe
   const all = rows.map((r) => r.id);
   if (!itemIds || itemIds.length === 0) return all;
   for (const [index, id] of itemIds.entries()) {
-    if (!all.includes(id)) throw new AppError('invalid_input', `itemIds.${index}: "${id}" is not a ${mode === 'quiz' ? 'quiz question' : 'card'} of this set.`, ['itemIds', index]);
+    if (!all.includes(id))
+      throw new AppError('invalid_input', `itemIds.${index}: "${id}" is not a ${mode === 'quiz' ? 'quiz question' : 'card'} of this set.`, [
+        'itemIds',
+        index,
+      ]);
   }
   return all.filter((id) => itemIds.includes(id));
 }
@@ -148,7 +165,10 @@ export async function setDueDate(teacher: TeacherRef, assignmentId: string, inpu
   const { dueLocal, timeZone } = parseOrThrow(dueDateInput, input);
   await ownedAssignment(teacher, assignmentId);
   const db = await getDb();
-  await db.assignment.update({ where: { id: assignmentId }, data: { dueAt: dueLocal ? localToInstant(dueLocal, timeZone) : null, timeZone } });
+  await db.assignment.update({
+    where: { id: assignmentId },
+    data: { dueAt: dueLocal ? localToInstant(dueLocal, timeZone) : null, timeZone },
+  });
 }
 
 export async function setClosed(teacher: TeacherRef, assignmentId: string, closed: boolean, now = new Date()): Promise<void> {

@@ -7,7 +7,17 @@ import { getDb } from './db';
 import { authSecret } from './secrets';
 import { CLIENT_ADDRESS_HEADER } from './teacher-auth';
 
-const PASSWORD_OPERATIONS = ['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'create', 'update', 'upsert', 'delete'] as const;
+const PASSWORD_OPERATIONS = [
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'create',
+  'update',
+  'upsert',
+  'delete',
+] as const;
 
 async function createAuth() {
   const db = await getDb();

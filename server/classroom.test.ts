@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TeacherRef } from './auth';
 import { assignmentReport, assignmentCsv } from './reports';
-import { createAssignment, deleteAssignment, duplicateAssignment, listAssignments, ownedAssignment, setClosed, setDueDate, type AssignmentInput } from './assignments';
+import {
+  createAssignment,
+  deleteAssignment,
+  duplicateAssignment,
+  listAssignments,
+  ownedAssignment,
+  setClosed,
+  setDueDate,
+  type AssignmentInput,
+} from './assignments';
 import { questionsDir } from './config';
 import { readContent } from './content-files';
 import { syncContent } from './content-sync';
@@ -12,7 +21,14 @@ import { answerQuestion } from './answers';
 import { getAttempt, getAttemptResults, submitAttempt } from './quizzes';
 import { getReviewQueue } from './review-queue';
 import { rateCard } from './reviews';
-import { assignmentIdForCode, getStudentView, joinAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from './students';
+import {
+  assignmentIdForCode,
+  getStudentView,
+  joinAssignment,
+  NicknameTakenError,
+  resumeWithPersonalCode,
+  startAssignmentAttempt,
+} from './students';
 import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from './roster';
 import { useTemporaryDatabase } from './test-database';
 
@@ -44,7 +60,10 @@ const base: AssignmentInput = {
 /** The text of the item's right option: the browser sees only texts and opaque ids. */
 async function keyOf(itemId: string): Promise<string> {
   const db = await getDb();
-  const item = JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as { answer: string; options: { id: string; text: string }[] };
+  const item = JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as {
+    answer: string;
+    options: { id: string; text: string }[];
+  };
   return item.options.find((o) => o.id === item.answer)!.text;
 }
 
@@ -58,7 +77,10 @@ async function answer(learner: LearnerRef, attemptId: string, itemId: string, ri
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -103,7 +125,13 @@ describe('assignments', () => {
   });
 
   it('enforces attempts, reveal policy, late work and closing on the server', async () => {
-    const { id } = await createAssignment(owner, { ...base, reveal: 'never', attemptsAllowed: 1, dueLocal: '2026-03-02T12:00', lateWork: 'refuse' });
+    const { id } = await createAssignment(owner, {
+      ...base,
+      reveal: 'never',
+      attemptsAllowed: 1,
+      dueLocal: '2026-03-02T12:00',
+      lateWork: 'refuse',
+    });
     const student = (await createLearner()).learner;
     const before = new Date('2026-03-02T11:00:00Z');
     await joinAssignment(student, id, 'Bo', before);
@@ -114,7 +142,9 @@ describe('assignments', () => {
     const view = await getAttempt(student, attemptId, before);
     expect(view.items.every((i) => i.feedback === null)).toBe(true);
     // After the due date, refused.
-    expect((await rejection(answer(student, attemptId, 'tl-002', true, 2, new Date('2026-03-02T12:01:00Z')))).message).toMatch(/does not accept late work/);
+    expect((await rejection(answer(student, attemptId, 'tl-002', true, 2, new Date('2026-03-02T12:01:00Z')))).message).toMatch(
+      /does not accept late work/,
+    );
     const submitted = await submitAttempt(student, attemptId, before);
     expect(submitted.score).toBeNull();
     expect((await getAttemptResults(student, attemptId, before))?.keysShown).toBe(false);
@@ -196,7 +226,10 @@ describe('assignments', () => {
     await rateCard(student, { reviewId: 'review-000002', itemId: 'tl-002', rating: 'again', durationMs: 1, assignmentId: id });
     expect((await getStudentView(student, id))?.cardsDone).toBe(1);
     expect((await assignmentReport(owner, id)).students[0]?.cardsDone).toBe(1);
-    expect((await rejection(rateCard(student, { reviewId: 'review-000003', itemId: 'kf-001', rating: 'good', durationMs: 1, assignmentId: id }))).status).toBe(400);
+    expect(
+      (await rejection(rateCard(student, { reviewId: 'review-000003', itemId: 'kf-001', rating: 'good', durationMs: 1, assignmentId: id })))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -234,7 +267,10 @@ describe('authorization matrix', () => {
     // The student's attempt: theirs alone.
     for (const actor of [otherStudent, stranger]) {
       expect((await rejection(getAttempt(actor, attemptId))).status).toBe(404);
-      expect((await rejection(answerQuestion(actor, attemptId, { answerId: 'answer-9999', itemId: 'tl-001', response: { choice: 'a' } }))).status).toBe(404);
+      expect(
+        (await rejection(answerQuestion(actor, attemptId, { answerId: 'answer-9999', itemId: 'tl-001', response: { choice: 'a' } })))
+          .status,
+      ).toBe(404);
       expect((await rejection(startAssignmentAttempt(actor, id))).status).toBe(403);
       expect(await getStudentView(actor, id)).toBeNull();
       expect((await rejection(getReviewQueue(actor, { assignmentId: id }))).status).toBe(404);
@@ -250,7 +286,10 @@ describe('authorization matrix', () => {
     expect((await rejection(deleteAssignment(otherTeacher, id))).status).toBe(404);
     await deleteAssignment(owner, id);
     const db = await getDb();
-    expect([await db.assignmentStudent.count({ where: { assignmentId: id } }), await db.quizAttempt.count({ where: { assignmentId: id } })]).toEqual([0, 0]);
+    expect([
+      await db.assignmentStudent.count({ where: { assignmentId: id } }),
+      await db.quizAttempt.count({ where: { assignmentId: id } }),
+    ]).toEqual([0, 0]);
     expect(await db.assignment.count({ where: { id: otherId } })).toBe(1);
   });
 });

@@ -15,11 +15,11 @@ export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function questionsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PASSAGE_QUESTIONS_DIR?.trim() || "questions");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PASSAGE_QUESTIONS_DIR?.trim() || 'questions');
 }
 
 export function migrationsDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'prisma/migrations');
 }
 
 /** Interval fuzz spreads reviews out in real use; tests switch it off to compare exact dates. */

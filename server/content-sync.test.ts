@@ -87,7 +87,10 @@ describe('syncContent', () => {
     const db = await getDb();
     await syncContent(db, loadContent([folder()]));
     const before = await snapshot();
-    const bad = FIXTURE_SET.replace('Abe met Putin 27 times', 'Abe met Putin twenty-seven times').replace('    answer: a\n', '    answer: z\n');
+    const bad = FIXTURE_SET.replace('Abe met Putin 27 times', 'Abe met Putin twenty-seven times').replace(
+      '    answer: a\n',
+      '    answer: z\n',
+    );
     const error = await syncContent(db, loadContent([folder(bad)])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     // A file that fails the schema is reported as such; grounding is checked once it parses.
@@ -105,7 +108,10 @@ describe('syncContent', () => {
   });
 
   it('grounds every quote of a multi-quote source, keeps the first paragraph as the item’s, and names a bad quote by its index', async () => {
-    const several = FIXTURE_SET.replace('    source: Abe met Putin 27 times\n', "    source:\n      - Abe met Putin 27 times\n      - The islands were seized in August 1945\n");
+    const several = FIXTURE_SET.replace(
+      '    source: Abe met Putin 27 times\n',
+      '    source:\n      - Abe met Putin 27 times\n      - The islands were seized in August 1945\n',
+    );
     const bundle = loadContent([folder(several)]);
     expect(bundle.problems).toEqual([]);
     expect(bundle.articles[0]!.sets[0]!.items[1]).toMatchObject({ paragraph: 3, paragraphs: [3, 1] });

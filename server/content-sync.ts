@@ -6,7 +6,9 @@ import type { PrismaClient } from './generated/prisma/client';
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The question files have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(
+      `The question files have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -31,9 +33,15 @@ export async function syncContent(db: PrismaClient, bundle: ContentBundle, now =
   const report: SyncReport = { articles: bundle.articles.length, sets: emptyTally(), items: emptyTally() };
 
   await db.$transaction(async (tx) => {
-    const existingArticles = new Map((await tx.article.findMany({ select: { slug: true, contentHash: true } })).map((a) => [a.slug, a.contentHash]));
-    const existingSets = new Map((await tx.questionSet.findMany({ select: { id: true, contentHash: true, retiredAt: true } })).map((s) => [s.id, s]));
-    const existingItems = new Map((await tx.question.findMany({ select: { id: true, contentHash: true, retiredAt: true } })).map((q) => [q.id, q]));
+    const existingArticles = new Map(
+      (await tx.article.findMany({ select: { slug: true, contentHash: true } })).map((a) => [a.slug, a.contentHash]),
+    );
+    const existingSets = new Map(
+      (await tx.questionSet.findMany({ select: { id: true, contentHash: true, retiredAt: true } })).map((s) => [s.id, s]),
+    );
+    const existingItems = new Map(
+      (await tx.question.findMany({ select: { id: true, contentHash: true, retiredAt: true } })).map((q) => [q.id, q]),
+    );
     const liveSets = new Set<string>();
     const liveItems = new Set<string>();
 

@@ -44,7 +44,9 @@ describe('the shared connection', () => {
     // A single statement outside any transaction (Prisma wraps its model writes, not these).
     const stamp = sqlDate(new Date());
     const prismaWrite = db.$executeRaw`INSERT INTO Learner (id, createdAt, updatedAt) VALUES ('written-by-prisma-meanwhile', ${stamp}, ${stamp})`;
-    const rawWrite = inWriteTransaction((sqlite) => prepared(sqlite, INSERT_LEARNER).run('written-raw-meanwhile', sqlDate(new Date()), sqlDate(new Date())));
+    const rawWrite = inWriteTransaction((sqlite) =>
+      prepared(sqlite, INSERT_LEARNER).run('written-raw-meanwhile', sqlDate(new Date()), sqlDate(new Date())),
+    );
     await settle();
     tx.proceed();
     expect(await tx.done).toEqual(new Error('roll back'));

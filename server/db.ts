@@ -69,7 +69,8 @@ async function connect(file: string): Promise<Connection> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const inner = await new PrismaBetterSqlite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS }).connect();
   const sqlite = (inner as unknown as { client?: unknown }).client;
-  if (!(sqlite instanceof Database)) throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; see server/db.ts');
+  if (!(sqlite instanceof Database))
+    throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; see server/db.ts');
   applyConnectionPragmas(sqlite);
   const lock = new Mutex();
   return { file, prisma: prismaClient(lockedAdapter(inner, lock)), sqlite, lock };

@@ -52,7 +52,12 @@ const SECURE_ASSIGNMENTS = `SELECT itemIds, closedAt, dueAt, lateWork FROM Assig
 
 /** withheldFromSelfStudy inside a raw connection or transaction. */
 export function withheldIn(sqlite: Database.Database, now: Date): Map<string, Date | null> {
-  const rows = prepared(sqlite, SECURE_ASSIGNMENTS).all(sqlDate(now)) as { itemIds: string; closedAt: string | null; dueAt: string | null; lateWork: string }[];
+  const rows = prepared(sqlite, SECURE_ASSIGNMENTS).all(sqlDate(now)) as {
+    itemIds: string;
+    closedAt: string | null;
+    dueAt: string | null;
+    lateWork: string;
+  }[];
   return itemsWithheldFromSelfStudy(
     rows.map((r) => ({
       security: 'secure' as SecurityMode,
@@ -84,26 +89,44 @@ const STUDENT_ATTEMPTS = `SELECT t.id, t.itemIds, t.submittedAt, (SELECT json_gr
  * What the learner may see now of each item of an assignment they joined (null when they have
  * not joined it): in a quiz, the most an attempt of theirs has revealed of the item.
  */
-export function assignmentVisibilityIn(sqlite: Database.Database, learnerId: string, assignmentId: string, now: Date): Map<string, RevealDecision> | null {
-  const a = prepared(sqlite, ASSIGNMENT_FOR_STUDENT).get(assignmentId, learnerId) as { mode: string; reveal: string; dueAt: string | null; itemIds: string } | undefined;
+export function assignmentVisibilityIn(
+  sqlite: Database.Database,
+  learnerId: string,
+  assignmentId: string,
+  now: Date,
+): Map<string, RevealDecision> | null {
+  const a = prepared(sqlite, ASSIGNMENT_FOR_STUDENT).get(assignmentId, learnerId) as
+    { mode: string; reveal: string; dueAt: string | null; itemIds: string } | undefined;
   if (!a) return null;
-  const attempts = (prepared(sqlite, STUDENT_ATTEMPTS).all(assignmentId, learnerId) as { itemIds: string; submittedAt: string | null; answered: string }[]).map((t) => ({
+  const attempts = (
+    prepared(sqlite, STUDENT_ATTEMPTS).all(assignmentId, learnerId) as { itemIds: string; submittedAt: string | null; answered: string }[]
+  ).map((t) => ({
     itemIds: new Set(JSON.parse(t.itemIds) as string[]),
     submitted: t.submittedAt !== null,
     answered: new Set(JSON.parse(t.answered) as string[]),
   }));
-  const base = { kind: 'assignment' as const, mode: a.mode as 'quiz' | 'flashcards', policy: a.reveal as RevealPolicy, dueAt: dateOrNullFromSql(a.dueAt), now };
+  const base = {
+    kind: 'assignment' as const,
+    mode: a.mode as 'quiz' | 'flashcards',
+    policy: a.reveal as RevealPolicy,
+    dueAt: dateOrNullFromSql(a.dueAt),
+    now,
+  };
   const shown = new Map<string, RevealDecision>();
   for (const itemId of JSON.parse(a.itemIds) as string[]) {
-    const decisions = [null, ...attempts.filter((t) => t.itemIds.has(itemId)).map((t) => ({ submitted: t.submitted, answered: t.answered.has(itemId) }))].map((attempt) =>
-      itemVisibility({ ...base, attempt }),
+    const decisions = [
+      null,
+      ...attempts.filter((t) => t.itemIds.has(itemId)).map((t) => ({ submitted: t.submitted, answered: t.answered.has(itemId) })),
+    ].map((attempt) => itemVisibility({ ...base, attempt }));
+    shown.set(
+      itemId,
+      decisions.reduce((most, d) => ({
+        showCorrectness: most.showCorrectness || d.showCorrectness,
+        showKey: most.showKey || d.showKey,
+        showExplanation: most.showExplanation || d.showExplanation,
+        showSource: most.showSource || d.showSource,
+      })),
     );
-    shown.set(itemId, decisions.reduce((most, d) => ({
-      showCorrectness: most.showCorrectness || d.showCorrectness,
-      showKey: most.showKey || d.showKey,
-      showExplanation: most.showExplanation || d.showExplanation,
-      showSource: most.showSource || d.showSource,
-    })));
   }
   return shown;
 }
@@ -122,11 +145,21 @@ export function maySeeSource(learnerId: string | null, itemId: string, now = new
   return withSqlite((sqlite) => {
     if (!withheldIn(sqlite, now).has(itemId) && prepared(sqlite, MET_IN_SELF_STUDY).get(learnerId, itemId)) return true;
     const assignments = prepared(sqlite, ASSIGNMENTS_HOLDING).all(learnerId, itemId) as { assignmentId: string }[];
-    return assignments.some(({ assignmentId }) => assignmentVisibilityIn(sqlite, learnerId, assignmentId, now)?.get(itemId)?.showSource === true);
+    return assignments.some(
+      ({ assignmentId }) => assignmentVisibilityIn(sqlite, learnerId, assignmentId, now)?.get(itemId)?.showSource === true,
+    );
   });
 }
 
-export function feedbackFor(item: QuizItem, articleSlug: string, response: unknown, seed: string, score: number, correct: boolean, typo: boolean): AnswerFeedback {
+export function feedbackFor(
+  item: QuizItem,
+  articleSlug: string,
+  response: unknown,
+  seed: string,
+  score: number,
+  correct: boolean,
+  typo: boolean,
+): AnswerFeedback {
   return {
     itemId: item.id,
     correct,

@@ -43,7 +43,10 @@ export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promi
       if (error instanceof AppError) response = errorResponse(error);
       else {
         console.error(error);
-        response = NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on the server.', path: [] } }, { status: 500 });
+        response = NextResponse.json(
+          { error: { code: 'internal', message: 'Something went wrong on the server.', path: [] } },
+          { status: 500 },
+        );
       }
     }
     return withCacheControl(response);

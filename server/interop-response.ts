@@ -13,7 +13,11 @@ export function downloadResponse(file: ExportFile): NextResponse {
     'cache-control': 'no-store',
     'x-passage-left-out': String(file.omitted.length),
   };
-  if (file.omitted.length) headers['x-passage-left-out-items'] = file.omitted.map((o) => `${o.itemId} (${o.type})`).join(', ').slice(0, 4000);
+  if (file.omitted.length)
+    headers['x-passage-left-out-items'] = file.omitted
+      .map((o) => `${o.itemId} (${o.type})`)
+      .join(', ')
+      .slice(0, 4000);
   const body = typeof file.body === 'string' ? file.body : Buffer.from(file.body);
   return new NextResponse(body, { headers });
 }

@@ -51,7 +51,10 @@ describe('interop exports', () => {
     expect(gift.match(/^::/gm)).toHaveLength(2);
     expect(gift.indexOf('::tl-001::')).toBeLessThan(gift.indexOf('::tl-006::'));
     expect(gift).toContain('http\\://passage.test/articles/kuril-talks?item\\=tl-001');
-    await expect(teacherSetExport(owner, 'gift', 'timeline', ['kf-001'], ORIGIN)).rejects.toMatchObject({ status: 400, message: expect.stringContaining('item.0') });
+    await expect(teacherSetExport(owner, 'gift', 'timeline', ['kf-001'], ORIGIN)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('item.0'),
+    });
   });
 
   it('exports an assignment’s items for its teacher; another teacher gets a 404', async () => {

@@ -26,7 +26,11 @@ async function liveSets(setIds?: readonly string[]): Promise<LiveSet[]> {
       orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }],
       select: { id: true, title: true, articleSlug: true },
     }),
-    db.question.findMany({ where: { retiredAt: null, ...(setIds ? { setId: { in: [...setIds] } } : {}) }, orderBy: { position: 'asc' }, select: { setId: true, data: true } }),
+    db.question.findMany({
+      where: { retiredAt: null, ...(setIds ? { setId: { in: [...setIds] } } : {}) },
+      orderBy: { position: 'asc' },
+      select: { setId: true, data: true },
+    }),
   ]);
   return sets.map((set) => ({ ...set, items: rows.filter((r) => r.setId === set.id).map((r) => JSON.parse(r.data) as Item) }));
 }
@@ -41,14 +45,24 @@ async function selfStudySets(setIds: readonly string[] | undefined, now: Date): 
  * The one place that decides which items a learner may take away, keys included: every live item
  * of the self-study bank except those withheld from self-study (an open Secure assignment's).
  */
-export async function exportableItemsForLearner(_learner: LearnerRef | null, setIds?: readonly string[], now = new Date()): Promise<LiveSet[]> {
+export async function exportableItemsForLearner(
+  _learner: LearnerRef | null,
+  setIds?: readonly string[],
+  now = new Date(),
+): Promise<LiveSet[]> {
   return selfStudySets(setIds, now);
 }
 
 const linkFor = (origin: string, articleSlug: string) => (itemId: string) => `${origin}${readerHref(articleSlug, itemId)}`;
 
 /** The learner's flashcards of one set (or of every set) as an Anki deck, Anki text or Quizlet text. */
-export async function learnerFlashcards(learner: LearnerRef | null, format: LearnerFormat, setId: string | undefined, origin: string, now = new Date()): Promise<ExportFile> {
+export async function learnerFlashcards(
+  learner: LearnerRef | null,
+  format: LearnerFormat,
+  setId: string | undefined,
+  origin: string,
+  now = new Date(),
+): Promise<ExportFile> {
   const id = setId === undefined ? undefined : parseOrThrow(idSchema, setId, ['set']);
   const sets = await exportableItemsForLearner(learner, id ? [id] : undefined, now);
   if (id && sets.length === 0) throw notFound(`Set "${id}"`);
@@ -67,7 +81,13 @@ function requireTeacher(teacher: TeacherRef | null): TeacherRef {
 }
 
 /** A set's items (all, or the chosen ones in set order) for a teacher's learning platform. */
-export async function teacherSetExport(teacher: TeacherRef | null, format: TeacherFormat, setId: string, chosen: readonly string[], origin: string): Promise<ExportFile> {
+export async function teacherSetExport(
+  teacher: TeacherRef | null,
+  format: TeacherFormat,
+  setId: string,
+  chosen: readonly string[],
+  origin: string,
+): Promise<ExportFile> {
   requireTeacher(teacher);
   const id = parseOrThrow(idSchema, setId, ['id']);
   const ids = parseOrThrow(itemIdsSchema, chosen, ['item']);
@@ -76,14 +96,24 @@ export async function teacherSetExport(teacher: TeacherRef | null, format: Teach
   if (!set) throw notFound(`Set "${id}"`);
   const known = new Set(set.items.map((i) => i.id));
   ids.forEach((itemId, index) => {
-    if (!known.has(itemId)) throw new AppError('invalid_input', `item.${index}: "${itemId}" is not an item of set "${id}" that can be exported now (a Secure assignment may be holding it back)`, ['item', index]);
+    if (!known.has(itemId))
+      throw new AppError(
+        'invalid_input',
+        `item.${index}: "${itemId}" is not an item of set "${id}" that can be exported now (a Secure assignment may be holding it back)`,
+        ['item', index],
+      );
   });
   const items = ids.length ? set.items.filter((i) => ids.includes(i.id)) : set.items;
   return teacherExport(format, items, { setId: set.id, setTitle: set.title, link: linkFor(origin, set.articleSlug) }, set.id);
 }
 
 /** The items of one of this teacher's assignments, in the assignment's order. Another teacher's is a 404. */
-export async function teacherAssignmentExport(teacher: TeacherRef | null, format: TeacherFormat, assignmentId: string, origin: string): Promise<ExportFile> {
+export async function teacherAssignmentExport(
+  teacher: TeacherRef | null,
+  format: TeacherFormat,
+  assignmentId: string,
+  origin: string,
+): Promise<ExportFile> {
   const assignment = await ownedAssignment(teacher, assignmentId);
   const itemIds = JSON.parse(assignment.itemIds) as string[];
   const stored = await loadItems(itemIds);
@@ -91,5 +121,10 @@ export async function teacherAssignmentExport(teacher: TeacherRef | null, format
     const s = stored.get(id);
     return s ? [s.item] : [];
   });
-  return teacherExport(format, items, { setId: assignment.setId, setTitle: assignment.title, link: linkFor(origin, assignment.set.articleSlug) }, assignment.title);
+  return teacherExport(
+    format,
+    items,
+    { setId: assignment.setId, setTitle: assignment.title, link: linkFor(origin, assignment.set.articleSlug) },
+    assignment.title,
+  );
 }

@@ -45,7 +45,9 @@ function parseItem(row: ItemRow): Item {
 /** Items by id, parsed from the JSON that content sync validated (for use inside a raw transaction). */
 export function itemsIn(sqlite: Database.Database, ids: readonly string[]): Map<string, StoredItem> {
   const rows = prepared(sqlite, ITEMS_BY_ID).all(JSON.stringify([...new Set(ids)])) as ItemRow[];
-  return new Map(rows.map((row) => [row.id, { item: parseItem(row), setId: row.setId, articleSlug: row.articleSlug, retired: row.retiredAt !== null }]));
+  return new Map(
+    rows.map((row) => [row.id, { item: parseItem(row), setId: row.setId, articleSlug: row.articleSlug, retired: row.retiredAt !== null }]),
+  );
 }
 
 /** Items by id, parsed from the JSON that content sync validated. */

@@ -57,7 +57,10 @@ const LEARNER_BY_TOKEN = `SELECT l.id, l.timeZone, l.desiredRetention, l.newPerD
 /** The learner a bearer token speaks for. Runs on every request, so it is one cached statement. */
 export async function learnerForToken(token: string | undefined | null): Promise<LearnerRef | null> {
   if (!token || !tokenSchema.safeParse(token).success) return null;
-  const row = await withSqlite((sqlite) => prepared(sqlite, LEARNER_BY_TOKEN).get(hashToken(token)) as (Omit<LearnerRef, 'typeAnswers'> & { typeAnswers: number }) | undefined);
+  const row = await withSqlite(
+    (sqlite) =>
+      prepared(sqlite, LEARNER_BY_TOKEN).get(hashToken(token)) as (Omit<LearnerRef, 'typeAnswers'> & { typeAnswers: number }) | undefined,
+  );
   return row ? { ...row, typeAnswers: row.typeAnswers === 1 } : null;
 }
 

@@ -76,7 +76,9 @@ describe('migrate', () => {
     const file = path.join(dir, 'passage.db');
     await migrate(file, migrations);
     const db = new Database(file);
-    db.prepare(`INSERT INTO "Article" (slug, title, author, publisher, markdown, contentHash, updatedAt) VALUES ('a', 'T', 'A', 'P', 'md', 'h', 0)`).run();
+    db.prepare(
+      `INSERT INTO "Article" (slug, title, author, publisher, markdown, contentHash, updatedAt) VALUES ('a', 'T', 'A', 'P', 'md', 'h', 0)`,
+    ).run();
     db.close();
 
     addMigration(migrations, '29990101000000_later', 'CREATE TABLE "Later" ("id" INTEGER NOT NULL PRIMARY KEY);');
@@ -116,7 +118,11 @@ describe('schema.prisma and the migrations', () => {
       `${schema}\ngenerator dmmf {\n  provider = "node ${generator}"\n  output   = "${path.join(work, 'out')}"\n}\n`,
     );
     execFileSync('npx', ['prisma', 'generate', '--schema', path.join(work, 'schema.prisma')], {
-      env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: path.resolve('scripts/prisma-engine-placeholder'), PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      env: {
+        ...process.env,
+        PRISMA_SCHEMA_ENGINE_BINARY: path.resolve('scripts/prisma-engine-placeholder'),
+        PRISMA_HIDE_UPDATE_MESSAGE: '1',
+      },
       stdio: 'pipe',
     });
     const datamodel = JSON.parse(fs.readFileSync(path.join(work, 'out', 'dmmf.json'), 'utf8')) as DmmfDatamodel;

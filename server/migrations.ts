@@ -53,15 +53,15 @@ export interface MigrationResult {
 }
 
 function hasData(db: Database.Database): boolean {
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-    .pluck()
-    .all() as string[];
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
   return tables.some((table) => db.prepare(`SELECT 1 FROM "${table.replace(/"/g, '""')}" LIMIT 1`).get() !== undefined);
 }
 
 function backupName(file: string, before: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return path.join(path.dirname(file), 'backups', `${path.basename(file, '.db')}-${stamp}-before-${before}.db`);
 }
 
@@ -71,19 +71,13 @@ function backupName(file: string, before: string): string {
  * applied migration's file has changed or disappeared, and copies a database that holds data
  * aside (SQLite's online backup) before changing it.
  */
-export async function migrate(
-  file: string,
-  dir: string,
-  log: (line: string) => void = () => {},
-): Promise<MigrationResult> {
+export async function migrate(file: string, dir: string, log: (line: string) => void = () => {}): Promise<MigrationResult> {
   const migrations = readMigrations(dir);
   const db = openSqlite(file);
   try {
     db.exec(CREATE_MIGRATIONS_TABLE);
     const rows = db
-      .prepare(
-        `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`,
-      )
+      .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`)
       .all() as AppliedRow[];
     const byName = new Map(migrations.map((m) => [m.name, m]));
     for (const row of rows) {
@@ -94,9 +88,7 @@ export async function migrate(
         );
       }
       if (!local) {
-        throw new MigrationError(
-          `migration ${row.migration_name} is applied to ${file} but its folder is missing from ${dir}`,
-        );
+        throw new MigrationError(`migration ${row.migration_name} is applied to ${file} but its folder is missing from ${dir}`);
       }
       if (local.checksum !== row.checksum) {
         throw new MigrationError(

@@ -14,7 +14,12 @@ async function hiddenAnswers(learnerId: string, now: Date) {
   const db = await getDb();
   const attempts = await db.quizAttempt.findMany({
     where: { learnerId, assignmentId: { not: null } },
-    select: { id: true, submittedAt: true, assignment: { select: { reveal: true, dueAt: true } }, responses: { select: { questionId: true, answeredAt: true } } },
+    select: {
+      id: true,
+      submittedAt: true,
+      assignment: { select: { reveal: true, dueAt: true } },
+      responses: { select: { questionId: true, answeredAt: true } },
+    },
   });
   const hiddenAttempts = new Set<string>();
   /** Per item, the first answer whose correctness is hidden: its reviews from then on are hidden too. */
@@ -49,7 +54,15 @@ export async function reviewsCsv(learner: LearnerRef, now = new Date()): Promise
     ['card_id', 'review_time', 'review_rating', 'review_state', 'review_duration', 'item_id', 'source'],
     logs.map((l) => {
       const hidden = reviewHidden(l.questionId, l.review);
-      return [cardIds.get(l.questionId)!, l.review.getTime(), hidden ? '' : l.rating, hidden ? '' : l.state, l.durationMs, l.questionId, l.source];
+      return [
+        cardIds.get(l.questionId)!,
+        l.review.getTime(),
+        hidden ? '' : l.rating,
+        hidden ? '' : l.state,
+        l.durationMs,
+        l.questionId,
+        l.source,
+      ];
     }),
   );
 }
@@ -66,7 +79,16 @@ export async function answersCsv(learner: LearnerRef, now = new Date()): Promise
     ['attempt_id', 'set_id', 'item_id', 'answered_at', 'response', 'score', 'correct', 'duration_ms'],
     rows.map((r) => {
       const hidden = hiddenAttempts.has(r.attempt.id);
-      return [r.attempt.id, r.attempt.setId, r.questionId, r.answeredAt, r.response, hidden ? '' : r.score, hidden ? '' : r.correct, r.durationMs];
+      return [
+        r.attempt.id,
+        r.attempt.setId,
+        r.questionId,
+        r.answeredAt,
+        r.response,
+        hidden ? '' : r.score,
+        hidden ? '' : r.correct,
+        r.durationMs,
+      ];
     }),
   );
 }
@@ -78,7 +100,16 @@ export async function exportJson(learner: LearnerRef, now = new Date()) {
   const [profile, cards, reviews, attempts] = await Promise.all([
     db.learner.findUniqueOrThrow({
       where: { id: learner.id },
-      select: { id: true, displayName: true, timeZone: true, desiredRetention: true, newPerDay: true, reviewsPerDay: true, typeAnswers: true, createdAt: true },
+      select: {
+        id: true,
+        displayName: true,
+        timeZone: true,
+        desiredRetention: true,
+        newPerDay: true,
+        reviewsPerDay: true,
+        typeAnswers: true,
+        createdAt: true,
+      },
     }),
     db.card.findMany({ where: { learnerId: learner.id }, omit: { learnerId: true }, orderBy: { questionId: 'asc' } }),
     db.reviewLog.findMany({ where: { learnerId: learner.id }, omit: { learnerId: true }, orderBy: { review: 'asc' } }),
@@ -93,14 +124,32 @@ export async function exportJson(learner: LearnerRef, now = new Date()) {
     exportedAt: now.toISOString(),
     learner: profile,
     cards: cards.map((c) => (hiddenItems.has(c.questionId) ? { questionId: c.questionId, scheduleHidden: true } : c)),
-    reviews: reviews.map((r) => (reviewHidden(r.questionId, r.review) ? { id: r.id, reviewId: r.reviewId, questionId: r.questionId, review: r.review, durationMs: r.durationMs, source: r.source, assignmentId: r.assignmentId, ratingHidden: true } : r)),
+    reviews: reviews.map((r) =>
+      reviewHidden(r.questionId, r.review)
+        ? {
+            id: r.id,
+            reviewId: r.reviewId,
+            questionId: r.questionId,
+            review: r.review,
+            durationMs: r.durationMs,
+            source: r.source,
+            assignmentId: r.assignmentId,
+            ratingHidden: true,
+          }
+        : r,
+    ),
     quizAttempts: attempts.map((a) => {
       const hidden = hiddenAttempts.has(a.id);
       return {
         ...a,
         score: hidden ? null : a.score,
         itemIds: JSON.parse(a.itemIds) as string[],
-        responses: a.responses.map((r) => ({ ...r, score: hidden ? null : r.score, correct: hidden ? null : r.correct, response: JSON.parse(r.response) as unknown })),
+        responses: a.responses.map((r) => ({
+          ...r,
+          score: hidden ? null : r.score,
+          correct: hidden ? null : r.correct,
+          response: JSON.parse(r.response) as unknown,
+        })),
       };
     }),
   };

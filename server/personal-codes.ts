@@ -21,7 +21,13 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export async function freePersonalCode(assignmentId: string, db: Db | Tx): Promise<string> {
   for (let tries = 0; tries < 20; tries++) {
     const code = generateJoinCode(randomInt);
-    if (!(await db.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { id: true } }))) return code;
+    if (
+      !(await db.assignmentStudent.findUnique({
+        where: { assignmentId_personalCode: { assignmentId, personalCode: code } },
+        select: { id: true },
+      }))
+    )
+      return code;
   }
   throw new Error('Could not find a free personal code');
 }
@@ -34,7 +40,10 @@ export async function freePersonalCode(assignmentId: string, db: Db | Tx): Promi
 export async function spendPersonalCode(assignmentId: string, code: string): Promise<string | null> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const student = await tx.assignmentStudent.findUnique({ where: { assignmentId_personalCode: { assignmentId, personalCode: code } }, select: { id: true, learnerId: true, leftAt: true } });
+    const student = await tx.assignmentStudent.findUnique({
+      where: { assignmentId_personalCode: { assignmentId, personalCode: code } },
+      select: { id: true, learnerId: true, leftAt: true },
+    });
     if (!student || student.leftAt) return null;
     await tx.assignmentStudent.update({ where: { id: student.id }, data: { personalCode: await freePersonalCode(assignmentId, tx) } });
     return student.learnerId;
@@ -46,7 +55,8 @@ export async function rotatePersonalCodes(learnerId: string): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const students = await tx.assignmentStudent.findMany({ where: { learnerId }, select: { id: true, assignmentId: true } });
-    for (const s of students) await tx.assignmentStudent.update({ where: { id: s.id }, data: { personalCode: await freePersonalCode(s.assignmentId, tx) } });
+    for (const s of students)
+      await tx.assignmentStudent.update({ where: { id: s.id }, data: { personalCode: await freePersonalCode(s.assignmentId, tx) } });
   });
 }
 

@@ -55,7 +55,7 @@ describe('progress from a seeded history', () => {
     expect(p.retention.week).toEqual({ reviews: 1, passed: 0, rate: 0 });
     expect(p.weakest[0]).toMatchObject({ questionId: 'tl-001', lapses: 1 });
     const timeline = p.sets.find((s) => s.setId === 'timeline')!;
-    const timelineItems = (await (await getDb()).question.count({ where: { setId: 'timeline' } }));
+    const timelineItems = await (await getDb()).question.count({ where: { setId: 'timeline' } });
     expect(timeline.states.new + timeline.states.learning + timeline.states.young + timeline.states.mature).toBe(timelineItems);
     expect(timeline.states.learning).toBe(1); // tl-001 relearning
     expect(timeline.states.young).toBe(1); // tl-002
@@ -66,7 +66,12 @@ describe('progress from a seeded history', () => {
     const { attemptId, items } = await startAttempt(learner, { setId: 'timeline', itemIds: ['tl-001'] });
     const item = items[0]!;
     if (item.type !== 'single') throw new Error('tl-001 is a single-choice item');
-    await answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: item.id, response: { choice: item.options[0]!.id } }, at('2026-03-02T10:00:00Z'));
+    await answerQuestion(
+      learner,
+      attemptId,
+      { answerId: 'answer-0001', itemId: item.id, response: { choice: item.options[0]!.id } },
+      at('2026-03-02T10:00:00Z'),
+    );
     const p = await getProgress(learner, at('2026-03-02T12:00:00Z'));
     expect(p.quizzes).toHaveLength(1);
     expect(p.quizzes[0]).toMatchObject({ id: attemptId, setTitle: 'Timeline', answered: 1, total: 1, submittedAt: null });
@@ -75,9 +80,23 @@ describe('progress from a seeded history', () => {
 
 describe('settings', () => {
   it('saves valid settings and refuses bad ones with the field named', async () => {
-    const saved = await updateSettings(learner, { displayName: '  Ana ', timeZone: 'Asia/Tokyo', desiredRetention: '0.85', newPerDay: '10', reviewsPerDay: '100', typeAnswers: false });
+    const saved = await updateSettings(learner, {
+      displayName: '  Ana ',
+      timeZone: 'Asia/Tokyo',
+      desiredRetention: '0.85',
+      newPerDay: '10',
+      reviewsPerDay: '100',
+      typeAnswers: false,
+    });
     expect(saved).toMatchObject({ displayName: 'Ana', timeZone: 'Asia/Tokyo', desiredRetention: 0.85, newPerDay: 10, typeAnswers: false });
-    const bad = await updateSettings(learner, { displayName: '', timeZone: 'Mars/Olympus', desiredRetention: 0.5, newPerDay: 1, reviewsPerDay: 1, typeAnswers: true }).catch((e: unknown) => e);
+    const bad = await updateSettings(learner, {
+      displayName: '',
+      timeZone: 'Mars/Olympus',
+      desiredRetention: 0.5,
+      newPerDay: 1,
+      reviewsPerDay: 1,
+      typeAnswers: true,
+    }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(AppError);
     expect((bad as AppError).message).toMatch(/^timeZone: /);
   });
@@ -112,7 +131,10 @@ describe('one’s own data', () => {
     await rate('tl-002', 'again', '2026-03-02T10:01:00Z');
     await rate('tl-001', 'good', '2026-03-02T10:11:00Z');
     const csv = await reviewsCsv(learner);
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('"card_id","review_time","review_rating","review_state","review_duration","item_id","source"');
     expect(lines.slice(1)).toEqual([
       `"1","${Date.parse('2026-03-02T10:00:00Z')}","3","0","2000","tl-001","flashcard"`,

@@ -54,7 +54,16 @@ export interface Progress {
   desiredRetention: number;
   sets: SetProgress[];
   weakest: { questionId: string; prompt: string; setTitle: string; misses: number; lapses: number; recall: number }[];
-  quizzes: { id: string; setTitle: string | null; startedAt: Date; submittedAt: Date | null; score: number | null; maxScore: number | null; answered: number; total: number }[];
+  quizzes: {
+    id: string;
+    setTitle: string | null;
+    startedAt: Date;
+    submittedAt: Date | null;
+    score: number | null;
+    maxScore: number | null;
+    answered: number;
+    total: number;
+  }[];
   totalReviews: number;
 }
 
@@ -62,9 +71,16 @@ export interface Progress {
 export async function getProgress(learner: LearnerRef, now = new Date()): Promise<Progress> {
   const db = await getDb();
   const [sets, questions, cardRows, reviewRows, attempts] = await Promise.all([
-    db.questionSet.findMany({ where: { retiredAt: null }, orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }], select: { id: true, title: true } }),
+    db.questionSet.findMany({
+      where: { retiredAt: null },
+      orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }],
+      select: { id: true, title: true },
+    }),
     db.question.findMany({ where: { retiredAt: null, set: { retiredAt: null } }, select: { id: true, setId: true, data: true } }),
-    db.card.findMany({ where: { learnerId: learner.id, question: { retiredAt: null } }, include: { question: { select: { setId: true } } } }),
+    db.card.findMany({
+      where: { learnerId: learner.id, question: { retiredAt: null } },
+      include: { question: { select: { setId: true } } },
+    }),
     db.reviewLog.findMany({ where: { learnerId: learner.id }, orderBy: { review: 'asc' } }),
     db.quizAttempt.findMany({
       where: { learnerId: learner.id },

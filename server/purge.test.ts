@@ -47,6 +47,8 @@ describe('purging inactive anonymous learners', () => {
     expect(inactiveDays({} as NodeJS.ProcessEnv)).toBe(180);
     expect(inactiveDays({ PASSAGE_PURGE_INACTIVE_DAYS: '30' } as unknown as NodeJS.ProcessEnv)).toBe(30);
     expect(inactiveDays({ PASSAGE_PURGE_INACTIVE_DAYS: 'off' } as unknown as NodeJS.ProcessEnv)).toBeNull();
-    expect(() => inactiveDays({ PASSAGE_PURGE_INACTIVE_DAYS: '-3' } as unknown as NodeJS.ProcessEnv)).toThrow(/PASSAGE_PURGE_INACTIVE_DAYS/);
+    expect(() => inactiveDays({ PASSAGE_PURGE_INACTIVE_DAYS: '-3' } as unknown as NodeJS.ProcessEnv)).toThrow(
+      /PASSAGE_PURGE_INACTIVE_DAYS/,
+    );
   });
 });

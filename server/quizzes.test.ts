@@ -22,7 +22,10 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -134,7 +137,13 @@ describe('quiz attempts', () => {
     const { attemptId, items } = await startAttempt(learner, { setId: 'timeline' });
     const before = await tableCounts();
     expect((await rejection(getAttempt(other, attemptId))).status).toBe(404);
-    expect((await rejection(answerQuestion(other, attemptId, { answerId: 'answer-0001', itemId: items[0]!.id, response: wrongResponse(items[0]!) }))).status).toBe(404);
+    expect(
+      (
+        await rejection(
+          answerQuestion(other, attemptId, { answerId: 'answer-0001', itemId: items[0]!.id, response: wrongResponse(items[0]!) }),
+        )
+      ).status,
+    ).toBe(404);
     expect((await rejection(submitAttempt(other, attemptId))).status).toBe(404);
     expect((await rejection(getAttempt(learner, '../../etc'))).status).toBe(404);
     expect(await tableCounts()).toEqual(before);
@@ -157,18 +166,31 @@ describe('quiz attempts', () => {
       expect(error.status, JSON.stringify(body)).toBe(400);
       expect(error.message).toMatch(message);
     }
-    expect((await rejection(answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: 'kf-001', response: { choice: 'a' } }))).status).toBe(404);
+    expect(
+      (await rejection(answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: 'kf-001', response: { choice: 'a' } })))
+        .status,
+    ).toBe(404);
     expect(await tableCounts()).toEqual(before);
   });
 
   it('submits once, scores unanswered questions 0, refuses later answers, and shows results with keys', async () => {
     const { attemptId, items } = await startAttempt(learner, { setId: 'timeline', itemIds: ['tl-001', 'tl-002'] });
-    const first = await answerQuestion(learner, attemptId, { answerId: 'answer-0001', itemId: items[0]!.id, response: wrongResponse(items[0]!) });
+    const first = await answerQuestion(learner, attemptId, {
+      answerId: 'answer-0001',
+      itemId: items[0]!.id,
+      response: wrongResponse(items[0]!),
+    });
     const submitted = await submitAttempt(learner, attemptId);
     expect(submitted).toMatchObject({ score: first.score, maxScore: 2 });
     expect(submitted.results.map((r) => r.answered)).toEqual([true, false]);
     expect(await submitAttempt(learner, attemptId)).toEqual(submitted);
-    expect((await rejection(answerQuestion(learner, attemptId, { answerId: 'answer-0002', itemId: items[1]!.id, response: wrongResponse(items[1]!) }))).status).toBe(409);
+    expect(
+      (
+        await rejection(
+          answerQuestion(learner, attemptId, { answerId: 'answer-0002', itemId: items[1]!.id, response: wrongResponse(items[1]!) }),
+        )
+      ).status,
+    ).toBe(409);
     const results = await getAttemptResults(learner, attemptId);
     expect(results?.rows.map((r) => r.keyText.length > 0)).toEqual([true, true]);
   });

@@ -84,11 +84,15 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
     for (const [index, id] of ids.entries()) {
       const found = stored.get(id);
       if (!found || found.retired || (setId && found.setId !== setId)) {
-        throw new AppError('invalid_input', `itemIds.${index}: "${id}" is not an item of ${setId ? `set "${setId}"` : 'any set'}`, ['itemIds', index]);
+        throw new AppError('invalid_input', `itemIds.${index}: "${id}" is not an item of ${setId ? `set "${setId}"` : 'any set'}`, [
+          'itemIds',
+          index,
+        ]);
       }
     }
     ids = ids.filter((id) => isQuizItem(stored.get(id)!.item));
-    if (ids.length === 0) throw new AppError('invalid_input', 'itemIds: these are all flashcards; a quiz needs at least one question', ['itemIds']);
+    if (ids.length === 0)
+      throw new AppError('invalid_input', 'itemIds: these are all flashcards; a quiz needs at least one question', ['itemIds']);
   } else {
     ids = await quizItemIds(setId!);
     if (ids.length === 0) throw new AppError('invalid_input', `setId: set "${setId}" has no quiz questions`, ['setId']);
@@ -100,14 +104,21 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
     if (ids.length === 0) throw new AppError('conflict', `These questions are held back for a class assignment${returnNote(withheld)}.`);
   }
   const learner = await resolveLearner(source);
-  const attempt = (startKey && (await startedWith(learner.id, startKey))) || (await createAttempt(learner.id, setId ?? null, ids, startKey));
+  const attempt =
+    (startKey && (await startedWith(learner.id, startKey))) || (await createAttempt(learner.id, setId ?? null, ids, startKey));
   const stored = await loadItems(JSON.parse(attempt.itemIds) as string[]);
-  return { attemptId: attempt.id, items: (JSON.parse(attempt.itemIds) as string[]).map((id) => presentItem(stored.get(id)!.item, attempt.seed)) };
+  return {
+    attemptId: attempt.id,
+    items: (JSON.parse(attempt.itemIds) as string[]).map((id) => presentItem(stored.get(id)!.item, attempt.seed)),
+  };
 }
 
 async function startedWith(learnerId: string, startKey: string) {
   const db = await getDb();
-  return db.quizAttempt.findUnique({ where: { learnerId_startKey: { learnerId, startKey } }, select: { id: true, itemIds: true, seed: true } });
+  return db.quizAttempt.findUnique({
+    where: { learnerId_startKey: { learnerId, startKey } },
+    select: { id: true, itemIds: true, seed: true },
+  });
 }
 
 async function createAttempt(learnerId: string, setId: string | null, ids: string[], startKey: string | undefined) {
@@ -141,7 +152,13 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
   const [stored, responses] = await Promise.all([loadItems(ids), db.quizResponse.findMany({ where: { attemptId: attempt.id } })]);
   const final = finalAnswers(responses.map((r) => ({ ...r, itemId: r.questionId })));
   const mastery = attempt.assignment?.mastery ?? false;
-  const pending = attempt.submittedAt ? [] : pendingQuestions(ids, responses.map((r) => ({ itemId: r.questionId, round: r.round, correct: r.correct })), mastery);
+  const pending = attempt.submittedAt
+    ? []
+    : pendingQuestions(
+        ids,
+        responses.map((r) => ({ itemId: r.questionId, round: r.round, correct: r.correct })),
+        mastery,
+      );
   const show = reveals(attempt, now).showCorrectness;
   const items = ids.map((id) => {
     const { item, articleSlug } = stored.get(id)!;
@@ -158,7 +175,13 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
   const next = pending[0];
   const rule =
     attempt.assignment && !attempt.submittedAt
-      ? assignmentWriteDecision({ write: 'answer', assignment: { ...attempt.assignment, lateWork: attempt.assignment.lateWork as LateWorkPolicy }, student: attempt.student, attempt, now })
+      ? assignmentWriteDecision({
+          write: 'answer',
+          assignment: { ...attempt.assignment, lateWork: attempt.assignment.lateWork as LateWorkPolicy },
+          student: attempt.student,
+          attempt,
+          now,
+        })
       : null;
   return {
     refusal: rule && !rule.allowed ? rule.reason : null,
@@ -201,13 +224,24 @@ export async function submitAttempt(learner: LearnerRef, attemptId: string, now 
     if (!attempt.submittedAt) {
       if (attempt.assignment) {
         const { lateWork, ...rest } = attempt.assignment;
-        checkAssignmentWrite({ write: 'submit', assignment: { ...rest, lateWork: lateWork as LateWorkPolicy }, student: attempt.student, attempt, now });
+        checkAssignmentWrite({
+          write: 'submit',
+          assignment: { ...rest, lateWork: lateWork as LateWorkPolicy },
+          student: attempt.student,
+          attempt,
+          now,
+        });
       }
       // Late only if an answer came after the due date (answerQuestion marks it); submitting adds no work.
       await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length } });
     }
     const show = reveals(attempt, now, true);
-    if (!show.showCorrectness) return { score: null, maxScore: ids.length, results: results.map((r) => ({ itemId: r.itemId, answered: r.answered, correct: null, score: null })) };
+    if (!show.showCorrectness)
+      return {
+        score: null,
+        maxScore: ids.length,
+        results: results.map((r) => ({ itemId: r.itemId, answered: r.answered, correct: null, score: null })),
+      };
     return { score, maxScore: ids.length, results };
   });
 }
@@ -250,19 +284,30 @@ export async function getAttemptResults(
 /** The ids a quiz over a whole set asks, in order (flashcards excluded). */
 export async function quizItemIds(setId: string): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.question.findMany({ where: { setId, retiredAt: null, type: { not: 'card' } }, orderBy: { position: 'asc' }, select: { id: true } });
+  const rows = await db.question.findMany({
+    where: { setId, retiredAt: null, type: { not: 'card' } },
+    orderBy: { position: 'asc' },
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 
 /** A set's live quiz questions in set order with their types, for choosing a quiz's questions. */
 export async function quizCandidates(setId: string): Promise<Candidate[]> {
   const db = await getDb();
-  const rows = await db.question.findMany({ where: { setId, retiredAt: null, type: { not: 'card' } }, orderBy: { position: 'asc' }, select: { id: true, type: true } });
+  const rows = await db.question.findMany({
+    where: { setId, retiredAt: null, type: { not: 'card' } },
+    orderBy: { position: 'asc' },
+    select: { id: true, type: true },
+  });
   return rows.map((r) => ({ id: r.id, type: r.type as Candidate['type'] }));
 }
 
 /** The learner's latest unfinished self-study attempt on a set, whatever questions it asks, to offer "resume". */
-export async function findOpenSetAttempt(learner: LearnerRef | null, setId: string): Promise<{ id: string; answered: number; total: number } | null> {
+export async function findOpenSetAttempt(
+  learner: LearnerRef | null,
+  setId: string,
+): Promise<{ id: string; answered: number; total: number } | null> {
   if (!learner) return null;
   const db = await getDb();
   const match = await db.quizAttempt.findFirst({
@@ -274,7 +319,11 @@ export async function findOpenSetAttempt(learner: LearnerRef | null, setId: stri
 }
 
 /** The learner's latest unfinished attempt at exactly these questions, to offer "resume". */
-export async function findOpenAttempt(learner: LearnerRef | null, setId: string | null, itemIds: string[]): Promise<{ id: string; answered: number; total: number } | null> {
+export async function findOpenAttempt(
+  learner: LearnerRef | null,
+  setId: string | null,
+  itemIds: string[],
+): Promise<{ id: string; answered: number; total: number } | null> {
   if (!learner || itemIds.length === 0) return null;
   const db = await getDb();
   const match = await db.quizAttempt.findFirst({
@@ -303,7 +352,12 @@ export async function lastScoresBySet(learner: LearnerRef): Promise<Map<string, 
   });
   const latest = new Map<string, { score: number; maxScore: number; submittedAt: Date }>();
   for (const row of rows) {
-    if (!latest.has(row.setId!)) latest.set(row.setId!, { score: row.score!, maxScore: row.maxScore ?? (JSON.parse(row.itemIds) as string[]).length, submittedAt: row.submittedAt! });
+    if (!latest.has(row.setId!))
+      latest.set(row.setId!, {
+        score: row.score!,
+        maxScore: row.maxScore ?? (JSON.parse(row.itemIds) as string[]).length,
+        submittedAt: row.submittedAt!,
+      });
   }
   return latest;
 }

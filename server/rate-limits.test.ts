@@ -27,14 +27,23 @@ function clock(start = 1_800_000_000_000) {
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-const rows = () => withSqlite((sqlite) => sqlite.prepare('SELECT key, failures FROM RateLimit ORDER BY key').safeIntegers(false).all() as { key: string; failures: number }[]);
+const rows = () =>
+  withSqlite(
+    (sqlite) =>
+      sqlite.prepare('SELECT key, failures FROM RateLimit ORDER BY key').safeIntegers(false).all() as { key: string; failures: number }[],
+  );
 
 describe('limited (counters in the database)', () => {
   it('locks one address out of one account after five wrong passwords, without trying it, and leaves other addresses alone', async () => {
     const c = clock();
-    for (let i = 0; i < 5; i++) expect(await outcome(limited('signIn', { client: '198.51.100.1', target: 'a@school.test' }, refuse('unauthorized'), { now: c.now }))).toBe('unauthorized');
+    for (let i = 0; i < 5; i++)
+      expect(
+        await outcome(limited('signIn', { client: '198.51.100.1', target: 'a@school.test' }, refuse('unauthorized'), { now: c.now })),
+      ).toBe('unauthorized');
     let tried = false;
-    const blocked = limited('signIn', { client: '198.51.100.1', target: 'a@school.test' }, () => ((tried = true), succeed()), { now: c.now });
+    const blocked = limited('signIn', { client: '198.51.100.1', target: 'a@school.test' }, () => ((tried = true), succeed()), {
+      now: c.now,
+    });
     await expect(blocked).rejects.toBeInstanceOf(RateLimitedError);
     expect(tried).toBe(false);
     expect(await outcome(limited('signIn', { client: '198.51.100.2', target: 'a@school.test' }, succeed, { now: c.now }))).toBe('ok');
@@ -65,7 +74,8 @@ describe('limited (counters in the database)', () => {
 
   it('counts a try before it runs, so a burst of simultaneous guesses cannot all slip in under the allowance', async () => {
     let ran = 0;
-    const guess = () => limited('signIn', { client: '198.51.100.8', target: 'c@school.test' }, () => ((ran += 1), refuse('unauthorized')()));
+    const guess = () =>
+      limited('signIn', { client: '198.51.100.8', target: 'c@school.test' }, () => ((ran += 1), refuse('unauthorized')()));
     const outcomes = await Promise.all(Array.from({ length: 40 }, () => outcome(guess())));
     expect(ran).toBe(5);
     expect(outcomes.filter((o) => o === 'rate_limited')).toHaveLength(35);
@@ -76,15 +86,22 @@ describe('limited (counters in the database)', () => {
     for (let i = 0; i < 10; i++) expect(await outcome(limited('signUp', { client: '198.51.100.6' }, succeed, { now: c.now }))).toBe('ok');
     expect(await rows()).toEqual([{ key: 'signUp|c|198.51.100.6', failures: 10 }]);
     // Ten more at once: one runs now, the next waits 5 s, the one after would wait 15 s or more and is refused, and so on.
-    const burst = await Promise.all(Array.from({ length: 10 }, () => outcome(limited('signUp', { client: '198.51.100.6' }, succeed, { now: c.now }))));
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => outcome(limited('signUp', { client: '198.51.100.6' }, succeed, { now: c.now }))),
+    );
     expect(burst.filter((o) => o === 'ok')).toHaveLength(2);
     expect(burst.filter((o) => o === 'rate_limited')).toHaveLength(8);
   });
 
   it('counts IPv6 clients by /64, so rotating addresses in one network does not reset the count', async () => {
     const c = clock();
-    for (let i = 0; i < 5; i++) await outcome(limited('signIn', { client: `2001:db8:1:2::${i + 1}`, target: 'b@school.test' }, refuse('unauthorized'), { now: c.now }));
-    expect(await outcome(limited('signIn', { client: '2001:db8:1:2::99', target: 'b@school.test' }, succeed, { now: c.now }))).toBe('rate_limited');
+    for (let i = 0; i < 5; i++)
+      await outcome(
+        limited('signIn', { client: `2001:db8:1:2::${i + 1}`, target: 'b@school.test' }, refuse('unauthorized'), { now: c.now }),
+      );
+    expect(await outcome(limited('signIn', { client: '2001:db8:1:2::99', target: 'b@school.test' }, succeed, { now: c.now }))).toBe(
+      'rate_limited',
+    );
   });
 
   it('purges counters whose window has ended', async () => {

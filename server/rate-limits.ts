@@ -19,7 +19,11 @@ export const LIMITS = {
   // Per address 20 wrong passwords per 15 min free, then one try every 1 s, doubling to 8 s;
   // per address and account 5, then locked for the rest of the 15 min; per account 10 (from
   // anywhere), then every try waits 0.5 s, doubling to 4 s.
-  signIn: { pair: { free: 5, windowMs: 15 * MINUTE }, client: { free: 20, windowMs: 15 * MINUTE, baseMs: 1000, maxMs: 8000 }, target: { free: 10, windowMs: 15 * MINUTE, baseMs: 500, maxMs: 4000 } },
+  signIn: {
+    pair: { free: 5, windowMs: 15 * MINUTE },
+    client: { free: 20, windowMs: 15 * MINUTE, baseMs: 1000, maxMs: 8000 },
+    target: { free: 10, windowMs: 15 * MINUTE, baseMs: 500, maxMs: 4000 },
+  },
   // Every sign-up counts (an accepted one says the email was free): 10 an hour per address (a
   // staff training behind one school address), then one every 5 s, doubling to 10 s.
   signUp: { client: { free: 10, windowMs: HOUR, baseMs: 5000, maxMs: 10_000 } },
@@ -27,7 +31,10 @@ export const LIMITS = {
   joinCode: { client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 } },
   // Wrong personal codes: the same per address; per assignment 30 an hour, then every try at that
   // assignment waits 0.5 s (doubling to 4 s).
-  personalCode: { client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 }, target: { free: 30, windowMs: HOUR, baseMs: 500, maxMs: 4000 } },
+  personalCode: {
+    client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 },
+    target: { free: 30, windowMs: HOUR, baseMs: 500, maxMs: 4000 },
+  },
   // New anonymous learners: 1,000 an hour per address (a whole school behind one address), then one a second.
   newLearner: { client: { free: 1000, windowMs: HOUR, baseMs: 1000, maxMs: 1000 } },
 } as const satisfies Record<string, Rules>;

@@ -32,24 +32,37 @@ interface ResponseRow {
 
 const CLASS_SQL = {
   students: 'SELECT id, learnerId, nickname, joinedAt, leftAt FROM AssignmentStudent WHERE assignmentId = ? ORDER BY joinedAt, id',
-  attempts: 'SELECT id, studentId, seed, startedAt, submittedAt, late, resetAt FROM QuizAttempt WHERE assignmentId = ? AND studentId IS NOT NULL ORDER BY startedAt, id',
+  attempts:
+    'SELECT id, studentId, seed, startedAt, submittedAt, late, resetAt FROM QuizAttempt WHERE assignmentId = ? AND studentId IS NOT NULL ORDER BY startedAt, id',
   responses: `SELECT r.attemptId, r.questionId AS itemId, r.round, r.response, r.score, r.correct, r.answeredAt
     FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ? ORDER BY r.id`,
   // An item counts as done for a student once it was rated Good or Easy in the assignment.
-  cardsDone: 'SELECT learnerId, count(DISTINCT questionId) AS done FROM ReviewLog WHERE assignmentId = ? AND rating >= 3 GROUP BY learnerId',
+  cardsDone:
+    'SELECT learnerId, count(DISTINCT questionId) AS done FROM ReviewLog WHERE assignmentId = ? AND rating >= 3 GROUP BY learnerId',
 };
 
 /** The class's students, attempts (each with its responses) and flashcard progress, read in one go. */
 function readClass(sqlite: Database.Database, assignmentId: string, itemIds: string[], flashcards: boolean) {
   const students = (
-    prepared(sqlite, CLASS_SQL.students).all(assignmentId) as { id: string; learnerId: string; nickname: string; joinedAt: string; leftAt: string | null }[]
+    prepared(sqlite, CLASS_SQL.students).all(assignmentId) as {
+      id: string;
+      learnerId: string;
+      nickname: string;
+      joinedAt: string;
+      leftAt: string | null;
+    }[]
   ).map((s) => ({
     ...s,
     joinedAt: dateFromSql(s.joinedAt),
     leftAt: dateOrNullFromSql(s.leftAt),
   }));
   const responses = groupBy(
-    (prepared(sqlite, CLASS_SQL.responses).all(assignmentId) as (Omit<ResponseRow, 'correct' | 'answeredAt'> & { correct: number; answeredAt: string })[]).map((r) => ({
+    (
+      prepared(sqlite, CLASS_SQL.responses).all(assignmentId) as (Omit<ResponseRow, 'correct' | 'answeredAt'> & {
+        correct: number;
+        answeredAt: string;
+      })[]
+    ).map((r) => ({
       ...r,
       correct: r.correct === 1,
       answeredAt: dateFromSql(r.answeredAt),
@@ -57,7 +70,15 @@ function readClass(sqlite: Database.Database, assignmentId: string, itemIds: str
     (r) => r.attemptId,
   );
   const attempts = (
-    prepared(sqlite, CLASS_SQL.attempts).all(assignmentId) as { id: string; studentId: string; seed: string; startedAt: string; submittedAt: string | null; late: number; resetAt: string | null }[]
+    prepared(sqlite, CLASS_SQL.attempts).all(assignmentId) as {
+      id: string;
+      studentId: string;
+      seed: string;
+      startedAt: string;
+      submittedAt: string | null;
+      late: number;
+      resetAt: string | null;
+    }[]
   ).map((t) => {
     const mine = responses.get(t.id) ?? [];
     const times = mine.map((r) => r.answeredAt.getTime());
@@ -74,7 +95,9 @@ function readClass(sqlite: Database.Database, assignmentId: string, itemIds: str
     };
   });
   const cardsDone = new Map(
-    flashcards ? (prepared(sqlite, CLASS_SQL.cardsDone).all(assignmentId) as { learnerId: string; done: number }[]).map((r) => [r.learnerId, r.done]) : [],
+    flashcards
+      ? (prepared(sqlite, CLASS_SQL.cardsDone).all(assignmentId) as { learnerId: string; done: number }[]).map((r) => [r.learnerId, r.done])
+      : [],
   );
   return { stored: itemsIn(sqlite, itemIds), students, attempts, cardsDone };
 }
@@ -86,7 +109,9 @@ function readClass(sqlite: Database.Database, assignmentId: string, itemIds: str
 export async function assignmentReport(teacher: TeacherRef | null, assignmentId: string, now = new Date()): Promise<AssignmentReport> {
   const a = await ownedAssignment(teacher, assignmentId);
   const itemIds = JSON.parse(a.itemIds) as string[];
-  const { stored, students, attempts, cardsDone } = await withSqlite((sqlite) => readClass(sqlite, assignmentId, itemIds, a.mode === 'flashcards'));
+  const { stored, students, attempts, cardsDone } = await withSqlite((sqlite) =>
+    readClass(sqlite, assignmentId, itemIds, a.mode === 'flashcards'),
+  );
   const attemptsOf = groupBy(attempts, (t) => t.studentId);
 
   const rows: ReportStudent[] = students.map((s) => {
@@ -100,7 +125,10 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
       const r = final.get(id);
       cells[id] = r ? cellFor(r.score) : null;
       const item = stored.get(id)?.item as QuizItem | undefined;
-      answers[id] = r && item && counted ? { text: describeResponse(item, JSON.parse(r.response), counted.seed), score: r.score, round: r.round } : null;
+      answers[id] =
+        r && item && counted
+          ? { text: describeResponse(item, JSON.parse(r.response), counted.seed), score: r.score, round: r.round }
+          : null;
     }
     const done = cardsDone.get(s.learnerId) ?? 0;
     const flashcardStatus = done >= itemIds.length ? 'finished' : done > 0 ? 'working' : 'joined';
@@ -147,14 +175,22 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
     const marks = Object.fromEntries(itemIds.map((id) => [id, firstRound.get(id) ?? 0]));
     return [{ studentId: s.id, marks, attempt: first }];
   });
-  const statistics = firstAttempts.length > 0 ? itemStatistics(firstAttempts, itemIds.map((itemId) => ({ itemId, maxMark: 1 }))) : null;
+  const statistics =
+    firstAttempts.length > 0
+      ? itemStatistics(
+          firstAttempts,
+          itemIds.map((itemId) => ({ itemId, maxMark: 1 })),
+        )
+      : null;
   const wrongAnswers = commonWrongAnswers(
     firstAttempts.flatMap(({ attempt }) =>
       attempt.responses
         .filter((r) => r.round === 1)
         .flatMap((r) => {
           const item = stored.get(r.itemId)?.item as QuizItem | undefined;
-          return item ? [{ itemId: r.itemId, answerText: describeResponse(item, JSON.parse(r.response), attempt.seed), correct: r.correct }] : [];
+          return item
+            ? [{ itemId: r.itemId, answerText: describeResponse(item, JSON.parse(r.response), attempt.seed), correct: r.correct }]
+            : [];
         }),
     ),
   );
@@ -191,6 +227,10 @@ export async function assignmentCsv(teacher: TeacherRef | null, assignmentId: st
     s.score,
     ...report.items.map((i) => s.answers[i.itemId]?.score ?? null),
   ]);
-  const slug = report.assignment.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assignment';
+  const slug =
+    report.assignment.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'assignment';
   return { filename: `${slug}-results.csv`, csv: toCsv(header, rows) };
 }

@@ -35,6 +35,7 @@ export async function redeemResumeCode(code: unknown, now = new Date()): Promise
     const row = await tx.resumeCode.findUniqueOrThrow({ where: { codeHash: hashToken(parsed.data) }, select: { learnerId: true } });
     return row.learnerId;
   });
-  if (!learnerId) throw new AppError('gone', 'This resume link has expired or was already used. Make a new one on the device you came from.');
+  if (!learnerId)
+    throw new AppError('gone', 'This resume link has expired or was already used. Make a new one on the device you came from.');
   return { learnerId, token: await issueToken(learnerId) };
 }

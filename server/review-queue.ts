@@ -94,7 +94,13 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, withheld,
   if (setId && !prepared(sqlite, SQL.liveSet).get(setId)) throw notFound(`Set "${setId}"`);
   const todayStart = sqlDate(dayStart(learnerDay(now, learner.timeZone), learner.timeZone));
   const tomorrow = nextDayStart(now, learner.timeZone);
-  const scope = { learnerId: learner.id, tomorrow: sqlDate(tomorrow), setId, items: items && JSON.stringify(items), withheld: JSON.stringify(withheld) };
+  const scope = {
+    learnerId: learner.id,
+    tomorrow: sqlDate(tomorrow),
+    setId,
+    items: items && JSON.stringify(items),
+    withheld: JSON.stringify(withheld),
+  };
   const notBuried = (buriedUntil: string | null) => buriedUntil === null || (dateOrNullFromSql(buriedUntil) as Date) <= now;
 
   const due = (prepared(sqlite, SQL.due).all(scope) as DueRow[]).filter((c) => notBuried(c.buriedUntil));
@@ -126,7 +132,10 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, withheld,
     ...fresh.slice(counts.new).map((c): Entry => ({ ...c, kind: 'new' })),
   ];
   const chosen = ordered.slice(0, limit);
-  const stored = itemsIn(sqlite, chosen.map((c) => c.itemId));
+  const stored = itemsIn(
+    sqlite,
+    chosen.map((c) => c.itemId),
+  );
   const nextDue = prepared(sqlite, SQL.nextDue).pluck().get(scope) as string | null;
   const scheduler = schedulerForLearner(learner);
   // Every new card starts from the same state, so one preview serves them all.
@@ -167,7 +176,16 @@ export async function getReviewQueue(learner: LearnerRef, query: unknown, now = 
   const { setId, items: requested, limit, more, assignmentId } = parseOrThrow(queueQuery, query);
   if (assignmentId) learner = { ...learner, newPerDay: 10_000, reviewsPerDay: 100_000 };
   return withSqlite((sqlite) => {
-    if (!assignmentId) return readQueue(sqlite, { learner, setId: setId ?? null, items: requested ?? null, withheld: [...withheldIn(sqlite, now).keys()], limit, more, now });
+    if (!assignmentId)
+      return readQueue(sqlite, {
+        learner,
+        setId: setId ?? null,
+        items: requested ?? null,
+        withheld: [...withheldIn(sqlite, now).keys()],
+        limit,
+        more,
+        now,
+      });
     const shown = assignmentVisibilityIn(sqlite, learner.id, assignmentId, now);
     if (!shown) throw notFound('That assignment');
     const items = [...shown].filter(([, show]) => show.showKey).map(([itemId]) => itemId);

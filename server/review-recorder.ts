@@ -24,7 +24,8 @@ export interface RecordedReview {
 }
 
 const SEEN = 'SELECT 1 FROM ReviewLog WHERE learnerId = ? AND reviewId = ?';
-const CARD = 'SELECT due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview FROM Card WHERE learnerId = ? AND questionId = ?';
+const CARD =
+  'SELECT due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview FROM Card WHERE learnerId = ? AND questionId = ?';
 const UPSERT_CARD = `INSERT INTO Card (learnerId, questionId, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, createdAt, updatedAt)
   VALUES (@learnerId, @questionId, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps, @lapses, @state, @lastReview, 0, @stamp, @stamp)
   ON CONFLICT (learnerId, questionId) DO UPDATE SET due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
@@ -53,7 +54,13 @@ export function recordReview(sqlite: Database.Database, input: RecordReviewInput
   const { card, log } = scheduler.review(before, input.rating, at);
   const keys = { learnerId: learner.id, questionId };
   const columns = cardColumnsOf(card);
-  prepared(sqlite, UPSERT_CARD).run({ ...keys, ...columns, due: sqlDate(columns.due), lastReview: sqlDateOrNull(columns.lastReview), stamp: sqlDate(new Date()) });
+  prepared(sqlite, UPSERT_CARD).run({
+    ...keys,
+    ...columns,
+    due: sqlDate(columns.due),
+    lastReview: sqlDateOrNull(columns.lastReview),
+    stamp: sqlDate(new Date()),
+  });
   prepared(sqlite, INSERT_LOG).run({
     ...keys,
     reviewId,

@@ -25,7 +25,10 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -47,7 +50,12 @@ describe('review queue', () => {
     expect(queue.beyond).toEqual({ new: setSize - 20, review: 0 });
     const first = queue.cards[0]!;
     expect(first.kind).toBe('new');
-    expect(Object.fromEntries(Object.entries(first.previews).map(([k, v]) => [k, v.interval]))).toEqual({ again: '1m', hard: '6m', good: '10m', easy: '8d' });
+    expect(Object.fromEntries(Object.entries(first.previews).map(([k, v]) => [k, v.interval]))).toEqual({
+      again: '1m',
+      hard: '6m',
+      good: '10m',
+      easy: '8d',
+    });
     expect(first.back.sources[0]!.length).toBeGreaterThan(10);
   });
 
@@ -57,7 +65,8 @@ describe('review queue', () => {
     learner = { ...learner, newPerDay: 2 };
     const queue = await getReviewQueue(learner, { setId: 'timeline' }, T0);
     expect(queue.counts.new).toBe(2);
-    for (const card of queue.cards.slice(0, queue.counts.new)) await rateCard(learner, { reviewId: rid(), itemId: card.itemId, rating: 'good', durationMs: 1000 }, T0);
+    for (const card of queue.cards.slice(0, queue.counts.new))
+      await rateCard(learner, { reviewId: rid(), itemId: card.itemId, rating: 'good', durationMs: 1000 }, T0);
     const after = await getReviewQueue(learner, { setId: 'timeline' }, minutes(1));
     // The two learning cards' 10-minute steps fall inside the 20-minute learn-ahead window, as in Anki.
     expect(after.counts).toEqual({ new: 0, learning: 2, review: 0 });
@@ -85,7 +94,10 @@ describe('review queue', () => {
     // A minute later b's 10-minute step is queued and counted (it is within the learn-ahead
     // window, shown early if nothing else is left), and a's review is days away.
     const chosen = await getReviewQueue(learner, { items: `${a},${b},${c}` }, minutes(1));
-    expect(chosen.cards.map((card) => [card.itemId, card.kind])).toEqual([[b, 'learning'], [c, 'new']]);
+    expect(chosen.cards.map((card) => [card.itemId, card.kind])).toEqual([
+      [b, 'learning'],
+      [c, 'new'],
+    ]);
     expect(chosen.counts).toEqual({ new: 1, learning: 1, review: 0 });
     expect(chosen.nextDue).toBe((await cardRow(a!))!.due.toISOString());
     const later = await getReviewQueue(learner, { setId: 'timeline', limit: '3' }, minutes(11));
@@ -93,7 +105,10 @@ describe('review queue', () => {
     expect(later.cards[0]!.itemId).toBe(b);
     expect(later.counts).toEqual({ new: 18, learning: 1, review: 0 });
     const dueDay = await getReviewQueue(learner, { items: `${a},${c}` }, (await cardRow(a!))!.due);
-    expect(dueDay.cards.map((card) => [card.itemId, card.kind])).toEqual([[a, 'review'], [c, 'new']]);
+    expect(dueDay.cards.map((card) => [card.itemId, card.kind])).toEqual([
+      [a, 'review'],
+      [c, 'new'],
+    ]);
     expect(dueDay.cards[0]!.due).toBe((await cardRow(a!))!.due.toISOString());
   });
 
@@ -134,8 +149,12 @@ describe('rating', () => {
     const times = [minutes(0), minutes(2), minutes(13), days(2), days(3), days(9), days(30), days(31)];
     const ratings = ['again', 'good', 'good', 'again', 'good', 'hard', 'easy', 'good'] as const;
     for (const [i, at] of times.entries()) await rateCard(learner, { reviewId: rid(), itemId, rating: ratings[i]!, durationMs: 1000 }, at);
-    const logs = await (await getDb()).reviewLog.findMany({ where: { learnerId: learner.id, questionId: itemId }, orderBy: { review: 'asc' } });
-    const replayed = schedulerFor({ desiredRetention: 0.9, fuzz: false }).replay(logs.map((l) => ({ rating: ratingFromNumber(l.rating), review: l.review })));
+    const logs = await (
+      await getDb()
+    ).reviewLog.findMany({ where: { learnerId: learner.id, questionId: itemId }, orderBy: { review: 'asc' } });
+    const replayed = schedulerFor({ desiredRetention: 0.9, fuzz: false }).replay(
+      logs.map((l) => ({ rating: ratingFromNumber(l.rating), review: l.review })),
+    );
     expect(cardStateFromRow((await cardRow(itemId))!)).toEqual(replayed);
   });
 
@@ -164,7 +183,9 @@ describe('rating', () => {
       [{ reviewId: rid(), itemId: 'tl-001', rating: 'good', durationMs: 1, reviewedAt: '2020-01-01T00:00:00Z' }, /^reviewedAt: /],
     ];
     for (const [body, message] of cases) expect((await rejection(rateCard(learner, body, T0))).message).toMatch(message);
-    expect((await rejection(rateCard(learner, { reviewId: rid(), itemId: 'no-such', rating: 'good', durationMs: 1 }, T0))).status).toBe(404);
+    expect((await rejection(rateCard(learner, { reviewId: rid(), itemId: 'no-such', rating: 'good', durationMs: 1 }, T0))).status).toBe(
+      404,
+    );
     const id = rid();
     await rateCard(learner, { reviewId: id, itemId: 'tl-001', rating: 'good', durationMs: 1 }, T0);
     const other = (await createLearner()).learner;

@@ -16,12 +16,15 @@ import { ROW_ID } from '@/lib/row-id';
 
 export type { RateResult };
 
-
 export const rateInput = z.strictObject({
   reviewId: clientIdSchema,
   itemId: idSchema,
   rating: ratingSchema,
-  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60 * 1000),
   /** When the learner rated, if the rating was queued offline; within the last week. */
   reviewedAt: z.iso.datetime().optional(),
   /** Set when the card is practised for an assignment the learner has joined. */
@@ -47,7 +50,8 @@ export async function rateCard(source: LearnerSource, input: unknown, now = new 
   const learner = await resolveLearner(source);
   if (body.assignmentId) {
     const joined = await joinedAssignment(learner.id, body.assignmentId);
-    if (!joined.itemIds.includes(body.itemId)) throw new AppError('invalid_input', `itemId: "${body.itemId}" is not part of that assignment`, ['itemId']);
+    if (!joined.itemIds.includes(body.itemId))
+      throw new AppError('invalid_input', `itemId: "${body.itemId}" is not part of that assignment`, ['itemId']);
     // Judged at the moment the rating reaches the server: a rating queued offline cannot backdate itself into an open assignment.
     checkAssignmentWrite({ write: 'rate', assignment: joined.rules, student: joined.student, now });
   }
@@ -88,7 +92,11 @@ export async function undoReview(learner: LearnerRef, reviewId: string): Promise
   return db.$transaction(async (tx) => {
     const log = await tx.reviewLog.findUnique({ where: { learnerId_reviewId: { learnerId: learner.id, reviewId: id } } });
     if (!log) throw notFound('That review');
-    const latest = await tx.reviewLog.findFirst({ where: { learnerId: learner.id, questionId: log.questionId }, orderBy: [{ review: 'desc' }, { id: 'desc' }], select: { id: true } });
+    const latest = await tx.reviewLog.findFirst({
+      where: { learnerId: learner.id, questionId: log.questionId },
+      orderBy: [{ review: 'desc' }, { id: 'desc' }],
+      select: { id: true },
+    });
     if (latest?.id !== log.id) throw new AppError('conflict', 'Only the latest review of a card can be undone.');
     const key = { learnerId_questionId: { learnerId: learner.id, questionId: log.questionId } };
     const row = await tx.card.findUniqueOrThrow({ where: key });
@@ -107,14 +115,23 @@ export async function undoReview(learner: LearnerRef, reviewId: string): Promise
 export type CardAction = 'bury' | 'unbury' | 'suspend' | 'unsuspend';
 
 /** Bury (until the learner's next day), suspend, or undo either; a never-seen card gets a row. */
-export async function setCardFlag(source: LearnerSource, itemId: string, action: CardAction, now = new Date()): Promise<{ itemId: string; suspended: boolean; buriedUntil: string | null }> {
+export async function setCardFlag(
+  source: LearnerSource,
+  itemId: string,
+  action: CardAction,
+  now = new Date(),
+): Promise<{ itemId: string; suspended: boolean; buriedUntil: string | null }> {
   const id = parseOrThrow(idSchema, itemId, ['itemId']);
   const db = await getDb();
   const stored = (await loadItems([id])).get(id);
   if (!stored || stored.retired) throw notFound(`Item "${id}"`);
   const learner = await resolveLearner(source);
   const data =
-    action === 'bury' ? { buriedUntil: nextDayStart(now, learner.timeZone) } : action === 'unbury' ? { buriedUntil: null } : { suspended: action === 'suspend' };
+    action === 'bury'
+      ? { buriedUntil: nextDayStart(now, learner.timeZone) }
+      : action === 'unbury'
+        ? { buriedUntil: null }
+        : { suspended: action === 'suspend' };
   const key = { learnerId_questionId: { learnerId: learner.id, questionId: id } };
   const row = await db.card.upsert({
     where: key,

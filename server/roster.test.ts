@@ -16,7 +16,14 @@ import { getAttempt, submitAttempt } from './quizzes';
 import { assignmentReport } from './reports';
 import { rateCard } from './reviews';
 import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from './roster';
-import { getStudentView, joinAssignment, leaveAssignment, NicknameTakenError, resumeWithPersonalCode, startAssignmentAttempt } from './students';
+import {
+  getStudentView,
+  joinAssignment,
+  leaveAssignment,
+  NicknameTakenError,
+  resumeWithPersonalCode,
+  startAssignmentAttempt,
+} from './students';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -42,13 +49,21 @@ const base: AssignmentInput = {
 let answerNumber = 0;
 async function answer(learner: LearnerRef, attemptId: string, itemId: string, right: boolean, now?: Date) {
   const db = await getDb();
-  const stored = JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as { answer: string; options: { id: string; text: string }[] };
+  const stored = JSON.parse((await db.question.findUniqueOrThrow({ where: { id: itemId } })).data) as {
+    answer: string;
+    options: { id: string; text: string }[];
+  };
   // Options carry opaque ids: the key is found by its text.
   const keyText = stored.options.find((o) => o.id === stored.answer)!.text;
   const item = (await getAttempt(learner, attemptId, now)).items.find((i) => i.item.id === itemId)!.item;
   if (item.type !== 'single') throw new Error('expected single-choice timeline items');
   const choice = (right ? item.options.find((o) => o.text === keyText) : item.options.find((o) => o.text !== keyText))!.id;
-  return answerQuestion(learner, attemptId, { answerId: `answer-${String(++answerNumber).padStart(4, '0')}`, itemId, response: { choice } }, now);
+  return answerQuestion(
+    learner,
+    attemptId,
+    { answerId: `answer-${String(++answerNumber).padStart(4, '0')}`, itemId, response: { choice } },
+    now,
+  );
 }
 
 async function takeQuiz(learner: LearnerRef, assignmentId: string, rights: boolean[], now?: Date) {
@@ -59,7 +74,10 @@ async function takeQuiz(learner: LearnerRef, assignmentId: string, rights: boole
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -134,13 +152,24 @@ describe('one rule for every write tied to an assignment', () => {
     const { id } = await createAssignment(owner, { ...base, mode: 'flashcards', dueLocal: '2026-03-02T12:00', lateWork: 'refuse' });
     const { learner } = await createLearner();
     await joinAssignment(learner, id, 'Eve', before);
-    const rate = (n: number, now: Date) => rateCard(learner, { reviewId: `review-${String(n).padStart(6, '0')}`, itemId: 'tl-001', rating: 'good', durationMs: 1, assignmentId: id }, now);
+    const rate = (n: number, now: Date) =>
+      rateCard(
+        learner,
+        { reviewId: `review-${String(n).padStart(6, '0')}`, itemId: 'tl-001', rating: 'good', durationMs: 1, assignmentId: id },
+        now,
+      );
     await rate(1, before);
     expect((await rejection(rate(2, after))).message).toBe(REFUSALS.late);
     const { id: open } = await createAssignment(owner, { ...base, mode: 'flashcards' });
     await joinAssignment(learner, open, 'Eve');
     await setClosed(owner, open, true);
-    expect((await rejection(rateCard(learner, { reviewId: 'review-000003', itemId: 'tl-001', rating: 'good', durationMs: 1, assignmentId: open }))).message).toBe(REFUSALS.closed);
+    expect(
+      (
+        await rejection(
+          rateCard(learner, { reviewId: 'review-000003', itemId: 'tl-001', rating: 'good', durationMs: 1, assignmentId: open }),
+        )
+      ).message,
+    ).toBe(REFUSALS.closed);
     const db = await getDb();
     expect(await db.reviewLog.count({ where: { learnerId: learner.id } })).toBe(1);
   });
@@ -180,12 +209,22 @@ describe('one rule for every write tied to an assignment', () => {
     const junk = Array.from({ length: JOIN_FLOOD_LIMIT.max - 5 }, (_, i) => ({ id: `junk-${i}`, n: i + 5 }));
     await db.learner.createMany({ data: junk.map((j) => ({ id: j.id })) });
     await db.assignmentStudent.createMany({
-      data: junk.map((j) => ({ id: j.id, assignmentId: id, learnerId: j.id, nickname: `junk ${j.n}`, nicknameKey: `junk ${j.n}`, personalCode: `J${String(j.n).padStart(5, '0')}`, joinedAt: now })),
+      data: junk.map((j) => ({
+        id: j.id,
+        assignmentId: id,
+        learnerId: j.id,
+        nickname: `junk ${j.n}`,
+        nicknameKey: `junk ${j.n}`,
+        personalCode: `J${String(j.n).padStart(5, '0')}`,
+        joinedAt: now,
+      })),
     });
     const flooded = await rejection(joinAssignment((await createLearner()).learner, id, 'Real student', now));
     expect(flooded.status).toBe(429);
     await expect(joinAssignment((await createLearner()).learner, other, 'Real student', now)).resolves.toBeDefined();
-    await expect(joinAssignment((await createLearner()).learner, id, 'Real student', new Date(now.getTime() + JOIN_FLOOD_LIMIT.windowMs + 1))).resolves.toBeDefined();
+    await expect(
+      joinAssignment((await createLearner()).learner, id, 'Real student', new Date(now.getTime() + JOIN_FLOOD_LIMIT.windowMs + 1)),
+    ).resolves.toBeDefined();
   });
 
   it(`holds at most ${MAX_CLASS_SIZE} students, however slowly they came`, async () => {
@@ -195,7 +234,15 @@ describe('one rule for every write tied to an assignment', () => {
     const rows = Array.from({ length: MAX_CLASS_SIZE }, (_, i) => ({ id: `s-${i}` }));
     await db.learner.createMany({ data: rows });
     await db.assignmentStudent.createMany({
-      data: rows.map((r, i) => ({ id: r.id, assignmentId: id, learnerId: r.id, nickname: `s ${i}`, nicknameKey: `s ${i}`, personalCode: `S${String(i).padStart(5, '0')}`, joinedAt: long })),
+      data: rows.map((r, i) => ({
+        id: r.id,
+        assignmentId: id,
+        learnerId: r.id,
+        nickname: `s ${i}`,
+        nicknameKey: `s ${i}`,
+        personalCode: `S${String(i).padStart(5, '0')}`,
+        joinedAt: long,
+      })),
     });
     expect((await rejection(joinAssignment((await createLearner()).learner, id, 'One too many'))).message).toMatch(/full/);
   });
@@ -203,7 +250,13 @@ describe('one rule for every write tied to an assignment', () => {
 
 describe('attempts after the answers were shown', () => {
   it('keeps the best score from before the keys and flags a late retry after reading them', async () => {
-    const { id } = await createAssignment(owner, { ...base, reveal: 'after_due', attemptsAllowed: 2, dueLocal: '2026-03-02T12:00', lateWork: 'accept' });
+    const { id } = await createAssignment(owner, {
+      ...base,
+      reveal: 'after_due',
+      attemptsAllowed: 2,
+      dueLocal: '2026-03-02T12:00',
+      lateWork: 'accept',
+    });
     const { learner } = await createLearner();
     await joinAssignment(learner, id, 'Fay', before);
     await takeQuiz(learner, id, [false, false, true], before);
@@ -272,7 +325,13 @@ describe('classroom counts', () => {
     const { learner } = await createLearner();
     await joinAssignment(learner, id, 'Ivy');
     for (const [i, itemId] of ITEMS.entries()) {
-      await rateCard(learner, { reviewId: `review-${String(i).padStart(6, '0')}`, itemId, rating: 'good', durationMs: 1, assignmentId: id });
+      await rateCard(learner, {
+        reviewId: `review-${String(i).padStart(6, '0')}`,
+        itemId,
+        rating: 'good',
+        durationMs: 1,
+        assignmentId: id,
+      });
       expect((await assignmentReport(owner, id)).students[0]!.status).toBe(i === ITEMS.length - 1 ? 'finished' : 'working');
     }
     expect((await listAssignments(owner))[0]).toMatchObject({ students: 1, submitted: 1 });

@@ -30,7 +30,12 @@ export async function removeStudent(teacher: TeacherRef | null, assignmentId: st
 }
 
 /** Renames a student; the new name obeys the same rules as a join (no look-alike of another). */
-export async function renameStudent(teacher: TeacherRef | null, assignmentId: string, studentId: unknown, rawNickname: unknown): Promise<{ nickname: string }> {
+export async function renameStudent(
+  teacher: TeacherRef | null,
+  assignmentId: string,
+  studentId: unknown,
+  rawNickname: unknown,
+): Promise<{ nickname: string }> {
   const student = await ownedStudent(teacher, assignmentId, studentId);
   const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
   const db = await getDb();
@@ -38,7 +43,11 @@ export async function renameStudent(teacher: TeacherRef | null, assignmentId: st
   const taken = new Set(others.map((s) => nicknameKey(s.nickname)));
   const key = nicknameKey(nickname);
   if (taken.has(key)) {
-    throw new AppError('conflict', `nickname: Another student is called that, or something that looks like it. How about “${suggestFreeNickname(nickname, taken)}”?`, ['nickname']);
+    throw new AppError(
+      'conflict',
+      `nickname: Another student is called that, or something that looks like it. How about “${suggestFreeNickname(nickname, taken)}”?`,
+      ['nickname'],
+    );
   }
   await db.assignmentStudent.update({ where: { id: student.id }, data: { nickname, nicknameKey: key } });
   return { nickname };
@@ -48,7 +57,12 @@ export async function renameStudent(teacher: TeacherRef | null, assignmentId: st
  * Resets the student's attempts: each stays in the report, marked reset with the time, and no
  * longer counts or uses up the allowance; an unfinished one can no longer be answered.
  */
-export async function resetStudentAttempts(teacher: TeacherRef | null, assignmentId: string, studentId: unknown, now = new Date()): Promise<{ reset: number }> {
+export async function resetStudentAttempts(
+  teacher: TeacherRef | null,
+  assignmentId: string,
+  studentId: unknown,
+  now = new Date(),
+): Promise<{ reset: number }> {
   const student = await ownedStudent(teacher, assignmentId, studentId);
   const db = await getDb();
   const { count } = await db.quizAttempt.updateMany({ where: { studentId: student.id, resetAt: null }, data: { resetAt: now } });

@@ -102,7 +102,9 @@ export function shapeFromDmmf(datamodel: DmmfDatamodel): DatabaseShape {
 
 export function shapeFromSqlite(db: Database.Database): DatabaseShape {
   const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+    )
     .pluck()
     .all() as string[];
   const shape: DatabaseShape = {};
@@ -121,7 +123,14 @@ export function shapeFromSqlite(db: Database.Database): DatabaseShape {
       })
       .sort();
     const byId = new Map<number, { table: string; from: string[]; to: string[]; onDelete: string; onUpdate: string }>();
-    for (const row of db.pragma(`foreign_key_list("${table}")`) as { id: number; table: string; from: string; to: string; on_delete: string; on_update: string }[]) {
+    for (const row of db.pragma(`foreign_key_list("${table}")`) as {
+      id: number;
+      table: string;
+      from: string;
+      to: string;
+      on_delete: string;
+      on_update: string;
+    }[]) {
       const entry = byId.get(row.id) ?? { table: row.table, from: [], to: [], onDelete: row.on_delete, onUpdate: row.on_update };
       entry.from.push(row.from);
       entry.to.push(row.to);

@@ -29,7 +29,11 @@ async function summariseSets(onlyId?: string): Promise<SetSummary[]> {
       orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }],
       select: { id: true, title: true, description: true, articleSlug: true, article: { select: { title: true } } },
     }),
-    db.question.groupBy({ by: ['setId', 'type'], where: { retiredAt: null, ...(onlyId ? { setId: onlyId } : {}) }, _count: { _all: true } }),
+    db.question.groupBy({
+      by: ['setId', 'type'],
+      where: { retiredAt: null, ...(onlyId ? { setId: onlyId } : {}) },
+      _count: { _all: true },
+    }),
   ]);
   return sets.map((set) => {
     const typeCounts: Partial<Record<ItemType, number>> = {};
@@ -71,15 +75,21 @@ export async function getSet(id: string): Promise<SetSummary | null> {
  * A set and its items as a learner may see them before answering: no keys, explanations or
  * sources, and none of the items withheld from self-study (open Secure assignments).
  */
-export async function getSetWithPublicItems(id: string): Promise<{ set: SetSummary; items: (PublicItem | { id: string; type: 'card'; prompt: string })[] }> {
+export async function getSetWithPublicItems(
+  id: string,
+): Promise<{ set: SetSummary; items: (PublicItem | { id: string; type: 'card'; prompt: string })[] }> {
   const parsed = idSchema.safeParse(id);
   const set = parsed.success ? await getSet(parsed.data) : null;
   if (!set) throw notFound(`Set "${id}"`);
   const db = await getDb();
   const withheld = await withheldFromSelfStudy();
-  const rows = (await db.question.findMany({ where: { setId: set.id, retiredAt: null }, orderBy: { position: 'asc' }, select: { id: true, data: true } })).filter(
-    (row) => !withheld.has(row.id),
-  );
+  const rows = (
+    await db.question.findMany({
+      where: { setId: set.id, retiredAt: null },
+      orderBy: { position: 'asc' },
+      select: { id: true, data: true },
+    })
+  ).filter((row) => !withheld.has(row.id));
   // Stable for the set (one presentation, so comparing many reveals nothing), yet keyed by the
   // server's secret: neither the ids nor the shuffles can be computed from the set id.
   const seed = derivedSecret(`sets-api:${set.id}`);
@@ -94,12 +104,22 @@ export async function getSetWithPublicItems(id: string): Promise<{ set: SetSumma
 export async function listSetsWithItems(): Promise<{ id: string; title: string; items: { id: string; prompt: string; type: string }[] }[]> {
   const db = await getDb();
   const [sets, items] = await Promise.all([
-    db.questionSet.findMany({ where: { retiredAt: null }, orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }], select: { id: true, title: true } }),
-    db.question.findMany({ where: { retiredAt: null }, orderBy: { position: 'asc' }, select: { id: true, setId: true, type: true, data: true } }),
+    db.questionSet.findMany({
+      where: { retiredAt: null },
+      orderBy: [{ articleSlug: 'asc' }, { position: 'asc' }],
+      select: { id: true, title: true },
+    }),
+    db.question.findMany({
+      where: { retiredAt: null },
+      orderBy: { position: 'asc' },
+      select: { id: true, setId: true, type: true, data: true },
+    }),
   ]);
   return sets.map((s) => ({
     ...s,
-    items: items.filter((i) => i.setId === s.id).map((i) => ({ id: i.id, type: i.type, prompt: (JSON.parse(i.data) as { prompt: string }).prompt })),
+    items: items
+      .filter((i) => i.setId === s.id)
+      .map((i) => ({ id: i.id, type: i.type, prompt: (JSON.parse(i.data) as { prompt: string }).prompt })),
   }));
 }
 
@@ -107,12 +127,18 @@ export async function listSetsWithItems(): Promise<{ id: string; title: string; 
  * How many live items in scope (a set, chosen items, or every set) are withheld from self-study
  * now, and when the last returns (null: when a teacher closes the assignment). For the notice.
  */
-export async function withheldSummary(scope: { setId?: string; itemIds?: readonly string[] } = {}, now = new Date()): Promise<{ count: number; until: Date | null }> {
+export async function withheldSummary(
+  scope: { setId?: string; itemIds?: readonly string[] } = {},
+  now = new Date(),
+): Promise<{ count: number; until: Date | null }> {
   const withheld = await withheldFromSelfStudy(now);
   if (withheld.size === 0) return { count: 0, until: null };
   const db = await getDb();
   const inScope = [...withheld.keys()].filter((id) => !scope.itemIds || scope.itemIds.includes(id));
-  const rows = await db.question.findMany({ where: { id: { in: inScope }, retiredAt: null, ...(scope.setId ? { setId: scope.setId } : {}) }, select: { id: true } });
+  const rows = await db.question.findMany({
+    where: { id: { in: inScope }, retiredAt: null, ...(scope.setId ? { setId: scope.setId } : {}) },
+    select: { id: true },
+  });
   const dates = rows.map((r) => withheld.get(r.id) ?? null);
   const until = dates.length === 0 || dates.some((d) => d === null) ? null : new Date(Math.max(...dates.map((d) => d!.getTime())));
   return { count: rows.length, until };

@@ -35,6 +35,14 @@ export async function updateSettings(learner: LearnerRef, input: unknown): Promi
   return db.learner.update({
     where: { id: learner.id },
     data,
-    select: { id: true, timeZone: true, desiredRetention: true, newPerDay: true, reviewsPerDay: true, typeAnswers: true, displayName: true },
+    select: {
+      id: true,
+      timeZone: true,
+      desiredRetention: true,
+      newPerDay: true,
+      reviewsPerDay: true,
+      typeAnswers: true,
+      displayName: true,
+    },
   });
 }

@@ -66,7 +66,8 @@ export async function assignmentIdForCode(input: unknown, now = new Date()): Pro
   if (!parsed.success) throw new AppError('invalid_input', `code: ${parsed.error.issues[0]?.message ?? 'is not a join code'}`, ['code']);
   const db = await getDb();
   const a = await db.assignment.findUnique({ where: { code: parsed.data }, select: { id: true, dueAt: true, createdAt: true } });
-  if (!a || joinCodeExpired(a, now)) throw new AppError('not_found', 'code: No assignment has that code. Check it with your teacher.', ['code']);
+  if (!a || joinCodeExpired(a, now))
+    throw new AppError('not_found', 'code: No assignment has that code. Check it with your teacher.', ['code']);
   return a.id;
 }
 
@@ -100,7 +101,10 @@ const rulesOf = (a: { closedAt: Date | null; dueAt: Date | null; lateWork: strin
 /** The class's nickname keys, computed from the names (so older rows compare by today's rule). */
 async function takenNicknameKeys(assignmentId: string, exceptStudentId?: string): Promise<Set<string>> {
   const db = await getDb();
-  const rows = await db.assignmentStudent.findMany({ where: { assignmentId, id: exceptStudentId ? { not: exceptStudentId } : undefined }, select: { nickname: true } });
+  const rows = await db.assignmentStudent.findMany({
+    where: { assignmentId, id: exceptStudentId ? { not: exceptStudentId } : undefined },
+    select: { nickname: true },
+  });
   return new Set(rows.map((s) => nicknameKey(s.nickname)));
 }
 
@@ -111,8 +115,12 @@ async function checkJoinFlood(assignmentId: string, now: Date): Promise<void> {
     where: { assignmentId, joinedAt: { gt: new Date(now.getTime() - JOIN_FLOOD_LIMIT.windowMs) } },
     select: { joinedAt: true },
   });
-  const wait = joinFloodWait(recent.map((r) => r.joinedAt), now);
-  if (wait !== null) throw new AppError('rate_limited', `Many students are joining this class right now; try again in ${Math.ceil(wait / 1000)} seconds.`);
+  const wait = joinFloodWait(
+    recent.map((r) => r.joinedAt),
+    now,
+  );
+  if (wait !== null)
+    throw new AppError('rate_limited', `Many students are joining this class right now; try again in ${Math.ceil(wait / 1000)} seconds.`);
   if ((await db.assignmentStudent.count({ where: { assignmentId } })) >= MAX_CLASS_SIZE) {
     throw new AppError('conflict', `This class is full (${MAX_CLASS_SIZE} students); ask your teacher.`);
   }
@@ -140,10 +148,19 @@ export async function joinAssignment(source: LearnerSource, assignmentId: string
   const db = await getDb();
   try {
     return await db.assignmentStudent.create({
-      data: { id: randomId(), assignmentId, learnerId: learner.id, nickname, nicknameKey: key, personalCode: await freePersonalCode(assignmentId, db), joinedAt: now },
+      data: {
+        id: randomId(),
+        assignmentId,
+        learnerId: learner.id,
+        nickname,
+        nicknameKey: key,
+        personalCode: await freePersonalCode(assignmentId, db),
+        joinedAt: now,
+      },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw new NicknameTakenError(suggestFreeNickname(nickname, new Set([...taken, key])));
+    if ((error as { code?: string }).code === 'P2002')
+      throw new NicknameTakenError(suggestFreeNickname(nickname, new Set([...taken, key])));
     throw error;
   }
 }
@@ -196,7 +213,14 @@ export async function getStudentView(learner: LearnerRef, assignmentId: string, 
   const attempts = await db.quizAttempt.findMany({
     where: { studentId: student.id },
     orderBy: { startedAt: 'asc' },
-    select: { id: true, startedAt: true, submittedAt: true, late: true, resetAt: true, responses: { select: { answeredAt: true }, orderBy: { answeredAt: 'asc' }, take: 1 } },
+    select: {
+      id: true,
+      startedAt: true,
+      submittedAt: true,
+      late: true,
+      resetAt: true,
+      responses: { select: { answeredAt: true }, orderBy: { answeredAt: 'asc' }, take: 1 },
+    },
   });
   const answersSeen = attempts.some((t) => {
     const shown = keysShownAt(
@@ -208,9 +232,16 @@ export async function getStudentView(learner: LearnerRef, assignmentId: string, 
   });
   const open = attempts.find((t) => !t.submittedAt && !t.resetAt);
   const itemIds = JSON.parse(a.itemIds) as string[];
-  const done = a.mode === 'flashcards'
-    ? (await db.reviewLog.findMany({ where: { assignmentId, learnerId: learner.id, rating: { gte: 3 } }, distinct: ['questionId'], select: { questionId: true } })).length
-    : 0;
+  const done =
+    a.mode === 'flashcards'
+      ? (
+          await db.reviewLog.findMany({
+            where: { assignmentId, learnerId: learner.id, rating: { gte: 3 } },
+            distinct: ['questionId'],
+            select: { questionId: true },
+          })
+        ).length
+      : 0;
   const refusal = startRefusal(a, student, attempts, now);
   return {
     student: { id: student.id, nickname: student.nickname, personalCode: student.personalCode },
@@ -237,7 +268,8 @@ function startRefusal(
   if (!decision.allowed) return decision.reason;
   // Reset attempts stay on record but give the allowance back; nothing else does (not leaving, not deleting).
   const used = attempts.filter((t) => !t.resetAt).length;
-  if (a.attemptsAllowed > 0 && used >= a.attemptsAllowed) return `You have used all ${a.attemptsAllowed} ${a.attemptsAllowed === 1 ? 'attempt' : 'attempts'}.`;
+  if (a.attemptsAllowed > 0 && used >= a.attemptsAllowed)
+    return `You have used all ${a.attemptsAllowed} ${a.attemptsAllowed === 1 ? 'attempt' : 'attempts'}.`;
   return null;
 }
 
@@ -249,7 +281,10 @@ export async function startAssignmentAttempt(learner: LearnerRef, assignmentId: 
   if (!student) throw new AppError('forbidden', 'Join the assignment with a nickname first.');
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const attempts = await tx.quizAttempt.findMany({ where: { studentId: student.id }, select: { id: true, submittedAt: true, resetAt: true } });
+    const attempts = await tx.quizAttempt.findMany({
+      where: { studentId: student.id },
+      select: { id: true, submittedAt: true, resetAt: true },
+    });
     const open = attempts.find((t) => !t.submittedAt && !t.resetAt);
     if (open && !student.leftAt) return open.id;
     const refusal = startRefusal(a, student, attempts, now);
@@ -277,15 +312,26 @@ export async function joinedAssignment(learnerId: string, assignmentId: string) 
   const db = await getDb();
   const student = await db.assignmentStudent.findUnique({
     where: { assignmentId_learnerId: { assignmentId, learnerId } },
-    select: { leftAt: true, assignment: { select: { itemIds: true, mode: true, closedAt: true, dueAt: true, lateWork: true, rosterLockedAt: true } } },
+    select: {
+      leftAt: true,
+      assignment: { select: { itemIds: true, mode: true, closedAt: true, dueAt: true, lateWork: true, rosterLockedAt: true } },
+    },
   });
   if (!student) throw notFound('That assignment');
   const { assignment } = student;
-  return { itemIds: JSON.parse(assignment.itemIds) as string[], mode: assignment.mode, rules: rulesOf(assignment), student: { leftAt: student.leftAt } };
+  return {
+    itemIds: JSON.parse(assignment.itemIds) as string[],
+    mode: assignment.mode,
+    rules: rulesOf(assignment),
+    student: { leftAt: student.leftAt },
+  };
 }
 
 /** What a student's minimal header shows inside an assignment: its title, and their nickname once joined. */
-export async function assignmentBanner(learner: LearnerRef | null, assignmentId: string): Promise<{ id: string; title: string; nickname: string | null }> {
+export async function assignmentBanner(
+  learner: LearnerRef | null,
+  assignmentId: string,
+): Promise<{ id: string; title: string; nickname: string | null }> {
   const a = await loadAssignment(assignmentId);
   const student = await findStudent(learner, assignmentId);
   return { id: a.id, title: a.title, nickname: student && !student.leftAt ? student.nickname : null };

@@ -17,14 +17,24 @@ const email = z
 const optional = { callbackURL: z.string().max(2000).optional(), rememberMe: z.boolean().optional() };
 
 export const signUpInput = z.strictObject({
-  name: z.string({ error: 'Enter your name.' }).trim().min(1, { error: 'Enter your name.' }).max(80, { error: 'Keep your name to 80 characters or fewer.' }),
+  name: z
+    .string({ error: 'Enter your name.' })
+    .trim()
+    .min(1, { error: 'Enter your name.' })
+    .max(80, { error: 'Keep your name to 80 characters or fewer.' }),
   email,
-  password: z.string({ error: 'Choose a password.' }).min(10, { error: 'Choose a password of at least 10 characters.' }).max(128, { error: 'A password can be at most 128 characters.' }),
+  password: z
+    .string({ error: 'Choose a password.' })
+    .min(10, { error: 'Choose a password of at least 10 characters.' })
+    .max(128, { error: 'A password can be at most 128 characters.' }),
   ...optional,
 });
 export const signInInput = z.strictObject({
   email,
-  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(128, { error: 'A password can be at most 128 characters.' }),
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, { error: 'Enter your password.' })
+    .max(128, { error: 'A password can be at most 128 characters.' }),
   ...optional,
 });
 

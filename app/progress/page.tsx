@@ -46,14 +46,21 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           </dl>
           <p className="text-sm text-muted">
             What the review session holds now, within your daily limits
-            {p.today.dueLaterToday > 0 ? `; ${p.today.dueLaterToday} more ${p.today.dueLaterToday === 1 ? 'card comes' : 'cards come'} due later today` : ''}.
+            {p.today.dueLaterToday > 0
+              ? `; ${p.today.dueLaterToday} more ${p.today.dueLaterToday === 1 ? 'card comes' : 'cards come'} due later today`
+              : ''}
+            .
           </p>
           <ButtonLink href="/review">Start reviewing</ButtonLink>
         </Card>
         <Card className="space-y-3">
           <h2>Streak</h2>
           <dl className="grid grid-cols-2 gap-3">
-            <Stat label="Current" value={`${p.streak.current} ${p.streak.current === 1 ? 'day' : 'days'}`} note={p.streak.reviewedToday ? 'Today counts' : 'Review today to keep it'} />
+            <Stat
+              label="Current"
+              value={`${p.streak.current} ${p.streak.current === 1 ? 'day' : 'days'}`}
+              note={p.streak.reviewedToday ? 'Today counts' : 'Review today to keep it'}
+            />
             <Stat label="Longest" value={`${p.streak.longest} ${p.streak.longest === 1 ? 'day' : 'days'}`} />
           </dl>
         </Card>
@@ -71,14 +78,22 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         </Card>
         <Card className="space-y-4">
           <h2>True retention</h2>
-          <p className="text-sm text-muted">Share of reviews of mature-path cards (in the Review state) not rated Again, beside the retention you asked the scheduler for.</p>
+          <p className="text-sm text-muted">
+            Share of reviews of mature-path cards (in the Review state) not rated Again, beside the retention you asked the scheduler for.
+          </p>
           <table className="w-full text-left">
             <caption className="sr-only">True retention by period</caption>
             <thead>
               <tr className="border-b border-border text-sm text-muted">
-                <th scope="col" className="py-2 font-medium">Period</th>
-                <th scope="col" className="py-2 text-right font-medium">Reviews</th>
-                <th scope="col" className="py-2 text-right font-medium">Retention</th>
+                <th scope="col" className="py-2 font-medium">
+                  Period
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Reviews
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Retention
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -90,13 +105,17 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                 ] as const
               ).map(([label, r]) => (
                 <tr key={label} className="border-b border-border">
-                  <th scope="row" className="py-2 font-normal">{label}</th>
+                  <th scope="row" className="py-2 font-normal">
+                    {label}
+                  </th>
                   <td className="py-2 text-right tabular-nums">{r.reviews}</td>
                   <td className="py-2 text-right tabular-nums">{percent(r.rate)}</td>
                 </tr>
               ))}
               <tr>
-                <th scope="row" className="py-2 font-normal">Desired</th>
+                <th scope="row" className="py-2 font-normal">
+                  Desired
+                </th>
                 <td />
                 <td className="py-2 text-right tabular-nums">{percent(p.desiredRetention)}</td>
               </tr>
@@ -112,13 +131,27 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">Cards by state in each set</caption>
             <thead>
               <tr className="border-b border-border text-sm text-muted">
-                <th scope="col" className="py-2 font-medium">Set</th>
-                <th scope="col" className="py-2 text-right font-medium">New</th>
-                <th scope="col" className="py-2 text-right font-medium">Learning</th>
-                <th scope="col" className="py-2 text-right font-medium">Young</th>
-                <th scope="col" className="py-2 text-right font-medium">Mature</th>
-                <th scope="col" className="py-2 text-right font-medium">Suspended</th>
-                <th scope="col" className="py-2 pl-4 font-medium">Mastery</th>
+                <th scope="col" className="py-2 font-medium">
+                  Set
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  New
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Learning
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Young
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Mature
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Suspended
+                </th>
+                <th scope="col" className="py-2 pl-4 font-medium">
+                  Mastery
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -145,13 +178,17 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </div>
-        <p className="text-sm text-muted">Mastery is the share of a set’s items you have learned (young or mature); mature cards have an interval of 21 days or more.</p>
+        <p className="text-sm text-muted">
+          Mastery is the share of a set’s items you have learned (young or mature); mature cards have an interval of 21 days or more.
+        </p>
       </Card>
 
       <Card className="space-y-4">
         <h2>Weakest items</h2>
         {p.weakest.length === 0 ? (
-          <p className="text-muted">Nothing weak yet: items appear here once you miss them in a quiz or a review, or their recall drops below 80%.</p>
+          <p className="text-muted">
+            Nothing weak yet: items appear here once you miss them in a quiz or a review, or their recall drops below 80%.
+          </p>
         ) : (
           <>
             <ol className="space-y-2">
@@ -185,10 +222,18 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
               <caption className="sr-only">Your quiz attempts</caption>
               <thead>
                 <tr className="border-b border-border text-sm text-muted">
-                  <th scope="col" className="py-2 font-medium">Date</th>
-                  <th scope="col" className="py-2 font-medium">Set</th>
-                  <th scope="col" className="py-2 text-right font-medium">Score</th>
-                  <th scope="col" className="py-2 pl-4 font-medium">Results</th>
+                  <th scope="col" className="py-2 font-medium">
+                    Date
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Set
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    Score
+                  </th>
+                  <th scope="col" className="py-2 pl-4 font-medium">
+                    Results
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -23,11 +23,19 @@ const formSchema = z.object({
 
 function optionsFrom(formData: FormData) {
   if (formField(formData, 'length') === null) return null;
-  return quizOptionsSchema.safeParse({ length: formField(formData, 'length'), order: formField(formData, 'order'), types: formFields(formData, 'types') });
+  return quizOptionsSchema.safeParse({
+    length: formField(formData, 'length'),
+    order: formField(formData, 'order'),
+    types: formFields(formData, 'types'),
+  });
 }
 
 /** The questions to ask: the chosen ones, or a set's questions picked by the learner's options. */
-async function questionsFor(setId: string | undefined, itemIds: string[] | undefined, formData: FormData): Promise<StartQuizState | string[] | undefined> {
+async function questionsFor(
+  setId: string | undefined,
+  itemIds: string[] | undefined,
+  formData: FormData,
+): Promise<StartQuizState | string[] | undefined> {
   const options = optionsFrom(formData);
   if (!options || itemIds || !setId) return itemIds;
   if (!options.success) {
@@ -35,13 +43,18 @@ async function questionsFor(setId: string | undefined, itemIds: string[] | undef
     return { error: null, fieldErrors: { [String(issue.path[0])]: issue.message } };
   }
   const ids = chooseQuizItems(await quizCandidates(setId), options.data, randomUUID());
-  if (ids.length === 0) return { error: null, fieldErrors: { types: 'This set has no questions of the chosen types. Choose another type.' } };
+  if (ids.length === 0)
+    return { error: null, fieldErrors: { types: 'This set has no questions of the chosen types. Choose another type.' } };
   return ids;
 }
 
 /** Starts a quiz from a form (works without JavaScript) and goes to its first question. */
 export async function startQuizAction(_previous: StartQuizState, formData: FormData): Promise<StartQuizState> {
-  const parsed = formSchema.safeParse({ setId: formField(formData, 'setId') ?? '', itemIds: formField(formData, 'itemIds') ?? '', startKey: formField(formData, 'startKey') ?? '' });
+  const parsed = formSchema.safeParse({
+    setId: formField(formData, 'setId') ?? '',
+    itemIds: formField(formData, 'itemIds') ?? '',
+    startKey: formField(formData, 'startKey') ?? '',
+  });
   if (!parsed.success) return { error: 'This quiz link is not valid. Go back to the set and start again.' };
   let attemptId: string;
   try {

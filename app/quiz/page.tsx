@@ -37,14 +37,14 @@ export default async function PracticeQuizPage({ searchParams }: { searchParams:
     <div className="space-y-6">
       {notice}
       <QuizStart
-      title={paragraph ? `Questions on paragraph ${paragraph}` : 'Practise these questions'}
-      description={paragraph ? `A quiz on the ${count} that draw on paragraph ${paragraph} of the article.` : `A quiz on ${count}.`}
-      questionCount={ids.length}
-      setId={null}
-      itemIds={ids}
-      types={null}
-      openAttempt={await findOpenAttempt(await currentLearner(), null, ids)}
-      action={startQuizAction}
+        title={paragraph ? `Questions on paragraph ${paragraph}` : 'Practise these questions'}
+        description={paragraph ? `A quiz on the ${count} that draw on paragraph ${paragraph} of the article.` : `A quiz on ${count}.`}
+        questionCount={ids.length}
+        setId={null}
+        itemIds={ids}
+        types={null}
+        openAttempt={await findOpenAttempt(await currentLearner(), null, ids)}
+        action={startQuizAction}
       />
     </div>
   );

@@ -45,7 +45,9 @@ export async function signOutOtherDevicesAction(): Promise<{ message: string }> 
   const learner = await currentLearner();
   if (!learner) return { message: 'This device is not signed in to any progress yet.' };
   await setLearnerCookie(await rotateTokens(learner.id));
-  return { message: 'Every other device has been signed out, and your personal codes in classes have been replaced. This one stays signed in.' };
+  return {
+    message: 'Every other device has been signed out, and your personal codes in classes have been replaced. This one stays signed in.',
+  };
 }
 
 export async function deleteMyDataAction(formData: FormData): Promise<void> {

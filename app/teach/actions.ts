@@ -26,7 +26,11 @@ async function authHeaders(): Promise<{ headers: Headers; client: string }> {
 
 export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
-  const parsed = signUpInput.safeParse({ name: formField(formData, 'name'), email: formField(formData, 'email'), password: formField(formData, 'password') });
+  const parsed = signUpInput.safeParse({
+    name: formField(formData, 'name'),
+    email: formField(formData, 'email'),
+    password: formField(formData, 'password'),
+  });
   if (!parsed.success) return refused(values, fieldErrorsFrom(parsed.error));
   try {
     const auth = await getAuth();
@@ -90,7 +94,10 @@ export async function createAssignmentAction(_state: FormState, formData: FormDa
 
 const idField = z.string().regex(ROW_ID);
 
-async function withAssignment(formData: FormData, run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string) => Promise<void>): Promise<string> {
+async function withAssignment(
+  formData: FormData,
+  run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string) => Promise<void>,
+): Promise<string> {
   const teacher = await requireTeacher();
   const id = idField.safeParse(formField(formData, 'assignmentId'));
   if (!id.success) redirect('/teach');
@@ -111,7 +118,12 @@ export async function setClosedAction(formData: FormData): Promise<void> {
 
 export async function setDueDateAction(_state: FormState, formData: FormData): Promise<FormState> {
   try {
-    await withAssignment(formData, (teacher, id) => setDueDate(teacher, id, { dueLocal: String(formField(formData, 'dueLocal') ?? ''), timeZone: String(formField(formData, 'timeZone') ?? '') }));
+    await withAssignment(formData, (teacher, id) =>
+      setDueDate(teacher, id, {
+        dueLocal: String(formField(formData, 'dueLocal') ?? ''),
+        timeZone: String(formField(formData, 'timeZone') ?? ''),
+      }),
+    );
   } catch (error) {
     return formStateFrom(error, submittedValues(formData), []);
   }
@@ -127,7 +139,8 @@ export async function duplicateAction(formData: FormData): Promise<void> {
 }
 
 export async function deleteAction(formData: FormData): Promise<void> {
-  if (formField(formData, 'confirm') !== 'delete') redirect(`/teach/assignments/${String(formField(formData, 'assignmentId'))}/delete?error=confirm`);
+  if (formField(formData, 'confirm') !== 'delete')
+    redirect(`/teach/assignments/${String(formField(formData, 'assignmentId'))}/delete?error=confirm`);
   await withAssignment(formData, (teacher, id) => deleteAssignment(teacher, id));
   redirect('/teach?deleted=1');
 }
@@ -138,7 +151,10 @@ export async function setRosterLockedAction(formData: FormData): Promise<void> {
 }
 
 /** Runs one roster action and answers with a message for the row (errors in words, never a 500). */
-async function rosterAction(formData: FormData, run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string, studentId: unknown) => Promise<string>): Promise<FormState> {
+async function rosterAction(
+  formData: FormData,
+  run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string, studentId: unknown) => Promise<string>,
+): Promise<FormState> {
   let message = '';
   try {
     await withAssignment(formData, async (teacher, id) => {
@@ -152,16 +168,25 @@ async function rosterAction(formData: FormData, run: (teacher: Awaited<ReturnTyp
 }
 
 export async function renameStudentAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return rosterAction(formData, async (teacher, id, studentId) => `Renamed to “${(await renameStudent(teacher, id, studentId, formField(formData, 'nickname'))).nickname}”.`);
+  return rosterAction(
+    formData,
+    async (teacher, id, studentId) =>
+      `Renamed to “${(await renameStudent(teacher, id, studentId, formField(formData, 'nickname'))).nickname}”.`,
+  );
 }
 
 export async function resetAttemptsAction(_state: FormState, formData: FormData): Promise<FormState> {
   return rosterAction(formData, async (teacher, id, studentId) => {
     const { reset } = await resetStudentAttempts(teacher, id, studentId);
-    return reset === 0 ? 'There was no attempt to reset.' : `${reset} ${reset === 1 ? 'attempt' : 'attempts'} reset; they stay in the report, marked reset.`;
+    return reset === 0
+      ? 'There was no attempt to reset.'
+      : `${reset} ${reset === 1 ? 'attempt' : 'attempts'} reset; they stay in the report, marked reset.`;
   });
 }
 
 export async function removeStudentAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return rosterAction(formData, async (teacher, id, studentId) => `Removed “${(await removeStudent(teacher, id, studentId)).nickname}” and their work.`);
+  return rosterAction(
+    formData,
+    async (teacher, id, studentId) => `Removed “${(await removeStudent(teacher, id, studentId)).nickname}” and their work.`,
+  );
 }

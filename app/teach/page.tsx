@@ -20,7 +20,9 @@ export default async function TeachPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1>Your assignments</h1>
-          <p className="text-muted">Signed in as {teacher.name} ({teacher.email}).</p>
+          <p className="text-muted">
+            Signed in as {teacher.name} ({teacher.email}).
+          </p>
         </div>
         <div className="flex flex-wrap gap-3">
           <ButtonLink href="/teach/new">New assignment</ButtonLink>
@@ -40,12 +42,24 @@ export default async function TeachPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">Your assignments</caption>
             <thead>
               <tr className="border-b border-border text-sm text-muted">
-                <th scope="col" className="py-2 font-medium">Assignment</th>
-                <th scope="col" className="py-2 font-medium">Status</th>
-                <th scope="col" className="py-2 font-medium">Code</th>
-                <th scope="col" className="py-2 text-right font-medium">Students</th>
-                <th scope="col" className="py-2 text-right font-medium">Submitted</th>
-                <th scope="col" className="py-2 pl-4 font-medium">Due</th>
+                <th scope="col" className="py-2 font-medium">
+                  Assignment
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Code
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Students
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Submitted
+                </th>
+                <th scope="col" className="py-2 pl-4 font-medium">
+                  Due
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -10,7 +10,12 @@ export function JoinCodeForm({ action }: { action: (s: FormState, f: FormData) =
   const error = state.fieldErrors.code;
   return (
     <form action={formAction} className="space-y-4">
-      <Field id="code" label="Code from your teacher" hint="Six letters and digits, like K7QP3M. Capitals or not, it doesn’t matter." error={error}>
+      <Field
+        id="code"
+        label="Code from your teacher"
+        hint="Six letters and digits, like K7QP3M. Capitals or not, it doesn’t matter."
+        error={error}
+      >
         <input
           id="code"
           name="code"

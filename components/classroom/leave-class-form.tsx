@@ -21,8 +21,8 @@ export function LeaveClassForm({
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <p id={explanation} className="text-sm">
-        Your teacher keeps your nickname and every attempt you made in “{title}”. After leaving you cannot add to them, continue on another device, or join
-        again for new attempts.
+        Your teacher keeps your nickname and every attempt you made in “{title}”. After leaving you cannot add to them, continue on another
+        device, or join again for new attempts.
       </p>
       <button type="submit" className={buttonClass('secondary')} aria-describedby={explanation}>
         Leave “{title}”

@@ -14,7 +14,17 @@ export function NicknameForm({ assignmentId, action }: { assignmentId: string; a
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <Field id="nickname" label="Your nickname" hint="1–30 characters; your teacher sees it. No email, no password." error={error}>
-        <input id="nickname" name="nickname" defaultValue={typedOr(state, 'nickname')} required maxLength={30} autoComplete="nickname" className={`${inputClass} text-lg`} aria-invalid={!!error} aria-describedby={describedBy('nickname', true, error)} />
+        <input
+          id="nickname"
+          name="nickname"
+          defaultValue={typedOr(state, 'nickname')}
+          required
+          maxLength={30}
+          autoComplete="nickname"
+          className={`${inputClass} text-lg`}
+          aria-invalid={!!error}
+          aria-describedby={describedBy('nickname', true, error)}
+        />
       </Field>
       <FormMessage ok={state.ok} message={state.message} />
       <button type="submit" disabled={pending} className={buttonClass('primary')}>
@@ -31,7 +41,17 @@ export function PersonalCodeForm({ assignmentId, action }: { assignmentId: strin
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <Field id="personal-code" label="Your personal code" hint="Shown on your page on the other device." error={error}>
-        <input id="personal-code" name="code" defaultValue={typedOr(state, 'code')} required maxLength={12} autoComplete="off" className={`${inputClass} max-w-48 font-mono uppercase`} aria-invalid={!!error} aria-describedby={describedBy('personal-code', true, error)} />
+        <input
+          id="personal-code"
+          name="code"
+          defaultValue={typedOr(state, 'code')}
+          required
+          maxLength={12}
+          autoComplete="off"
+          className={`${inputClass} max-w-48 font-mono uppercase`}
+          aria-invalid={!!error}
+          aria-describedby={describedBy('personal-code', true, error)}
+        />
       </Field>
       {/* Refusals that are not about the code itself (too many tries) have no field to sit under. */}
       <FormMessage ok={state.ok} message={state.message} />

@@ -11,8 +11,8 @@ export function SiteFooter({ articles }: { articles: ArticleCredit[] }) {
       <div className="mx-auto w-full max-w-5xl space-y-2 px-4 py-6 text-sm text-muted sm:px-6">
         {articles.map((article) => (
           <p key={article.slug}>
-            Questions drawn from “{article.title}” by {article.author}, {article.publisher}. The article’s text belongs to its
-            author and publisher.
+            Questions drawn from “{article.title}” by {article.author}, {article.publisher}. The article’s text belongs to its author and
+            publisher.
           </p>
         ))}
         <p>Passage is self-hosted: your progress stays on this server.</p>

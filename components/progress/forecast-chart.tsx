@@ -8,7 +8,10 @@ const PLOT = 110;
 const TOP = 16;
 const AXIS = 30;
 
-const dayLabel = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).replace(',', '');
+const dayLabel = (day: string) =>
+  new Date(`${day}T12:00:00Z`)
+    .toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })
+    .replace(',', '');
 
 /** Due cards for each of the next 30 days, as labelled bars; the table below says the same in words. */
 export function ForecastChart({ days }: Props) {
@@ -30,11 +33,25 @@ export function ForecastChart({ days }: Props) {
               <g key={d.day}>
                 <rect x={x} y={TOP + PLOT - h} width={BAR} height={h} rx={2} fill="var(--success)" />
                 {d.count > 0 ? (
-                  <text x={x + BAR / 2} y={TOP + PLOT - h - 4} fontSize={11} fontWeight={600} textAnchor="middle" fill="var(--text)" data-bar-value>
+                  <text
+                    x={x + BAR / 2}
+                    y={TOP + PLOT - h - 4}
+                    fontSize={11}
+                    fontWeight={600}
+                    textAnchor="middle"
+                    fill="var(--text)"
+                    data-bar-value
+                  >
                     {d.count}
                   </text>
                 ) : null}
-                <text x={i === 0 ? x : x + BAR / 2} y={TOP + PLOT + 13} fontSize={10} textAnchor={i === 0 ? 'start' : 'middle'} fill="var(--text-muted)">
+                <text
+                  x={i === 0 ? x : x + BAR / 2}
+                  y={TOP + PLOT + 13}
+                  fontSize={10}
+                  textAnchor={i === 0 ? 'start' : 'middle'}
+                  fill="var(--text-muted)"
+                >
                   {i === 0 ? 'today' : Number(dom)}
                 </text>
                 {i === 0 || dom === '01' ? (
@@ -56,14 +73,20 @@ export function ForecastChart({ days }: Props) {
           <caption className="sr-only">Cards due per day</caption>
           <thead>
             <tr>
-              <th scope="col" className="pr-6 text-left">Day</th>
-              <th scope="col" className="text-right">Due</th>
+              <th scope="col" className="pr-6 text-left">
+                Day
+              </th>
+              <th scope="col" className="text-right">
+                Due
+              </th>
             </tr>
           </thead>
           <tbody>
             {days.map((d, i) => (
               <tr key={d.day}>
-                <th scope="row" className="pr-6 text-left font-normal tabular-nums">{i === 0 ? `Today (${dayLabel(d.day)})` : dayLabel(d.day)}</th>
+                <th scope="row" className="pr-6 text-left font-normal tabular-nums">
+                  {i === 0 ? `Today (${dayLabel(d.day)})` : dayLabel(d.day)}
+                </th>
                 <td className="text-right tabular-nums">{d.count}</td>
               </tr>
             ))}

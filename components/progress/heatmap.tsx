@@ -83,8 +83,12 @@ export function Heatmap({ days, max, total, activeDays }: Props) {
             <caption className="sr-only">Days with reviews</caption>
             <thead>
               <tr>
-                <th scope="col" className="pr-6 text-left">Day</th>
-                <th scope="col" className="text-right">Reviews</th>
+                <th scope="col" className="pr-6 text-left">
+                  Day
+                </th>
+                <th scope="col" className="text-right">
+                  Reviews
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -93,7 +97,9 @@ export function Heatmap({ days, max, total, activeDays }: Props) {
                 .reverse()
                 .map((d) => (
                   <tr key={d.day}>
-                    <th scope="row" className="pr-6 text-left font-normal tabular-nums">{d.day}</th>
+                    <th scope="row" className="pr-6 text-left font-normal tabular-nums">
+                      {d.day}
+                    </th>
                     <td className="text-right tabular-nums">{d.count}</td>
                   </tr>
                 ))}

@@ -94,7 +94,10 @@ function TrueFalseControl({ item, draft, onChange, disabled, labelledBy, marks }
           const mark = marks?.type === 'truefalse' ? { correct: marks.correct === choice, chosen: marks.chosen === choice } : null;
           const shown = mark && (mark.correct || mark.chosen) ? mark : null;
           return (
-            <label key={String(choice)} className={`${shown ? markedRow(shown.correct, shown.chosen) : optionRow} flex-wrap justify-center`}>
+            <label
+              key={String(choice)}
+              className={`${shown ? markedRow(shown.correct, shown.chosen) : optionRow} flex-wrap justify-center`}
+            >
               <input
                 type="radio"
                 name={`q-${item.id}`}
@@ -193,7 +196,10 @@ function MatchingControl({ item, draft, onChange, disabled, labelledBy, marks }:
         const mark = marks?.type === 'matching' ? marks.rows[index] : undefined;
         const noteId = `match-${item.id}-${left.id}-note`;
         return (
-          <div key={left.id} className={`grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-4 ${mark ? `rounded-lg p-3 ${markTone(mark.right, true)}` : ''}`}>
+          <div
+            key={left.id}
+            className={`grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-4 ${mark ? `rounded-lg p-3 ${markTone(mark.right, true)}` : ''}`}
+          >
             {mark ? (
               <p className="font-semibold">{left.text}</p>
             ) : (
@@ -236,7 +242,8 @@ function MatchingControl({ item, draft, onChange, disabled, labelledBy, marks }:
                 </select>
                 {sharedWith.length ? (
                   <p id={noteId} className="text-sm font-medium text-warning">
-                    “{rightText.get(chosen!)}” is also chosen for {sharedWith.map((l) => leftText.get(l)).join(' and ')}. Each match is used once.
+                    “{rightText.get(chosen!)}” is also chosen for {sharedWith.map((l) => leftText.get(l)).join(' and ')}. Each match is used
+                    once.
                   </p>
                 ) : null}
               </div>

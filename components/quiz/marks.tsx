@@ -12,7 +12,11 @@ export function Mark({ correct, chosen }: { correct: boolean; chosen: boolean })
 
 /** Border and background of a marked row: green where correct, red where chosen and wrong. */
 export function markTone(correct: boolean, chosen: boolean): string {
-  return correct ? 'border-2 border-success bg-success-soft' : chosen ? 'border-2 border-danger bg-danger-soft' : 'border-2 border-border bg-surface';
+  return correct
+    ? 'border-2 border-success bg-success-soft'
+    : chosen
+      ? 'border-2 border-danger bg-danger-soft'
+      : 'border-2 border-border bg-surface';
 }
 
 /** The row style of a marked option. */

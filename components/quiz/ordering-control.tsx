@@ -82,7 +82,14 @@ export function OrderingControl({ item, draft, onChange, disabled, labelledBy, m
         </span>
         {disabled ? null : (
           <span className="flex shrink-0 flex-col gap-1">
-            <button type="button" tabIndex={-1} disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`Move “${label}” up`} className="min-h-10 min-w-11 rounded-md border border-border text-lg disabled:opacity-40">
+            <button
+              type="button"
+              tabIndex={-1}
+              disabled={index === 0}
+              onClick={() => move(index, index - 1)}
+              aria-label={`Move “${label}” up`}
+              className="min-h-10 min-w-11 rounded-md border border-border text-lg disabled:opacity-40"
+            >
               ↑
             </button>
             <button

@@ -51,7 +51,8 @@ export function OrderingDrag({ ids, labelledBy, renderRow, textOf, onMove }: Ord
         announcements: {
           onDragStart: ({ active }) => `Picked up “${textOf(String(active.id))}”.`,
           onDragOver: ({ active, over }) => (over ? `“${textOf(String(active.id))}” is over position ${position(over.id)}.` : undefined),
-          onDragEnd: ({ active, over }) => (over ? `Dropped “${textOf(String(active.id))}” at position ${position(over.id)}.` : `Dropped “${textOf(String(active.id))}”.`),
+          onDragEnd: ({ active, over }) =>
+            over ? `Dropped “${textOf(String(active.id))}” at position ${position(over.id)}.` : `Dropped “${textOf(String(active.id))}”.`,
           onDragCancel: ({ active }) => `Put “${textOf(String(active.id))}” back.`,
         },
       }}

@@ -48,12 +48,23 @@ export function QuizOptionsForm({ action, setId, startKey, types, label }: Props
         <div className="flex flex-wrap gap-2">
           {(['10', '20', 'all'] as const).map((value) => (
             <label key={value} className={chip}>
-              <input type="radio" name="length" value={value} checked={length === value} onChange={() => setLength(value)} className="size-4 accent-[var(--accent)]" />
+              <input
+                type="radio"
+                name="length"
+                value={value}
+                checked={length === value}
+                onChange={() => setLength(value)}
+                className="size-4 accent-[var(--accent)]"
+              />
               {value === 'all' ? `All ${total}` : value}
             </label>
           ))}
         </div>
-        {errors.length ? <p id="quiz-length-error" className="mt-1 text-sm font-medium text-danger">{errors.length}</p> : null}
+        {errors.length ? (
+          <p id="quiz-length-error" className="mt-1 text-sm font-medium text-danger">
+            {errors.length}
+          </p>
+        ) : null}
       </fieldset>
       <fieldset aria-describedby={errors.types ? 'quiz-types-error' : undefined}>
         <legend className={legend}>Question types</legend>
@@ -74,7 +85,11 @@ export function QuizOptionsForm({ action, setId, startKey, types, label }: Props
             </label>
           ))}
         </div>
-        {errors.types ? <p id="quiz-types-error" className="mt-1 text-sm font-medium text-danger">{errors.types}</p> : null}
+        {errors.types ? (
+          <p id="quiz-types-error" className="mt-1 text-sm font-medium text-danger">
+            {errors.types}
+          </p>
+        ) : null}
       </fieldset>
       <fieldset aria-describedby={errors.order ? 'quiz-order-error' : undefined}>
         <legend className={legend}>Order</legend>
@@ -84,12 +99,23 @@ export function QuizOptionsForm({ action, setId, startKey, types, label }: Props
             ['set', 'Set order'],
           ].map(([value, text]) => (
             <label key={value} className={chip}>
-              <input type="radio" name="order" value={value} checked={order === value} onChange={() => setOrder(value!)} className="size-4 accent-[var(--accent)]" />
+              <input
+                type="radio"
+                name="order"
+                value={value}
+                checked={order === value}
+                onChange={() => setOrder(value!)}
+                className="size-4 accent-[var(--accent)]"
+              />
               {text}
             </label>
           ))}
         </div>
-        {errors.order ? <p id="quiz-order-error" className="mt-1 text-sm font-medium text-danger">{errors.order}</p> : null}
+        {errors.order ? (
+          <p id="quiz-order-error" className="mt-1 text-sm font-medium text-danger">
+            {errors.order}
+          </p>
+        ) : null}
       </fieldset>
       <FormMessage ok={false} message={state.error} />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -97,7 +123,9 @@ export function QuizOptionsForm({ action, setId, startKey, types, label }: Props
           {pending ? 'Starting…' : label}
         </button>
         <p className="text-sm text-muted" aria-live="polite">
-          {chosen.length === 0 ? 'Choose at least one type of question.' : `${asked} ${asked === 1 ? 'question' : 'questions'}, ${order === 'shuffled' ? 'shuffled' : 'in set order'}.`}
+          {chosen.length === 0
+            ? 'Choose at least one type of question.'
+            : `${asked} ${asked === 1 ? 'question' : 'questions'}, ${order === 'shuffled' ? 'shuffled' : 'in set order'}.`}
         </p>
       </div>
     </form>

@@ -22,7 +22,9 @@ interface Props {
 }
 
 function newAnswerId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
 export function QuizQuestion({ attemptId, item, index, total, answeredCount, round, title }: Props) {
@@ -43,10 +45,12 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
   const nextRef = useRef<HTMLButtonElement>(null);
   const promptId = `prompt-${item.id}`;
 
-  const missing = feedback ? null : (() => {
-    const built = responseFromDraft(item, draft);
-    return 'missing' in built ? built.missing : null;
-  })();
+  const missing = feedback
+    ? null
+    : (() => {
+        const built = responseFromDraft(item, draft);
+        return 'missing' in built ? built.missing : null;
+      })();
 
   function changeDraft(next: Draft) {
     setDraft(next);

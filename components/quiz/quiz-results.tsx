@@ -16,7 +16,11 @@ interface ResultRow {
 
 interface Props {
   attemptId: string;
-  results: { attempt: { score: number | null; maxScore: number | null; submittedAt: Date | null }; rows: ResultRow[]; keysShown: boolean } | null;
+  results: {
+    attempt: { score: number | null; maxScore: number | null; submittedAt: Date | null };
+    rows: ResultRow[];
+    keysShown: boolean;
+  } | null;
   setId: string | null;
   assignmentId: string | null;
   setTitle: string | null;
@@ -37,7 +41,10 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
         <p className="text-muted">Finish the quiz to see your score and every answer.</p>
         <form action={finishAction}>
           <input type="hidden" name="attemptId" value={attemptId} />
-          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover">
+          <button
+            type="submit"
+            className="inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover"
+          >
             See my results
           </button>
         </form>
@@ -72,11 +79,20 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
         <ProgressBar value={score} max={max} label="Score" tone="success" />
         <div className="flex flex-wrap gap-3 pt-2">
           {assignmentId ? (
-            <Link href={`/a/${assignmentId}`} className="inline-flex min-h-11 items-center rounded-lg border border-border bg-surface px-4 font-medium text-text no-underline hover:bg-surface-muted">
+            <Link
+              href={`/a/${assignmentId}`}
+              className="inline-flex min-h-11 items-center rounded-lg border border-border bg-surface px-4 font-medium text-text no-underline hover:bg-surface-muted"
+            >
               Back to the assignment
             </Link>
           ) : missed.length > 0 ? (
-            <StartQuizForm action={retryAction} setId={setId} itemIds={missed} startKey={`${startKey}-missed`} label={`Retry the ${missed.length} I missed`} />
+            <StartQuizForm
+              action={retryAction}
+              setId={setId}
+              itemIds={missed}
+              startKey={`${startKey}-missed`}
+              label={`Retry the ${missed.length} I missed`}
+            />
           ) : (
             <p className="font-medium text-success">Every answer right. Well done.</p>
           )}
@@ -92,7 +108,10 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
             />
           ) : null}
           {setId && !assignmentId ? (
-            <Link href={`/sets/${setId}`} className="inline-flex min-h-11 items-center rounded-lg border border-border bg-surface px-4 font-medium text-text no-underline hover:bg-surface-muted">
+            <Link
+              href={`/sets/${setId}`}
+              className="inline-flex min-h-11 items-center rounded-lg border border-border bg-surface px-4 font-medium text-text no-underline hover:bg-surface-muted"
+            >
               Back to the set
             </Link>
           ) : null}
@@ -102,14 +121,20 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
         <h2 id="every-answer">Every question</h2>
         <ol className="space-y-3">
           {results.rows.map((row, index) => {
-            const v = row.feedback ? verdict(row.feedback) : row.answered ? { label: 'Answered', tone: 'warning' as const } : { label: 'Not answered', tone: 'danger' as const };
+            const v = row.feedback
+              ? verdict(row.feedback)
+              : row.answered
+                ? { label: 'Answered', tone: 'warning' as const }
+                : { label: 'Not answered', tone: 'danger' as const };
             return (
               <li key={row.itemId} className="rounded-xl border border-border bg-surface p-4">
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1">
                     <span className="text-sm text-muted tabular-nums">{index + 1}.</span>
                     <span className="min-w-0 flex-1 basis-[calc(100%-3rem)] font-medium sm:basis-0">{row.prompt}</span>
-                    <span className={`ml-7 text-sm font-semibold sm:ml-0 ${v.tone === 'success' ? 'text-success' : v.tone === 'warning' ? 'text-warning' : 'text-danger'}`}>
+                    <span
+                      className={`ml-7 text-sm font-semibold sm:ml-0 ${v.tone === 'success' ? 'text-success' : v.tone === 'warning' ? 'text-warning' : 'text-danger'}`}
+                    >
                       <span aria-hidden="true">{v.tone === 'success' ? '✓ ' : v.tone === 'warning' ? '◐ ' : '✗ '}</span>
                       {v.label}
                     </span>

@@ -33,8 +33,10 @@ export function QuizStart({ title, description, questionCount, setId, itemIds, t
       </header>
       <Card className="space-y-4">
         <p>
-          {types ? `Up to ${questionCount} ${questionCount === 1 ? 'question' : 'questions'}` : `${questionCount} ${questionCount === 1 ? 'question' : 'questions'}`}, one
-          per screen. Each answer is checked at once, with the passage it comes from. Flashcards are left for review.
+          {types
+            ? `Up to ${questionCount} ${questionCount === 1 ? 'question' : 'questions'}`
+            : `${questionCount} ${questionCount === 1 ? 'question' : 'questions'}`}
+          , one per screen. Each answer is checked at once, with the passage it comes from. Flashcards are left for review.
         </p>
         {openAttempt ? (
           <div className="space-y-4">

@@ -36,7 +36,16 @@ function drawsOn(quizCount: number, cardCount: number): string {
   return `${parts.join(' and ')} ${quizCount + cardCount === 1 ? 'draws' : 'draw'} on this paragraph`;
 }
 
-export function ArticleParagraph({ n, kind, text, quizCount, cardCount, highlight, highlightTarget = true, practiseHref }: ArticleParagraphProps) {
+export function ArticleParagraph({
+  n,
+  kind,
+  text,
+  quizCount,
+  cardCount,
+  highlight,
+  highlightTarget = true,
+  practiseHref,
+}: ArticleParagraphProps) {
   const anchor = `p-${n}`;
   const body = withMark(text, highlight, highlightTarget);
   const meta =
@@ -64,7 +73,10 @@ export function ArticleParagraph({ n, kind, text, quizCount, cardCount, highligh
   }
   if (kind === 'pullquote') {
     return (
-      <figure id={anchor} className="scroll-mt-6 border-y border-border py-4 text-center font-serif text-2xl leading-snug text-muted italic">
+      <figure
+        id={anchor}
+        className="scroll-mt-6 border-y border-border py-4 text-center font-serif text-2xl leading-snug text-muted italic"
+      >
         <blockquote>{body}</blockquote>
       </figure>
     );
@@ -74,7 +86,9 @@ export function ArticleParagraph({ n, kind, text, quizCount, cardCount, highligh
       {kind === 'quote' ? (
         <blockquote className="border-l-4 border-accent pl-4 italic">{body}</blockquote>
       ) : (
-        <p className={kind === 'standfirst' ? 'text-xl leading-relaxed font-medium' : kind === 'note' ? 'text-base text-muted' : ''}>{body}</p>
+        <p className={kind === 'standfirst' ? 'text-xl leading-relaxed font-medium' : kind === 'note' ? 'text-base text-muted' : ''}>
+          {body}
+        </p>
       )}
       {meta}
     </div>

@@ -18,7 +18,10 @@ export function CardFrontView({ front, headingId }: { front: CardFront; headingI
         )}
       </h2>
       {front.options.length > 0 ? (
-        <ul className="list-disc space-y-1 pl-6 text-lg" aria-label={front.type === 'matching' ? 'To match' : front.type === 'ordering' ? 'To put in order' : 'Options'}>
+        <ul
+          className="list-disc space-y-1 pl-6 text-lg"
+          aria-label={front.type === 'matching' ? 'To match' : front.type === 'ordering' ? 'To put in order' : 'Options'}
+        >
           {front.options.map((option) => (
             <li key={option}>{option}</li>
           ))}

@@ -6,7 +6,15 @@
  * answers a repeated reviewId with the first result). Operations are sent strictly in order.
  */
 export type OutboxOp =
-  | { kind: 'rate'; reviewId: string; itemId: string; rating: 'again' | 'hard' | 'good' | 'easy'; durationMs: number; reviewedAt: string; assignmentId?: string }
+  | {
+      kind: 'rate';
+      reviewId: string;
+      itemId: string;
+      rating: 'again' | 'hard' | 'good' | 'easy';
+      durationMs: number;
+      reviewedAt: string;
+      assignmentId?: string;
+    }
   | { kind: 'undo'; reviewId: string }
   | { kind: 'flag'; itemId: string; action: 'bury' | 'unbury' | 'suspend' | 'unsuspend'; opId: string };
 
@@ -28,7 +36,14 @@ function request(op: OutboxOp): { url: string; body?: string } {
     case 'rate':
       return {
         url: '/api/v1/reviews',
-        body: JSON.stringify({ reviewId: op.reviewId, itemId: op.itemId, rating: op.rating, durationMs: op.durationMs, reviewedAt: op.reviewedAt, assignmentId: op.assignmentId }),
+        body: JSON.stringify({
+          reviewId: op.reviewId,
+          itemId: op.itemId,
+          rating: op.rating,
+          durationMs: op.durationMs,
+          reviewedAt: op.reviewedAt,
+          assignmentId: op.assignmentId,
+        }),
       };
     case 'undo':
       return { url: `/api/v1/reviews/${encodeURIComponent(op.reviewId)}/undo` };
@@ -102,7 +117,11 @@ export class Outbox {
         this.persist();
         this.delay = 1000;
         if (res.ok || (op.kind === 'undo' && res.status === 404)) this.onAck(op, payload);
-        else this.onStatus('error', (payload as { error?: { message?: string } } | null)?.error?.message ?? `The server refused a change (${res.status}).`);
+        else
+          this.onStatus(
+            'error',
+            (payload as { error?: { message?: string } } | null)?.error?.message ?? `The server refused a change (${res.status}).`,
+          );
       }
       this.onStatus('saved');
     } finally {

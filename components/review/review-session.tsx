@@ -23,7 +23,8 @@ import { Outbox, OUTBOX_KEY, type OutboxOp, type OutboxStatus } from './outbox';
 import { RatingButtons } from './rating-buttons';
 import { SessionSummary, type NextSteps } from './session-summary';
 
-const newId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 14)}`);
+const newId = () =>
+  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 14)}`;
 
 interface Props {
   initial: ReviewQueue;
@@ -47,7 +48,9 @@ const storageKey = () => sessionKey(window.location.pathname, window.location.se
 export default function ReviewSession({ initial, typeAnswers, assignmentId, next }: Props) {
   const [loadedAt] = useState(() => Date.now());
   // Statistics, undo and the schedule of rated cards survive a reload of the same learner day.
-  const [session, setSession] = useState<StoredSession>(() => restoreSession(localStorage.getItem(storageKey()), initial.dayEndsAt, loadedAt));
+  const [session, setSession] = useState<StoredSession>(() =>
+    restoreSession(localStorage.getItem(storageKey()), initial.dayEndsAt, loadedAt),
+  );
   // Cards rated offline in an earlier visit are not shown again; their ratings go out on mount.
   const [queue, setQueue] = useState<SessionCard[]>(() => {
     const pending = new Set(storedOps().flatMap((op) => (op.kind === 'rate' ? [op.itemId] : [])));
@@ -61,10 +64,14 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
     return { introduced: kinds.filter((k) => k === 'new').length, reviewed: kinds.filter((k) => k === 'review').length };
   });
   const [now, setNow] = useState(loadedAt);
-  const [pinned, setPinned] = useState<SessionCard | null>(() => pickNext(queue, loadedAt, sessionCounts(queue, loadedAt, initial.counts, used)));
+  const [pinned, setPinned] = useState<SessionCard | null>(() =>
+    pickNext(queue, loadedAt, sessionCounts(queue, loadedAt, initial.counts, used)),
+  );
   const [flipped, setFlipped] = useState(false);
   const [typed, setTyped] = useState('');
-  const [status, setStatus] = useState<{ status: OutboxStatus; detail?: string }>(() => ({ status: storedOps().length > 0 ? 'saving' : 'saved' }));
+  const [status, setStatus] = useState<{ status: OutboxStatus; detail?: string }>(() => ({
+    status: storedOps().length > 0 ? 'saving' : 'saved',
+  }));
   const shownAt = useRef(loadedAt);
   const outbox = useRef<Outbox | null>(null);
   const headingId = 'review-card-front';
@@ -91,7 +98,11 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
   const onAck = useCallback((op: OutboxOp, response: unknown) => {
     if (op.kind !== 'rate') return;
     const result = response as RateResult;
-    setQueue((q) => q.map((c) => (c.itemId === op.itemId && c.previews === null ? { ...c, previews: result.previews, readyAt: Date.parse(result.card.due) } : c)));
+    setQueue((q) =>
+      q.map((c) =>
+        c.itemId === op.itemId && c.previews === null ? { ...c, previews: result.previews, readyAt: Date.parse(result.card.due) } : c,
+      ),
+    );
     setPinned((c) => (c && c.itemId === op.itemId && c.previews === null ? { ...c, previews: result.previews } : c));
     setSession((s) => (op.itemId in s.scheduled ? { ...s, scheduled: { ...s.scheduled, [op.itemId]: result.card.due } } : s));
   }, []);
@@ -134,7 +145,15 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
       if (!current || !flipped) return;
       const reviewId = newId();
       const t = Date.now();
-      outbox.current?.push({ kind: 'rate', reviewId, itemId: current.itemId, rating, durationMs: Math.min(t - shownAt.current, 3_600_000), reviewedAt: new Date(t).toISOString(), assignmentId });
+      outbox.current?.push({
+        kind: 'rate',
+        reviewId,
+        itemId: current.itemId,
+        rating,
+        durationMs: Math.min(t - shownAt.current, 3_600_000),
+        reviewedAt: new Date(t).toISOString(),
+        assignmentId,
+      });
       const due = current.previews ? Date.parse(current.previews[rating].due) : t + 60_000;
       setSession((s) => ({
         ...s,
@@ -144,8 +163,14 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
       }));
       const rest = queue.filter((c) => c.itemId !== current.itemId);
       const returnsToday = due < Date.parse(initial.dayEndsAt) && (rating === 'again' || current.kind !== 'review' || due - t < 86_400_000);
-      const nextUsed = { introduced: used.introduced + (current.kind === 'new' ? 1 : 0), reviewed: used.reviewed + (current.kind === 'review' ? 1 : 0) };
-      advance(returnsToday && due - t < 86_400_000 ? [...rest, { ...current, kind: 'learning', previews: null, readyAt: due }] : rest, nextUsed);
+      const nextUsed = {
+        introduced: used.introduced + (current.kind === 'new' ? 1 : 0),
+        reviewed: used.reviewed + (current.kind === 'review' ? 1 : 0),
+      };
+      advance(
+        returnsToday && due - t < 86_400_000 ? [...rest, { ...current, kind: 'learning', previews: null, readyAt: due }] : rest,
+        nextUsed,
+      );
     },
     [current, flipped, queue, used, advance, initial.dayEndsAt, assignmentId],
   );
@@ -178,7 +203,10 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
         stats: { studied: Math.max(0, s.stats.studied - 1), again: Math.max(0, s.stats.again - (last.rating === 'again' ? 1 : 0)) },
         scheduled,
       }));
-      nextUsed = { introduced: used.introduced - (last.card.kind === 'new' ? 1 : 0), reviewed: used.reviewed - (last.card.kind === 'review' ? 1 : 0) };
+      nextUsed = {
+        introduced: used.introduced - (last.card.kind === 'new' ? 1 : 0),
+        reviewed: used.reviewed - (last.card.kind === 'review' ? 1 : 0),
+      };
     } else {
       if (!box.withdraw((op) => op.kind === 'flag' && op.opId === last.opId)) {
         box.push({ kind: 'flag', itemId: last.card.itemId, action: last.action === 'bury' ? 'unbury' : 'unsuspend', opId: newId() });
@@ -238,8 +266,17 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
           <span className="sr-only">,</span>
           <span className="text-success">{counts.review} to review</span>
         </p>
-        <p role="status" className={`text-sm ${status.status === 'offline' || status.status === 'error' ? 'font-semibold text-warning' : 'text-muted'}`}>
-          {status.status === 'saved' ? 'All changes saved' : status.status === 'saving' ? 'Saving…' : status.status === 'offline' ? 'Offline – will retry' : status.detail}
+        <p
+          role="status"
+          className={`text-sm ${status.status === 'offline' || status.status === 'error' ? 'font-semibold text-warning' : 'text-muted'}`}
+        >
+          {status.status === 'saved'
+            ? 'All changes saved'
+            : status.status === 'saving'
+              ? 'Saving…'
+              : status.status === 'offline'
+                ? 'Offline – will retry'
+                : status.detail}
         </p>
       </div>
 
@@ -292,14 +329,39 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
             )}
           </div>
           <div className="flex flex-wrap gap-2 border-t border-border px-5 py-4 text-sm sm:px-8">
-            <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="u" className="min-h-11 rounded-md border border-border px-3 disabled:opacity-50">
-              Undo <kbd aria-hidden="true" className="text-muted touch:hidden">u</kbd>
+            <button
+              type="button"
+              onClick={undo}
+              disabled={!canUndo}
+              aria-keyshortcuts="u"
+              className="min-h-11 rounded-md border border-border px-3 disabled:opacity-50"
+            >
+              Undo{' '}
+              <kbd aria-hidden="true" className="text-muted touch:hidden">
+                u
+              </kbd>
             </button>
-            <button type="button" onClick={() => flag('bury')} aria-keyshortcuts="-" className="min-h-11 rounded-md border border-border px-3">
-              Bury until tomorrow <kbd aria-hidden="true" className="text-muted touch:hidden">-</kbd>
+            <button
+              type="button"
+              onClick={() => flag('bury')}
+              aria-keyshortcuts="-"
+              className="min-h-11 rounded-md border border-border px-3"
+            >
+              Bury until tomorrow{' '}
+              <kbd aria-hidden="true" className="text-muted touch:hidden">
+                -
+              </kbd>
             </button>
-            <button type="button" onClick={() => flag('suspend')} aria-keyshortcuts="@" className="min-h-11 rounded-md border border-border px-3">
-              Suspend <kbd aria-hidden="true" className="text-muted touch:hidden">@</kbd>
+            <button
+              type="button"
+              onClick={() => flag('suspend')}
+              aria-keyshortcuts="@"
+              className="min-h-11 rounded-md border border-border px-3"
+            >
+              Suspend{' '}
+              <kbd aria-hidden="true" className="text-muted touch:hidden">
+                @
+              </kbd>
             </button>
           </div>
         </section>

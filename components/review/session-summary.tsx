@@ -36,7 +36,10 @@ export function SessionSummary({ studied, again, startedAt, nextDue, canUndo, on
   const [endedAt] = useState(() => Date.now());
   const [timeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const extra = beyond.new + beyond.review;
-  const extraWords = [beyond.new ? plural(beyond.new, 'new card', 'new cards') : null, beyond.review ? plural(beyond.review, 'review', 'reviews') : null]
+  const extraWords = [
+    beyond.new ? plural(beyond.new, 'new card', 'new cards') : null,
+    beyond.review ? plural(beyond.review, 'review', 'reviews') : null,
+  ]
     .filter(Boolean)
     .join(' and ');
   return (
@@ -50,7 +53,11 @@ export function SessionSummary({ studied, again, startedAt, nextDue, canUndo, on
           {again > 0 ? `, and pressed Again ${plural(again, 'time', 'times')}.` : ', and never pressed Again.'}
         </p>
       ) : null}
-      <p>{nextDue ? `The next card is due ${nextDuePhrase(new Date(nextDue), new Date(endedAt), timeZone)}.` : 'No cards are scheduled yet: study some new ones to start.'}</p>
+      <p>
+        {nextDue
+          ? `The next card is due ${nextDuePhrase(new Date(nextDue), new Date(endedAt), timeZone)}.`
+          : 'No cards are scheduled yet: study some new ones to start.'}
+      </p>
       {next.studyMoreHref && extra > 0 ? (
         <p className="text-muted">You have reached today’s limits; {extraWords} are waiting beyond them.</p>
       ) : null}
@@ -71,7 +78,10 @@ export function SessionSummary({ studied, again, startedAt, nextDue, canUndo, on
         </Link>
         {canUndo ? (
           <button type="button" onClick={onUndo} aria-keyshortcuts="u" className={buttonClass('ghost')}>
-            Undo the last card <kbd aria-hidden="true" className="text-muted touch:hidden">u</kbd>
+            Undo the last card{' '}
+            <kbd aria-hidden="true" className="text-muted touch:hidden">
+              u
+            </kbd>
           </button>
         ) : null}
       </div>

@@ -4,7 +4,13 @@ import { useActionState } from 'react';
 import { buttonClass } from '../ui/button';
 import { FormMessage } from '../ui/field';
 
-export function RedeemForm({ code, action }: { code: string; action: (state: { error: string | null }, formData: FormData) => Promise<{ error: string | null }> }) {
+export function RedeemForm({
+  code,
+  action,
+}: {
+  code: string;
+  action: (state: { error: string | null }, formData: FormData) => Promise<{ error: string | null }>;
+}) {
   const [state, formAction, pending] = useActionState(action, { error: null });
   return (
     <form action={formAction} className="space-y-3">

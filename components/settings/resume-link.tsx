@@ -21,10 +21,20 @@ export function ResumeLink({ createLink, signOutOthers }: Props) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-3">
-        <button type="button" disabled={pending} className={buttonClass('primary')} onClick={() => start(async () => setLink(await createLink()))}>
+        <button
+          type="button"
+          disabled={pending}
+          className={buttonClass('primary')}
+          onClick={() => start(async () => setLink(await createLink()))}
+        >
           {link ? 'Make a new link' : 'Make a resume link'}
         </button>
-        <button type="button" disabled={pending} className={buttonClass('secondary')} onClick={() => start(async () => setMessage((await signOutOthers()).message))}>
+        <button
+          type="button"
+          disabled={pending}
+          className={buttonClass('secondary')}
+          onClick={() => start(async () => setMessage((await signOutOthers()).message))}
+        >
           Sign out other devices
         </button>
       </div>

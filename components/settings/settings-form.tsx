@@ -7,7 +7,14 @@ import { describedBy, Field, FormMessage, inputClass, typedOr } from '../ui/fiel
 
 interface Props {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  values: { displayName: string; timeZone: string; desiredRetention: number; newPerDay: number; reviewsPerDay: number; typeAnswers: boolean };
+  values: {
+    displayName: string;
+    timeZone: string;
+    desiredRetention: number;
+    newPerDay: number;
+    reviewsPerDay: number;
+    typeAnswers: boolean;
+  };
   timeZones: string[];
 }
 
@@ -30,10 +37,26 @@ export function SettingsForm({ action, values, timeZones }: Props) {
   return (
     <form action={formAction} className="max-w-xl space-y-5" noValidate>
       <Field id="displayName" label="Display name" hint="Optional. Shown only to you." error={e.displayName}>
-        <input id="displayName" name="displayName" defaultValue={typed('displayName')} maxLength={60} className={input} aria-describedby={described('displayName')} aria-invalid={!!e.displayName} />
+        <input
+          id="displayName"
+          name="displayName"
+          defaultValue={typed('displayName')}
+          maxLength={60}
+          className={input}
+          aria-describedby={described('displayName')}
+          aria-invalid={!!e.displayName}
+        />
       </Field>
       <Field id="timeZone" label="Time zone" hint="Your day starts at 04:00 here; due counts and streaks follow it." error={e.timeZone}>
-        <select id="timeZone" name="timeZone" value={timeZone} onChange={(ev) => setTimeZone(ev.target.value)} className={input} aria-describedby={described('timeZone')} aria-invalid={!!e.timeZone}>
+        <select
+          id="timeZone"
+          name="timeZone"
+          value={timeZone}
+          onChange={(ev) => setTimeZone(ev.target.value)}
+          className={input}
+          aria-describedby={described('timeZone')}
+          aria-invalid={!!e.timeZone}
+        >
           {timeZones.map((tz) => (
             <option key={tz} value={tz}>
               {tz}
@@ -52,18 +75,54 @@ export function SettingsForm({ action, values, timeZones }: Props) {
         hint="Higher means you forget less but review more often; 0.90 is a good balance."
         error={e.desiredRetention}
       >
-        <input id="desiredRetention" name="desiredRetention" type="number" step="0.01" min="0.7" max="0.97" defaultValue={typed('desiredRetention')} className={`${input} max-w-32`} aria-describedby={described('desiredRetention')} aria-invalid={!!e.desiredRetention} />
+        <input
+          id="desiredRetention"
+          name="desiredRetention"
+          type="number"
+          step="0.01"
+          min="0.7"
+          max="0.97"
+          defaultValue={typed('desiredRetention')}
+          className={`${input} max-w-32`}
+          aria-describedby={described('desiredRetention')}
+          aria-invalid={!!e.desiredRetention}
+        />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="newPerDay" label="New cards per day" error={e.newPerDay}>
-          <input id="newPerDay" name="newPerDay" type="number" min="0" max="9999" defaultValue={typed('newPerDay')} className={input} aria-describedby={described('newPerDay', false)} aria-invalid={!!e.newPerDay} />
+          <input
+            id="newPerDay"
+            name="newPerDay"
+            type="number"
+            min="0"
+            max="9999"
+            defaultValue={typed('newPerDay')}
+            className={input}
+            aria-describedby={described('newPerDay', false)}
+            aria-invalid={!!e.newPerDay}
+          />
         </Field>
         <Field id="reviewsPerDay" label="Reviews per day" error={e.reviewsPerDay}>
-          <input id="reviewsPerDay" name="reviewsPerDay" type="number" min="0" max="99999" defaultValue={typed('reviewsPerDay')} className={input} aria-describedby={described('reviewsPerDay', false)} aria-invalid={!!e.reviewsPerDay} />
+          <input
+            id="reviewsPerDay"
+            name="reviewsPerDay"
+            type="number"
+            min="0"
+            max="99999"
+            defaultValue={typed('reviewsPerDay')}
+            className={input}
+            aria-describedby={described('reviewsPerDay', false)}
+            aria-invalid={!!e.reviewsPerDay}
+          />
         </Field>
       </div>
       <label className="flex min-h-11 items-center gap-3">
-        <input type="checkbox" name="typeAnswers" defaultChecked={state.ok === false ? state.values.typeAnswers === 'on' : values.typeAnswers} className="size-5 accent-[var(--accent)]" />
+        <input
+          type="checkbox"
+          name="typeAnswers"
+          defaultChecked={state.ok === false ? state.values.typeAnswers === 'on' : values.typeAnswers}
+          className="size-5 accent-[var(--accent)]"
+        />
         <span>Type answers to typed cards before showing the answer</span>
       </label>
       <FormMessage ok={state.ok} message={state.message} />

@@ -13,11 +13,21 @@ interface SetOption {
 
 const noSubscription = () => () => {};
 
-export function AssignmentForm({ sets, action }: { sets: SetOption[]; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+export function AssignmentForm({
+  sets,
+  action,
+}: {
+  sets: SetOption[];
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+}) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM);
   const [setId, setSetId] = useState(sets[0]?.id ?? '');
   const [mode, setMode] = useState<'quiz' | 'flashcards'>('quiz');
-  const timeZone = useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => 'UTC');
+  const timeZone = useSyncExternalStore(
+    noSubscription,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => 'UTC',
+  );
   const set = sets.find((s) => s.id === setId);
   const items = (set?.items ?? []).filter((i) => mode === 'flashcards' || i.type !== 'card');
   const e = state.fieldErrors;
@@ -25,7 +35,15 @@ export function AssignmentForm({ sets, action }: { sets: SetOption[]; action: (s
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
       <input type="hidden" name="timeZone" value={timeZone} />
       <Field id="title" label="Title" error={e.title}>
-        <input id="title" name="title" required maxLength={120} className={inputClass} aria-invalid={!!e.title} aria-describedby={describedBy('title', false, e.title)} />
+        <input
+          id="title"
+          name="title"
+          required
+          maxLength={120}
+          className={inputClass}
+          aria-invalid={!!e.title}
+          aria-describedby={describedBy('title', false, e.title)}
+        />
       </Field>
       <Field id="setId" label="Question set" error={e.setId}>
         <select id="setId" name="setId" value={setId} onChange={(ev) => setSetId(ev.target.value)} className={inputClass}>
@@ -41,7 +59,9 @@ export function AssignmentForm({ sets, action }: { sets: SetOption[]; action: (s
         {(['quiz', 'flashcards'] as const).map((m) => (
           <label key={m} className="flex min-h-11 items-center gap-3">
             <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="size-5" />
-            <span>{m === 'quiz' ? 'Quiz (graded, with a score)' : 'Flashcard practice (done when each card is rated Good or Easy once)'}</span>
+            <span>
+              {m === 'quiz' ? 'Quiz (graded, with a score)' : 'Flashcard practice (done when each card is rated Good or Easy once)'}
+            </span>
           </label>
         ))}
       </fieldset>
@@ -59,7 +79,13 @@ export function AssignmentForm({ sets, action }: { sets: SetOption[]; action: (s
         </fieldset>
       </details>
       <Field id="dueLocal" label={`Due (your time zone, ${timeZone})`} hint="Leave empty for no due date." error={e.dueLocal}>
-        <input id="dueLocal" name="dueLocal" type="datetime-local" className={`${inputClass} max-w-64`} aria-describedby={describedBy('dueLocal', true, e.dueLocal)} />
+        <input
+          id="dueLocal"
+          name="dueLocal"
+          type="datetime-local"
+          className={`${inputClass} max-w-64`}
+          aria-describedby={describedBy('dueLocal', true, e.dueLocal)}
+        />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="attemptsAllowed" label="Attempts allowed" error={e.attemptsAllowed}>
@@ -94,7 +120,10 @@ export function AssignmentForm({ sets, action }: { sets: SetOption[]; action: (s
         </label>
         <label className="flex min-h-11 items-start gap-3">
           <input type="radio" name="security" value="secure" className="mt-1 size-5" />
-          <span>Secure: the questions leave self-study (quizzes, flashcards, the reader) for everyone until the assignment closes or its due date passes.</span>
+          <span>
+            Secure: the questions leave self-study (quizzes, flashcards, the reader) for everyone until the assignment closes or its due
+            date passes.
+          </span>
         </label>
       </fieldset>
       <label className="flex min-h-11 items-center gap-3">

@@ -17,11 +17,30 @@ export function AuthForm({ mode, action }: Props) {
     <form action={formAction} className="space-y-4" noValidate>
       {mode === 'sign-up' ? (
         <Field id="name" label="Your name" error={e.name}>
-          <input id="name" name="name" defaultValue={typedOr(state, 'name')} autoComplete="name" required className={inputClass} aria-invalid={!!e.name} aria-describedby={describedBy('name', false, e.name)} />
+          <input
+            id="name"
+            name="name"
+            defaultValue={typedOr(state, 'name')}
+            autoComplete="name"
+            required
+            className={inputClass}
+            aria-invalid={!!e.name}
+            aria-describedby={describedBy('name', false, e.name)}
+          />
         </Field>
       ) : null}
       <Field id="email" label="Email" error={e.email}>
-        <input id="email" name="email" type="email" defaultValue={typedOr(state, 'email')} autoComplete="email" required className={inputClass} aria-invalid={!!e.email} aria-describedby={describedBy('email', false, e.email)} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          defaultValue={typedOr(state, 'email')}
+          autoComplete="email"
+          required
+          className={inputClass}
+          aria-invalid={!!e.email}
+          aria-describedby={describedBy('email', false, e.email)}
+        />
       </Field>
       <Field id="password" label="Password" hint={mode === 'sign-up' ? 'At least 10 characters.' : undefined} error={e.password}>
         <input

@@ -7,11 +7,27 @@ import { EMPTY_FORM, type FormState } from './form-state';
 
 const noSubscription = () => () => {};
 
-export function DueDateForm({ assignmentId, dueUtc, action }: { assignmentId: string; dueUtc: string | null; action: (s: FormState, f: FormData) => Promise<FormState> }) {
+export function DueDateForm({
+  assignmentId,
+  dueUtc,
+  action,
+}: {
+  assignmentId: string;
+  dueUtc: string | null;
+  action: (s: FormState, f: FormData) => Promise<FormState>;
+}) {
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM);
-  const timeZone = useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => 'UTC');
+  const timeZone = useSyncExternalStore(
+    noSubscription,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => 'UTC',
+  );
   // The browser shows the stored instant in the teacher's own zone, the zone it sends back.
-  const local = useSyncExternalStore(noSubscription, () => (dueUtc ? instantToLocal(new Date(dueUtc), timeZone) : ''), () => '');
+  const local = useSyncExternalStore(
+    noSubscription,
+    () => (dueUtc ? instantToLocal(new Date(dueUtc), timeZone) : ''),
+    () => '',
+  );
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="assignmentId" value={assignmentId} />

@@ -105,7 +105,9 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
                       {isQuiz ? 'Score' : 'Cards done'}
                     </button>
                   </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Time</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Time
+                  </th>
                   {isQuiz
                     ? report.items.map((item, i) => (
                         <th key={item.itemId} scope="col" className="px-1 py-2 text-center font-medium">
@@ -127,7 +129,11 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
                     </th>
                     <td className="py-2 pr-3">{s.status}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">
-                      {isQuiz ? (s.score === null ? '—' : `${s.score} / ${s.maxScore}${s.scoreAfterKeys ? ' (after answers shown)' : ''}`) : `${s.cardsDone} / ${report.items.length}`}
+                      {isQuiz
+                        ? s.score === null
+                          ? '—'
+                          : `${s.score} / ${s.maxScore}${s.scoreAfterKeys ? ' (after answers shown)' : ''}`
+                        : `${s.cardsDone} / ${report.items.length}`}
                     </td>
                     <td className="py-2 pr-3 tabular-nums">{minutes(s.timeTakenMs)}</td>
                     {isQuiz
@@ -165,8 +171,14 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
               </p>
               <ul className="list-disc space-y-1 pl-5 text-sm text-muted">
                 <li>α (0 to 1): how consistently the questions measure the same thing; above 0.7 is usually good for a class quiz.</li>
-                <li>Facility: the share of the marks the class scored on a question; very high or very low means it tells students apart little.</li>
-                <li>Discrimination, D (−1 to 1): how well a question separates students who did well on the rest of the quiz from those who did not; below 0 means stronger students got it wrong more often.</li>
+                <li>
+                  Facility: the share of the marks the class scored on a question; very high or very low means it tells students apart
+                  little.
+                </li>
+                <li>
+                  Discrimination, D (−1 to 1): how well a question separates students who did well on the rest of the quiz from those who
+                  did not; below 0 means stronger students got it wrong more often.
+                </li>
               </ul>
               <ol className="space-y-3">
                 {report.items.map((item, i) => {
@@ -182,14 +194,17 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
                         D = {asCoefficient(st?.discrimination)}
                         {st?.flags.length ? (
                           <span className="ml-2 rounded bg-warning-soft px-1.5 text-warning">
-                            {st.flags.map((f) => ({ too_easy: 'very easy', too_hard: 'very hard', negative_discrimination: 'negative discrimination' })[f]).join(', ')}
+                            {st.flags
+                              .map(
+                                (f) =>
+                                  ({ too_easy: 'very easy', too_hard: 'very hard', negative_discrimination: 'negative discrimination' })[f],
+                              )
+                              .join(', ')}
                           </span>
                         ) : null}
                       </p>
                       {wrong.length ? (
-                        <p className="text-sm">
-                          Most common wrong answers: {wrong.map((w) => `“${w.answer}” (${w.count})`).join('; ')}
-                        </p>
+                        <p className="text-sm">Most common wrong answers: {wrong.map((w) => `“${w.answer}” (${w.count})`).join('; ')}</p>
                       ) : null}
                       <details className="mt-1 text-sm">
                         <summary className="cursor-pointer">Every response</summary>

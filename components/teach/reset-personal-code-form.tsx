@@ -22,8 +22,17 @@ export function ResetPersonalCodeForm({
       <summary className="cursor-pointer font-medium">Reset a student’s personal code</summary>
       <form action={formAction} className="mt-3 space-y-3">
         <input type="hidden" name="assignmentId" value={assignmentId} />
-        <Field id="reset-code-student" label="Student whose code to reset" hint="If someone else saw a student’s personal code, give the student a new one. The old code stops working; the student sees the new one on their page.">
-          <select id="reset-code-student" name="studentId" className={`${inputClass} max-w-xs`} aria-describedby={describedBy('reset-code-student', true)}>
+        <Field
+          id="reset-code-student"
+          label="Student whose code to reset"
+          hint="If someone else saw a student’s personal code, give the student a new one. The old code stops working; the student sees the new one on their page."
+        >
+          <select
+            id="reset-code-student"
+            name="studentId"
+            className={`${inputClass} max-w-xs`}
+            aria-describedby={describedBy('reset-code-student', true)}
+          >
             {students.map((s) => (
               <option key={s.studentId} value={s.studentId}>
                 {s.nickname}

@@ -25,7 +25,17 @@ function Hidden({ assignmentId, studentId }: { assignmentId: string; studentId: 
   );
 }
 
-function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: string; student: ReportStudent; isQuiz: boolean; actions: Actions }) {
+function StudentRow({
+  assignmentId,
+  student,
+  isQuiz,
+  actions,
+}: {
+  assignmentId: string;
+  student: ReportStudent;
+  isQuiz: boolean;
+  actions: Actions;
+}) {
   const [renamed, rename, renaming] = useActionState(actions.rename, EMPTY_FORM);
   const [resetState, reset, resetting] = useActionState(actions.reset, EMPTY_FORM);
   const [removed, remove, removing] = useActionState(actions.remove, EMPTY_FORM);
@@ -38,7 +48,9 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
         <span className="font-medium">{student.nickname}</span>
         {student.leftAt ? <span className="ml-2 rounded bg-surface-muted px-1.5 text-sm">left the class</span> : null}
         <span className="ml-2 text-sm text-muted">
-          {isQuiz ? `${live} ${live === 1 ? 'attempt' : 'attempts'}${student.attemptList.length > live ? ` (+${student.attemptList.length - live} reset)` : ''}` : `${student.cardsDone} cards done`}
+          {isQuiz
+            ? `${live} ${live === 1 ? 'attempt' : 'attempts'}${student.attemptList.length > live ? ` (+${student.attemptList.length - live} reset)` : ''}`
+            : `${student.cardsDone} cards done`}
         </span>
       </p>
       <div className="flex flex-wrap items-start gap-2">
@@ -49,7 +61,16 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
           <form action={rename} className="mt-2 max-w-sm space-y-2">
             <Hidden assignmentId={assignmentId} studentId={student.studentId} />
             <Field id={field} label={`New nickname for ${student.nickname}`} error={error}>
-              <input id={field} name="nickname" required maxLength={30} defaultValue={student.nickname} className={inputClass} aria-invalid={!!error} aria-describedby={describedBy(field, false, error)} />
+              <input
+                id={field}
+                name="nickname"
+                required
+                maxLength={30}
+                defaultValue={student.nickname}
+                className={inputClass}
+                aria-invalid={!!error}
+                aria-describedby={describedBy(field, false, error)}
+              />
             </Field>
             <button type="submit" disabled={renaming} className={buttonClass('secondary')}>
               Save the name
@@ -63,7 +84,9 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
             </summary>
             <form action={reset} className="mt-2 max-w-md space-y-2">
               <Hidden assignmentId={assignmentId} studentId={student.studentId} />
-              <p className="text-sm">Their attempts stay in the report, marked reset, and stop counting; they can start again with a full allowance.</p>
+              <p className="text-sm">
+                Their attempts stay in the report, marked reset, and stop counting; they can start again with a full allowance.
+              </p>
               <button type="submit" disabled={resetting} className={buttonClass('secondary')}>
                 Reset {student.nickname}’s attempts
               </button>
@@ -83,13 +106,25 @@ function StudentRow({ assignmentId, student, isQuiz, actions }: { assignmentId: 
           </form>
         </details>
       </div>
-      {[renamed, resetState, removed].map((state, i) => (state.message && !(state === renamed && error) ? <FormMessage key={i} ok={state.ok} message={state.message} /> : null))}
+      {[renamed, resetState, removed].map((state, i) =>
+        state.message && !(state === renamed && error) ? <FormMessage key={i} ok={state.ok} message={state.message} /> : null,
+      )}
     </li>
   );
 }
 
 /** The teacher's class list: rename, reset or remove each student. */
-export function RosterManager({ assignmentId, students, isQuiz, actions }: { assignmentId: string; students: ReportStudent[]; isQuiz: boolean; actions: Actions }) {
+export function RosterManager({
+  assignmentId,
+  students,
+  isQuiz,
+  actions,
+}: {
+  assignmentId: string;
+  students: ReportStudent[];
+  isQuiz: boolean;
+  actions: Actions;
+}) {
   return (
     <section aria-labelledby="class-list" className="space-y-3">
       <h2 id="class-list">Class list</h2>

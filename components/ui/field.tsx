@@ -4,7 +4,19 @@ import type { FormState } from '@/lib/forms/form-state';
 export const inputClass = 'min-h-11 w-full rounded-lg border border-border bg-surface px-3 text-text';
 
 /** A labelled form field with an optional hint and error, wired for screen readers by id. */
-export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
@@ -33,7 +45,10 @@ export function describedBy(id: string, hasHint: boolean, error?: string): strin
 export function FormMessage({ ok, message }: { ok: boolean | null; message: string | null }) {
   if (!message) return null;
   return (
-    <p role={ok ? 'status' : 'alert'} className={`rounded-lg border-l-4 px-4 py-2 ${ok ? 'border-success bg-success-soft' : 'border-danger bg-danger-soft'}`}>
+    <p
+      role={ok ? 'status' : 'alert'}
+      className={`rounded-lg border-l-4 px-4 py-2 ${ok ? 'border-success bg-success-soft' : 'border-danger bg-danger-soft'}`}
+    >
       {message}
     </p>
   );

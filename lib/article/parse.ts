@@ -67,9 +67,11 @@ export function parseArticle(source: string): Article {
   const paragraphs = blocks.map((block, index): Paragraph => {
     const n = index + 1;
     const kind = blockKind(block, n, meta.standfirst, pullQuotes);
-    const text = block.replace(/^#{1,6}\s+/, '').replace(/^>\s?/gm, '').replace(/\s+/g, ' ');
-    const exemptReason =
-      kind === 'heading' ? 'heading' : kind === 'pullquote' ? 'pull-quote' : (exempt.get(n) ?? null);
+    const text = block
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/^>\s?/gm, '')
+      .replace(/\s+/g, ' ');
+    const exemptReason = kind === 'heading' ? 'heading' : kind === 'pullquote' ? 'pull-quote' : (exempt.get(n) ?? null);
     return { n, kind, text, exemptReason };
   });
 

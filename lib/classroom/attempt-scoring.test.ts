@@ -5,7 +5,16 @@ const t = (minute: number) => new Date(Date.UTC(2026, 2, 2, 12, minute));
 const due = t(30);
 
 function attempt(id: string, start: number, end: number | null, score: number, extra: Partial<AttemptForScoring> = {}): AttemptForScoring {
-  return { id, startedAt: t(start), submittedAt: end === null ? null : t(end), resetAt: null, firstAnsweredAt: t(start + 1), lastAnsweredAt: t(end ?? start + 2), score, ...extra };
+  return {
+    id,
+    startedAt: t(start),
+    submittedAt: end === null ? null : t(end),
+    resetAt: null,
+    firstAnsweredAt: t(start + 1),
+    lastAnsweredAt: t(end ?? start + 2),
+    score,
+    ...extra,
+  };
 }
 
 describe('keysShownAt', () => {
@@ -31,7 +40,11 @@ describe('judgeAttempts', () => {
   });
 
   it('flags an attempt started before the due date but answered after the keys appeared', () => {
-    const verdicts = judgeAttempts([attempt('first', 0, 10, 2), attempt('waiting', 11, 45, 30, { lastAnsweredAt: t(44) })], 'after_due', due);
+    const verdicts = judgeAttempts(
+      [attempt('first', 0, 10, 2), attempt('waiting', 11, 45, 30, { lastAnsweredAt: t(44) })],
+      'after_due',
+      due,
+    );
     expect(verdicts.map((v) => v.afterKeys)).toEqual([false, true]);
   });
 

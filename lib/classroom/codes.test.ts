@@ -107,13 +107,10 @@ describe('generateUniqueJoinCode', () => {
   it('draws again on a collision', async () => {
     const taken = new Set(['AAAAAA', 'BBBBBB']);
     const checked: string[] = [];
-    const code = await generateUniqueJoinCode(
-      scripted([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]),
-      (c) => {
-        checked.push(c);
-        return taken.has(c);
-      },
-    );
+    const code = await generateUniqueJoinCode(scripted([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]), (c) => {
+      checked.push(c);
+      return taken.has(c);
+    });
     expect(code).toBe('CCCCCC');
     expect(checked).toEqual(['AAAAAA', 'BBBBBB', 'CCCCCC']);
   });

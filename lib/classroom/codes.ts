@@ -29,7 +29,9 @@ export function generateJoinCode(randomInt: RandomInt): string {
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) {
     const index = randomInt(JOIN_CODE_ALPHABET.length);
     if (!Number.isInteger(index) || index < 0 || index >= JOIN_CODE_ALPHABET.length) {
-      throw new RangeError(`randomInt(${JOIN_CODE_ALPHABET.length}) returned ${String(index)}, not an integer in [0, ${JOIN_CODE_ALPHABET.length})`);
+      throw new RangeError(
+        `randomInt(${JOIN_CODE_ALPHABET.length}) returned ${String(index)}, not an integer in [0, ${JOIN_CODE_ALPHABET.length})`,
+      );
     }
     code += JOIN_CODE_ALPHABET[index];
   }
@@ -59,7 +61,11 @@ export const joinCodeSchema = z.string().transform((input, ctx) => {
  * A code `isTaken` says is free, drawing again on each collision. Throws after `maxTries` draws,
  * which with 31^6 codes means the generator is broken or the space is nearly full.
  */
-export async function generateUniqueJoinCode(randomInt: RandomInt, isTaken: (code: string) => boolean | Promise<boolean>, maxTries = 20): Promise<string> {
+export async function generateUniqueJoinCode(
+  randomInt: RandomInt,
+  isTaken: (code: string) => boolean | Promise<boolean>,
+  maxTries = 20,
+): Promise<string> {
   for (let attempt = 0; attempt < maxTries; attempt++) {
     const code = generateJoinCode(randomInt);
     if (!(await isTaken(code))) return code;

@@ -43,7 +43,13 @@ const read = (csv: string) => parseCsv(csv.slice(BOM.length));
 
 describe('toCsv', () => {
   it('starts with a BOM and ends records with CRLF, every field quoted', () => {
-    const csv = toCsv(['Name', 'Score'], [['Sam', 3], ['', null]]);
+    const csv = toCsv(
+      ['Name', 'Score'],
+      [
+        ['Sam', 3],
+        ['', null],
+      ],
+    );
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv).toBe(`${BOM}"Name","Score"\r\n"Sam","3"\r\n"",""\r\n`);
   });
@@ -54,18 +60,34 @@ describe('toCsv', () => {
 
   it('round-trips quotes, commas and line breaks inside fields', () => {
     const tricky = ['He said "hi", then left', 'line one\nline two', 'cr\r\nlf', ',', '"', ''];
-    const csv = toCsv(['t'], tricky.map((t) => [t]));
+    const csv = toCsv(
+      ['t'],
+      tricky.map((t) => [t]),
+    );
     expect(read(csv)).toEqual([['t'], ...tricky.map((t) => [t])]);
     expect(csv).toContain('"He said ""hi"", then left"');
   });
 
   it('keeps Unicode names intact', () => {
     const names = ['Zoé', 'Дмитрий', '田中 さくら', 'محمد', '🦊 Fox', '👩‍💻 Dev'];
-    expect(read(toCsv(['Nickname'], names.map((n) => [n])))).toEqual([['Nickname'], ...names.map((n) => [n])]);
+    expect(
+      read(
+        toCsv(
+          ['Nickname'],
+          names.map((n) => [n]),
+        ),
+      ),
+    ).toEqual([['Nickname'], ...names.map((n) => [n])]);
   });
 
   it('writes dates as ISO, booleans as true/false, null as empty', () => {
-    const csv = toCsv(['when', 'done', 'note'], [[new Date('2026-03-10T17:00:00Z'), true, null], [new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)), false, 'x']]);
+    const csv = toCsv(
+      ['when', 'done', 'note'],
+      [
+        [new Date('2026-03-10T17:00:00Z'), true, null],
+        [new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)), false, 'x'],
+      ],
+    );
     expect(read(csv)).toEqual([
       ['when', 'done', 'note'],
       ['2026-03-10T17:00:00.000Z', 'true', ''],
@@ -93,7 +115,12 @@ describe('toCsv', () => {
 
   it('neutralises every dangerous first character in text, header included', () => {
     const dangerous = ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '＝1', '＠x'];
-    const parsed = read(toCsv(['=cmd'], dangerous.map((d) => [d])));
+    const parsed = read(
+      toCsv(
+        ['=cmd'],
+        dangerous.map((d) => [d]),
+      ),
+    );
     expect(parsed[0]).toEqual([`'=cmd`]);
     expect(parsed.slice(1).map((r) => r[0])).toEqual(dangerous.map((d) => `'${d}`));
   });

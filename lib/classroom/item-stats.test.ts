@@ -124,7 +124,13 @@ describe('itemStatistics: edge cases', () => {
   });
 
   it('nobody right: facility 0, flagged too hard', () => {
-    const stats = itemStatistics(attempts([[0, 1, 1], [null, 0, 1]]), ITEMS);
+    const stats = itemStatistics(
+      attempts([
+        [0, 1, 1],
+        [null, 0, 1],
+      ]),
+      ITEMS,
+    );
     expect(stats.items[0]!.facility).toBe(0);
     expect(stats.items[0]!.flags).toEqual(['too_hard']);
   });
@@ -154,13 +160,28 @@ describe('itemStatistics: edge cases', () => {
   });
 
   it('everyone with the same total: no internal consistency', () => {
-    const stats = itemStatistics(attempts([[1, 0, 0], [0, 1, 0], [0, 0, 1]]), ITEMS);
+    const stats = itemStatistics(
+      attempts([
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ]),
+      ITEMS,
+    );
     expect(stats.internalConsistency).toBeNull();
   });
 
   it('flags an item the stronger students get wrong', () => {
     // a is answered by the students who miss b and c: Cov(a, R_a) < 0.
-    const stats = itemStatistics(attempts([[0, 1, 1], [0, 1, 1], [1, 0, 0], [1, 0, 1]]), ITEMS);
+    const stats = itemStatistics(
+      attempts([
+        [0, 1, 1],
+        [0, 1, 1],
+        [1, 0, 0],
+        [1, 0, 1],
+      ]),
+      ITEMS,
+    );
     const a = stats.items[0]!;
     expect(a.discrimination).toBeLessThan(0);
     expect(a.discriminativeEfficiency).toBeLessThan(0);
@@ -169,7 +190,14 @@ describe('itemStatistics: edge cases', () => {
 
   it('efficiency is bounded above by 100 but not below by −100', () => {
     // x = ¼ 0 ¼, R = 0 1 0: Cov = −1/12; sorted pairing (0 ¼ ¼ with 0 0 1) gives Cov_max = 1/24.
-    const stats = itemStatistics(attempts([[0.25, 0, null], [null, 0, 1], [0.25, 0, null]]), ITEMS);
+    const stats = itemStatistics(
+      attempts([
+        [0.25, 0, null],
+        [null, 0, 1],
+        [0.25, 0, null],
+      ]),
+      ITEMS,
+    );
     expect(stats.items[0]!.discrimination).toBeCloseTo(-100, 6);
     expect(stats.items[0]!.discriminativeEfficiency).toBeCloseTo(-200, 6);
   });
@@ -186,7 +214,12 @@ describe('itemStatistics: edge cases', () => {
   });
 
   it('refuses bad input', () => {
-    expect(() => itemStatistics(attempts([[1], [1]]).map((x) => ({ ...x, studentId: 'same' })), ITEMS)).toThrow(/first attempts/);
+    expect(() =>
+      itemStatistics(
+        attempts([[1], [1]]).map((x) => ({ ...x, studentId: 'same' })),
+        ITEMS,
+      ),
+    ).toThrow(/first attempts/);
     expect(() => itemStatistics([], [{ itemId: 'a', maxMark: 0 }])).toThrow(/max mark/);
     expect(() => itemStatistics([], [ITEMS[0]!, ITEMS[0]!])).toThrow(/twice/);
     expect(() => itemStatistics(attempts([[Number.NaN, 0, 0]]), ITEMS)).toThrow(/mark NaN/);

@@ -185,5 +185,7 @@ export function commonWrongAnswers(responses: readonly ItemResponse[], limit = 3
   }
   const take = Math.max(0, Math.floor(limit));
   // Array.prototype.sort is stable, so equal counts keep first-seen order (Map insertion order).
-  return Object.fromEntries([...perItem].map(([itemId, answers]) => [itemId, [...answers.values()].sort((a, b) => b.count - a.count).slice(0, take)]));
+  return Object.fromEntries(
+    [...perItem].map(([itemId, answers]) => [itemId, [...answers.values()].sort((a, b) => b.count - a.count).slice(0, take)]),
+  );
 }

@@ -6,7 +6,12 @@ const ago = (ms: number) => new Date(now.getTime() - ms);
 
 describe('joinFloodWait', () => {
   it('lets a whole year group join at once', () => {
-    expect(joinFloodWait(Array.from({ length: JOIN_FLOOD_LIMIT.max - 1 }, (_, i) => ago(i * 100)), now)).toBeNull();
+    expect(
+      joinFloodWait(
+        Array.from({ length: JOIN_FLOOD_LIMIT.max - 1 }, (_, i) => ago(i * 100)),
+        now,
+      ),
+    ).toBeNull();
   });
 
   it('refuses the next join once the window is full, until its oldest join leaves the window', () => {

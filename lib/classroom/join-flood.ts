@@ -17,9 +17,16 @@ export const MAX_CLASS_SIZE = 500;
  * null when one more student may join now; otherwise how many milliseconds until one may.
  * `recentJoins` are the times of the assignment's joins within the window (any order).
  */
-export function joinFloodWait(recentJoins: readonly Date[], now: Date, limit: { max: number; windowMs: number } = JOIN_FLOOD_LIMIT): number | null {
+export function joinFloodWait(
+  recentJoins: readonly Date[],
+  now: Date,
+  limit: { max: number; windowMs: number } = JOIN_FLOOD_LIMIT,
+): number | null {
   const from = now.getTime() - limit.windowMs;
-  const inWindow = recentJoins.map((d) => d.getTime()).filter((t) => t > from).sort((a, b) => a - b);
+  const inWindow = recentJoins
+    .map((d) => d.getTime())
+    .filter((t) => t > from)
+    .sort((a, b) => a - b);
   if (inWindow.length < limit.max) return null;
   return Math.max(1, inWindow[inWindow.length - limit.max]! + limit.windowMs - now.getTime());
 }

@@ -5,7 +5,15 @@ function isRealDateTime(local: string): boolean {
   const [y, mo, d, h, mi] = local.split(/[-T:]/).map(Number) as [number, number, number, number, number];
   const t = new Date(Date.UTC(2000, mo - 1, d, h, mi));
   t.setUTCFullYear(y);
-  return y >= 2000 && y <= 2200 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi;
+  return (
+    y >= 2000 &&
+    y <= 2200 &&
+    t.getUTCFullYear() === y &&
+    t.getUTCMonth() === mo - 1 &&
+    t.getUTCDate() === d &&
+    t.getUTCHours() === h &&
+    t.getUTCMinutes() === mi
+  );
 }
 
 /** A wall-clock time as an <input type="datetime-local"> sends it, naming a real moment. */

@@ -22,7 +22,15 @@ describe('local date-times', () => {
 describe('localDateTimeSchema', () => {
   it('accepts real moments and refuses impossible ones', () => {
     expect(localDateTimeSchema.safeParse('2028-02-29T23:59').success).toBe(true);
-    for (const bad of ['2026-02-31T10:00', '2026-00-10T10:00', '2026-01-01T25:00', '2026-01-01T10:61', '0099-01-01T00:00', '9999-99-99T99:99', '2026-1-1T10:00']) {
+    for (const bad of [
+      '2026-02-31T10:00',
+      '2026-00-10T10:00',
+      '2026-01-01T25:00',
+      '2026-01-01T10:61',
+      '0099-01-01T00:00',
+      '9999-99-99T99:99',
+      '2026-1-1T10:00',
+    ]) {
       expect(localDateTimeSchema.safeParse(bad).success, bad).toBe(false);
     }
   });

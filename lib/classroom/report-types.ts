@@ -64,4 +64,3 @@ export interface AssignmentReport {
   alphaShownFrom: number;
   generatedAt: string;
 }
-

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { REVEAL_POLICIES, type RevealPolicy, assignmentStatus, itemVisibility, itemsWithheldFromSelfStudy, lateStatus, revealDecision } from './reveal';
+import {
+  REVEAL_POLICIES,
+  type RevealPolicy,
+  assignmentStatus,
+  itemVisibility,
+  itemsWithheldFromSelfStudy,
+  lateStatus,
+  revealDecision,
+} from './reveal';
 
 const DUE = new Date('2026-03-10T17:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -155,7 +163,9 @@ describe('itemVisibility', () => {
   });
 
   it('flashcard practice shows backs', () => {
-    expect(itemVisibility({ kind: 'assignment', mode: 'flashcards', policy: 'never', dueAt: null, attempt: null, now: AFTER })).toEqual(ALL);
+    expect(itemVisibility({ kind: 'assignment', mode: 'flashcards', policy: 'never', dueAt: null, attempt: null, now: AFTER })).toEqual(
+      ALL,
+    );
   });
 });
 

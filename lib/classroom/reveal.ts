@@ -112,7 +112,9 @@ export function withholdsItems(a: HoldingAssignment, now: Date): boolean {
 
 /** When a withholding assignment gives its items back: its due date when late work is refused, else null (when the teacher closes it). */
 function returnsAt(a: HoldingAssignment, now: Date): Date | null {
-  const ends = [a.closedAt && a.closedAt > now ? a.closedAt : null, a.lateWork === 'refuse' ? a.dueAt : null].filter((d): d is Date => d !== null);
+  const ends = [a.closedAt && a.closedAt > now ? a.closedAt : null, a.lateWork === 'refuse' ? a.dueAt : null].filter(
+    (d): d is Date => d !== null,
+  );
   return ends.length ? new Date(Math.min(...ends.map((d) => d.getTime()))) : null;
 }
 

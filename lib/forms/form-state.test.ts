@@ -15,7 +15,9 @@ describe('form state', () => {
   });
 
   it('writes every message as a sentence', () => {
-    expect(sentence('no assignment has that code; check it with your teacher')).toBe('No assignment has that code; check it with your teacher.');
+    expect(sentence('no assignment has that code; check it with your teacher')).toBe(
+      'No assignment has that code; check it with your teacher.',
+    );
     expect(sentence('How about “Ada 2”?')).toBe('How about “Ada 2”?');
     expect(sentence('  ')).toBe('');
   });
@@ -36,7 +38,10 @@ describe('form state', () => {
       fieldErrors: { code: 'No assignment has that code.' },
       values: { code: 'abc' },
     });
-    expect(refused({}, { form: 'too many tries; wait a minute' })).toMatchObject({ message: 'Too many tries; wait a minute.', fieldErrors: {} });
+    expect(refused({}, { form: 'too many tries; wait a minute' })).toMatchObject({
+      message: 'Too many tries; wait a minute.',
+      fieldErrors: {},
+    });
     expect(refused({}, { a: 'x' }, 'Nothing was saved')).toMatchObject({ message: 'Nothing was saved.' });
     expect(succeeded('Settings saved')).toEqual({ ...EMPTY_FORM, ok: true, message: 'Settings saved.' });
   });

@@ -29,7 +29,7 @@ describe('toAuthorIds', () => {
     expect(toAuthorIds(MATCHING, { pairs: { a: 'a' } }, 'seed')).toEqual({ pairs: { [`${UNSHOWN}a`]: `${UNSHOWN}a` } });
   });
 
-  it('depends on the seed: one seed\'s ids mean nothing under another', () => {
+  it("depends on the seed: one seed's ids mean nothing under another", () => {
     const shown = toPublicIds(SINGLE, { choice: SINGLE.answer }, 'seed-1');
     expect(toAuthorIds(SINGLE, shown, 'seed-2')).not.toEqual({ choice: SINGLE.answer });
   });

@@ -15,12 +15,16 @@ export function toAuthorIds(item: QuizItem, response: QuizResponse, seed: string
     case 'single':
       return 'choice' in response ? ({ choice: author((response as SingleResponse).choice) } satisfies SingleResponse) : response;
     case 'multiple':
-      return 'choices' in response ? ({ choices: (response as MultipleResponse).choices.map(author) } satisfies MultipleResponse) : response;
+      return 'choices' in response
+        ? ({ choices: (response as MultipleResponse).choices.map(author) } satisfies MultipleResponse)
+        : response;
     case 'ordering':
       return 'order' in response ? ({ order: (response as OrderingResponse).order.map(author) } satisfies OrderingResponse) : response;
     case 'matching': {
       if (!('pairs' in response)) return response;
-      const pairs = Object.entries((response as MatchingResponse).pairs).map(([left, right]) => [lefts.get(left) ?? UNSHOWN + left, author(right)] as const);
+      const pairs = Object.entries((response as MatchingResponse).pairs).map(
+        ([left, right]) => [lefts.get(left) ?? UNSHOWN + left, author(right)] as const,
+      );
       return { pairs: Object.fromEntries(pairs) } satisfies MatchingResponse;
     }
     default:
@@ -44,7 +48,9 @@ export function toPublicIds(item: QuizItem, response: QuizResponse, seed: string
       return 'order' in response ? { order: (response as OrderingResponse).order.map(shown) } : response;
     case 'matching': {
       if (!('pairs' in response)) return response;
-      return { pairs: Object.fromEntries(Object.entries((response as MatchingResponse).pairs).map(([l, r]) => [left.get(l) ?? l, shown(r)])) };
+      return {
+        pairs: Object.fromEntries(Object.entries((response as MatchingResponse).pairs).map(([l, r]) => [left.get(l) ?? l, shown(r)])),
+      };
     }
     default:
       return response;

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CARD, MATCHING, MULTIPLE, NUMERIC, NUMERIC_TOLERANCE, NUMERIC_YEAR, ORDERING, SINGLE, TRUE_FALSE, TYPED_JUDO, TYPED_WAR } from '@/lib/quiz/fixtures';
+import {
+  CARD,
+  MATCHING,
+  MULTIPLE,
+  NUMERIC,
+  NUMERIC_TOLERANCE,
+  NUMERIC_YEAR,
+  ORDERING,
+  SINGLE,
+  TRUE_FALSE,
+  TYPED_JUDO,
+  TYPED_WAR,
+} from '@/lib/quiz/fixtures';
 import { presentedEntries, presentedLefts, presentedOptions, presentedRights } from '@/lib/quiz/present';
 import { describeKey, describeResponse } from './describe';
 
@@ -8,7 +20,8 @@ const entryId = (authorId: string) => presentedEntries(ORDERING, SEED).find((e) 
 const rightId = (pairId: string) => presentedRights(MATCHING, SEED).find((r) => r.authorId === pairId)!.publicId;
 const leftId = (pairId: string) => presentedLefts(MATCHING, SEED).find((l) => l.authorId === pairId)!.publicId;
 const single = (authorId: string) => presentedOptions(SINGLE, SEED).find((o) => o.authorId === authorId)!.publicId;
-const multiple = (...authorIds: string[]) => authorIds.map((id) => presentedOptions(MULTIPLE, SEED).find((o) => o.authorId === id)!.publicId);
+const multiple = (...authorIds: string[]) =>
+  authorIds.map((id) => presentedOptions(MULTIPLE, SEED).find((o) => o.authorId === id)!.publicId);
 
 describe('describeResponse', () => {
   it('names the chosen option', () => {
@@ -19,7 +32,9 @@ describe('describeResponse', () => {
     expect(describeResponse(MULTIPLE, { choices: multiple('d', 'a', 'd') }, SEED)).toBe(
       'Restrictions on transactions with the Russian Central Bank; A ban on Russian planes in Japanese airspace',
     );
-    expect(describeResponse(MULTIPLE, { choices: multiple('a', 'd') }, SEED)).toBe(describeResponse(MULTIPLE, { choices: multiple('d', 'a') }, SEED));
+    expect(describeResponse(MULTIPLE, { choices: multiple('a', 'd') }, SEED)).toBe(
+      describeResponse(MULTIPLE, { choices: multiple('d', 'a') }, SEED),
+    );
     expect(describeResponse(MULTIPLE, { choices: [] }, SEED)).toBe('(nothing selected)');
   });
 
@@ -49,7 +64,13 @@ describe('describeResponse', () => {
   });
 
   it('pairs each left with the chosen right, or says it was left unmatched', () => {
-    expect(describeResponse(MATCHING, { pairs: { [leftId('a')]: rightId('a'), [leftId('b')]: rightId('c'), [leftId('d')]: rightId('c') } }, SEED)).toBe(
+    expect(
+      describeResponse(
+        MATCHING,
+        { pairs: { [leftId('a')]: rightId('a'), [leftId('b')]: rightId('c'), [leftId('d')]: rightId('c') } },
+        SEED,
+      ),
+    ).toBe(
       "Russian planes → Yet to be banned from Japan's airspace; " +
         'Sberbank → Have resisted calls to divest from Sakhalin; ' +
         'Japanese firms → (no match); ' +
@@ -70,7 +91,9 @@ describe('describeKey', () => {
     );
     expect(describeKey(TRUE_FALSE)).toBe('False');
     expect(describeKey(TYPED_JUDO)).toBe('judo');
-    expect(describeKey(TYPED_WAR)).toBe('Second World War (also accepted: the Second World War; World War II; World War Two; World War 2; WWII; WW2)');
+    expect(describeKey(TYPED_WAR)).toBe(
+      'Second World War (also accepted: the Second World War; World War II; World War Two; World War 2; WWII; WW2)',
+    );
     expect(describeKey(NUMERIC)).toBe('27 meetings');
     expect(describeKey(NUMERIC_TOLERANCE)).toBe('20 ± 2.5 billion yen');
     expect(describeKey(NUMERIC_YEAR)).toBe('1956');
@@ -89,6 +112,8 @@ describe('describeKey', () => {
     expect(describeResponse(TRUE_FALSE, { value: TRUE_FALSE.answer }, SEED)).toBe(describeKey(TRUE_FALSE));
     expect(describeResponse(NUMERIC, { value: 27 }, SEED)).toBe(describeKey(NUMERIC));
     expect(describeResponse(ORDERING, { order: ['a', 'b', 'c', 'd'].map(entryId) }, SEED)).toBe(describeKey(ORDERING));
-    expect(describeResponse(MATCHING, { pairs: Object.fromEntries(['a', 'b', 'c', 'd'].map((id) => [leftId(id), rightId(id)])) }, SEED)).toBe(describeKey(MATCHING));
+    expect(
+      describeResponse(MATCHING, { pairs: Object.fromEntries(['a', 'b', 'c', 'd'].map((id) => [leftId(id), rightId(id)])) }, SEED),
+    ).toBe(describeKey(MATCHING));
   });
 });

@@ -37,7 +37,10 @@ function pairsBy(item: MatchingItem, matches: Record<string, string>, seed = SEE
   const rights = presentedRights(item, seed);
   const lefts = presentedLefts(item, seed);
   return Object.fromEntries(
-    Object.entries(matches).map(([left, pairId]) => [lefts.find((l) => l.authorId === left)!.publicId, rights.find((r) => r.authorId === pairId)!.publicId]),
+    Object.entries(matches).map(([left, pairId]) => [
+      lefts.find((l) => l.authorId === left)!.publicId,
+      rights.find((r) => r.authorId === pairId)!.publicId,
+    ]),
   );
 }
 
@@ -50,7 +53,11 @@ function correctResponse(item: QuizItem, seed: string): QuizResponse {
       return { choice: shown.options.find((o) => o.text === item.options.find((a) => a.id === item.answer)!.text)!.id };
     case 'multiple':
       if (shown.type !== 'multiple') throw new Error('not multiple');
-      return { choices: [...item.answer].reverse().map((key) => shown.options.find((o) => o.text === item.options.find((a) => a.id === key)!.text)!.id) };
+      return {
+        choices: [...item.answer]
+          .reverse()
+          .map((key) => shown.options.find((o) => o.text === item.options.find((a) => a.id === key)!.text)!.id),
+      };
     case 'truefalse':
       return { value: item.answer };
     case 'typed':
@@ -62,7 +69,11 @@ function correctResponse(item: QuizItem, seed: string): QuizResponse {
       return { order: item.order.map((entry) => shown.entries.find((e) => e.text === entry.text)!.id) };
     case 'matching':
       if (shown.type !== 'matching') throw new Error('not matching');
-      return { pairs: Object.fromEntries(item.pairs.map((p) => [shown.lefts.find((l) => l.text === p.left)!.id, shown.rights.find((r) => r.text === p.right)!.id])) };
+      return {
+        pairs: Object.fromEntries(
+          item.pairs.map((p) => [shown.lefts.find((l) => l.text === p.left)!.id, shown.rights.find((r) => r.text === p.right)!.id]),
+        ),
+      };
   }
 }
 
@@ -345,10 +356,15 @@ describe('properties', () => {
 
   it('typed grading ignores case and surrounding space', () => {
     fc.assert(
-      fc.property(fc.constantFrom(TYPED_WAR, TYPED_HABOMAI, TYPED_PLAN, TYPED_JUDO, TYPED_GALUZIN), fc.boolean(), fc.nat(3), (item, upper, pad) => {
-        const text = ' '.repeat(pad) + (upper ? item.answer.toUpperCase() : item.answer.toLowerCase()) + ' '.repeat(pad);
-        expect(gradeTypedText(item, text)).toMatchObject({ score: 1, correct: true });
-      }),
+      fc.property(
+        fc.constantFrom(TYPED_WAR, TYPED_HABOMAI, TYPED_PLAN, TYPED_JUDO, TYPED_GALUZIN),
+        fc.boolean(),
+        fc.nat(3),
+        (item, upper, pad) => {
+          const text = ' '.repeat(pad) + (upper ? item.answer.toUpperCase() : item.answer.toLowerCase()) + ' '.repeat(pad);
+          expect(gradeTypedText(item, text)).toMatchObject({ score: 1, correct: true });
+        },
+      ),
     );
   });
 });

@@ -24,10 +24,15 @@ export function answerMarks(item: QuizItem, response: QuizResponse, seed: string
       const keys = new Set(item.type === 'single' ? [item.answer] : item.answer);
       const correctTexts = new Set(item.options.filter((o) => keys.has(o.id)).map((o) => o.text));
       const chosen = new Set('choice' in response ? [response.choice] : 'choices' in response ? response.choices : []);
-      return { type: 'choices', options: shown.options.map((o) => ({ id: o.id, text: o.text, chosen: chosen.has(o.id), correct: correctTexts.has(o.text) })) };
+      return {
+        type: 'choices',
+        options: shown.options.map((o) => ({ id: o.id, text: o.text, chosen: chosen.has(o.id), correct: correctTexts.has(o.text) })),
+      };
     }
     case 'truefalse':
-      return 'value' in response && typeof response.value === 'boolean' ? { type: 'truefalse', chosen: response.value, correct: item.answer } : null;
+      return 'value' in response && typeof response.value === 'boolean'
+        ? { type: 'truefalse', chosen: response.value, correct: item.answer }
+        : null;
     case 'ordering': {
       if (shown.type !== 'ordering' || !('order' in response)) return null;
       const texts = new Map(shown.entries.map((e) => [e.id, e.text]));

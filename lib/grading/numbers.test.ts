@@ -55,9 +55,33 @@ describe('wordsToDigits', () => {
   });
 
   it('is idempotent on number phrases', () => {
-    const word = fc.constantFrom('one', 'two', 'five', 'eleven', 'nineteen', 'twenty', 'ninety', 'hundred', 'thousand', 'million', 'billion', 'and', 'first', 'second', 'twentieth', 'zero', '7', '2.5', 'point', 'the');
+    const word = fc.constantFrom(
+      'one',
+      'two',
+      'five',
+      'eleven',
+      'nineteen',
+      'twenty',
+      'ninety',
+      'hundred',
+      'thousand',
+      'million',
+      'billion',
+      'and',
+      'first',
+      'second',
+      'twentieth',
+      'zero',
+      '7',
+      '2.5',
+      'point',
+      'the',
+    );
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 10 }).map((w) => w.join(' ')), (text) => wordsToDigits(wordsToDigits(text)) === wordsToDigits(text)),
+      fc.property(
+        fc.array(word, { maxLength: 10 }).map((w) => w.join(' ')),
+        (text) => wordsToDigits(wordsToDigits(text)) === wordsToDigits(text),
+      ),
       { numRuns: 3000 },
     );
   });
@@ -91,10 +115,12 @@ describe('parseNumber', () => {
   );
 
   it('reads back every number it writes', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), (n) => {
-      const text = String(n);
-      return /e/.test(text) || parseNumber(text) === n || (Object.is(n, -0) && parseNumber(text) === 0);
-    }));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), (n) => {
+        const text = String(n);
+        return /e/.test(text) || parseNumber(text) === n || (Object.is(n, -0) && parseNumber(text) === 0);
+      }),
+    );
   });
 });
 

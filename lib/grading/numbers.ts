@@ -6,18 +6,59 @@ import { normaliseAnswer } from './normalise';
  */
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 const UNIT_ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
 };
 const TEN_ORDINALS: Record<string, number> = {
-  twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
 };
 
 const own = (table: Record<string, number>, word: string | undefined): number | undefined =>
@@ -73,7 +114,8 @@ function readPhrase(tokens: readonly string[], start: number, ordinals: boolean)
     const scale = own(SCALES, word);
     const unitOrdinal = ordinals ? own(UNIT_ORDINALS, word) : undefined;
     const tenOrdinal = ordinals ? own(TEN_ORDINALS, word) : undefined;
-    const unitAllowed = last === 'start' || last === 'hundred' || last === 'scale' || last === 'and' || (last === 'ten' && group % 10 === 0);
+    const unitAllowed =
+      last === 'start' || last === 'hundred' || last === 'scale' || last === 'and' || (last === 'ten' && group % 10 === 0);
     const tenAllowed = last === 'start' || last === 'hundred' || last === 'scale' || last === 'and';
 
     if (unit !== undefined && unitAllowed && !(last === 'ten' && unit >= 10) && !(last !== 'start' && unit === 0)) {
@@ -122,7 +164,7 @@ export function wordsToDigits(normalisedText: string, options: WordsToDigitsOpti
   const ordinals = options.ordinals ?? true;
   const tokens = normalisedText.split(' ');
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const phrase = readPhrase(tokens, i, ordinals);
     const digits = phrase ? formatValue(phrase.value) : null;
     if (phrase && digits !== null) {

@@ -121,14 +121,21 @@ describe('parseResponseFor', () => {
       message: 'value must be true or false, not the text "true"',
       path: ['value'],
     });
-    expect(parseResponseFor(NUMERIC, { value: '27' }, SEED)).toMatchObject({ ok: false, message: 'value must be a number, not the text "27"' });
+    expect(parseResponseFor(NUMERIC, { value: '27' }, SEED)).toMatchObject({
+      ok: false,
+      message: 'value must be a number, not the text "27"',
+    });
     expect(parseResponseFor(NUMERIC, { value: Infinity }, SEED)).toMatchObject({ ok: false, message: 'value must be a finite number' });
     expect(parseResponseFor(TYPED_WAR, { text: 'x'.repeat(501) }, SEED)).toEqual({
       ok: false,
       message: 'text must be at most 500 characters',
       path: ['text'],
     });
-    expect(parseResponseFor(MULTIPLE, { choices: ['a', 3] }, SEED)).toMatchObject({ ok: false, message: 'choices[1] must be text, not number 3', path: ['choices', 1] });
+    expect(parseResponseFor(MULTIPLE, { choices: ['a', 3] }, SEED)).toMatchObject({
+      ok: false,
+      message: 'choices[1] must be text, not number 3',
+      path: ['choices', 1],
+    });
     expect(parseResponseFor(ORDERING, { order: Array.from({ length: 51 }, () => 'x') }, SEED)).toMatchObject({
       ok: false,
       message: 'order must list at most 50 entries',
@@ -146,6 +153,9 @@ describe('parseResponseFor', () => {
   });
 
   it('refuses a response for a card', () => {
-    expect(parseResponseFor(CARD, { text: 'The Northern Territories' }, SEED)).toMatchObject({ ok: false, message: expect.stringContaining('flashcard') });
+    expect(parseResponseFor(CARD, { text: 'The Northern Territories' }, SEED)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('flashcard'),
+    });
   });
 });

@@ -21,11 +21,9 @@ export const typedResponse = z.strictObject({ text });
 export const numericResponse = z.strictObject({ value: z.number() });
 export const orderingResponse = z.strictObject({ order: list });
 export const matchingResponse = z.strictObject({
-  pairs: z
-    .record(text, text)
-    .refine((pairs) => Object.keys(pairs).length <= MAX_RESPONSE_ENTRIES, {
-      error: `must match at most ${MAX_RESPONSE_ENTRIES} items`,
-    }),
+  pairs: z.record(text, text).refine((pairs) => Object.keys(pairs).length <= MAX_RESPONSE_ENTRIES, {
+    error: `must match at most ${MAX_RESPONSE_ENTRIES} items`,
+  }),
 });
 
 export const RESPONSE_SCHEMAS = {

@@ -57,4 +57,3 @@ export function gradeTypedText(item: TypedItem, text: string, { isKnownWord }: G
   const close = targets.find((t) => withinTypo(typed.words, t.words, isKnownWord) || withinTypo(typed.digits, t.digits, isKnownWord));
   return close ? result(1, { typo: true, matched: close.authored }) : result(0);
 }
-

@@ -35,7 +35,13 @@ export interface ExportSet {
 const TEXT = 'text/plain; charset=utf-8';
 
 /** Cards and questions of one or more sets for the learner's own study apps. */
-export async function learnerExport(format: LearnerFormat, sets: readonly ExportSet[], link: ExportContext['link'], now: Date, name: string): Promise<ExportFile> {
+export async function learnerExport(
+  format: LearnerFormat,
+  sets: readonly ExportSet[],
+  link: ExportContext['link'],
+  now: Date,
+  name: string,
+): Promise<ExportFile> {
   const decks = sets.map((set) => ankiDeck(set.items, { setId: set.setId, setTitle: set.setTitle, link }));
   const base = `passage-${fileSlug(name)}`;
   switch (format) {

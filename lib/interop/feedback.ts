@@ -23,7 +23,11 @@ export function feedbackText(parts: FeedbackParts): string {
 
 export function feedbackHtml(parts: FeedbackParts): string {
   return feedbackParagraphs(parts)
-    .map((p) => (parts.link && p === `${LINK}${parts.link}` ? `<p>${LINK}<a href="${escapeHtml(parts.link)}">${escapeHtml(parts.link)}</a></p>` : `<p>${escapeHtml(p)}</p>`))
+    .map((p) =>
+      parts.link && p === `${LINK}${parts.link}`
+        ? `<p>${LINK}<a href="${escapeHtml(parts.link)}">${escapeHtml(parts.link)}</a></p>`
+        : `<p>${escapeHtml(p)}</p>`,
+    )
     .join('');
 }
 

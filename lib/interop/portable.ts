@@ -45,11 +45,15 @@ export function omissionLines(format: string, omitted: readonly Omission[]): str
 
 /** A file-name-safe slug of a title or id. */
 export function fileSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'passage';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'passage'
+  );
 }
 
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** HTML as plain text: paragraphs and breaks become newlines, tags go, entities are decoded. */
 export function htmlToText(html: string): string {

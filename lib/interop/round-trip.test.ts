@@ -44,7 +44,11 @@ describe('export → import gives the same items', () => {
     const { xml, omitted } = moodleXml(items, CONTEXT);
     expect(omitted).toHaveLength(items.filter((i) => i.type === 'card').length);
     expect(xml).toContain('<!-- Moodle XML cannot express');
-    expectSameItems(items.filter((i) => i.type !== 'card'), readMoodleXml(xml), true);
+    expectSameItems(
+      items.filter((i) => i.type !== 'card'),
+      readMoodleXml(xml),
+      true,
+    );
   });
 
   it('CSV: every type, cards included', () => {

@@ -12,14 +12,22 @@ export function shippedBank() {
     {
       slug: 'kuril-talks',
       article: { file: 'article.md', text: fs.readFileSync(path.join(dir, 'article.md'), 'utf8') },
-      sets: fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') })),
+      sets: fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') })),
     },
   ]);
   const article = bundle.articles[0]!;
   return { article, items: article.sets.flatMap((s) => s.items.map((g) => g.item)) };
 }
 
-export const CONTEXT: ExportContext = { setId: 'all', setTitle: 'All items', link: (id) => `https://passage.example/articles/kuril-talks?item=${id}` };
+export const CONTEXT: ExportContext = {
+  setId: 'all',
+  setTitle: 'All items',
+  link: (id) => `https://passage.example/articles/kuril-talks?item=${id}`,
+};
 
 /** What an item means, without ids: what a round trip must keep. */
 export function meaning(item: Item | DraftItem) {
@@ -28,7 +36,11 @@ export function meaning(item: Item | DraftItem) {
     case 'single':
       return { ...base, options: item.options.map((o) => o.text), key: item.options.find((o) => o.id === item.answer)?.text };
     case 'multiple':
-      return { ...base, options: item.options.map((o) => o.text), keys: item.options.filter((o) => item.answer.includes(o.id)).map((o) => o.text) };
+      return {
+        ...base,
+        options: item.options.map((o) => o.text),
+        keys: item.options.filter((o) => item.answer.includes(o.id)).map((o) => o.text),
+      };
     case 'truefalse':
       return { ...base, answer: item.answer };
     case 'typed':

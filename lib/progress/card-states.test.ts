@@ -50,7 +50,11 @@ describe('mastery', () => {
   });
 
   it('is null for a set without items', () => {
-    expect(mastery({ new: 0, learning: 0, young: 0, mature: 0, suspended: 0 })).toMatchObject({ total: 0, mastery: null, matureShare: null });
+    expect(mastery({ new: 0, learning: 0, young: 0, mature: 0, suspended: 0 })).toMatchObject({
+      total: 0,
+      mastery: null,
+      matureShare: null,
+    });
   });
 
   it('works per set', () => {

@@ -29,7 +29,8 @@ function add(counts: CardStateCounts, card: Pick<CardRow, 'state' | 'scheduledDa
 }
 
 function checkUnseen(unseen: number): void {
-  if (!Number.isInteger(unseen) || unseen < 0) throw new RangeError(`The number of unseen items must be a whole number ≥ 0 (got ${unseen}).`);
+  if (!Number.isInteger(unseen) || unseen < 0)
+    throw new RangeError(`The number of unseen items must be a whole number ≥ 0 (got ${unseen}).`);
 }
 
 /**

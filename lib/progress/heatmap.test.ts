@@ -75,7 +75,12 @@ describe('heatmap', () => {
         fc.integer({ min: 1, max: 400 }),
         (times, timeZone, days) => {
           const nowDate = new Date(now);
-          const map = heatmap(times.map((t) => reviewAt(new Date(t).toISOString())), nowDate, timeZone, days);
+          const map = heatmap(
+            times.map((t) => reviewAt(new Date(t).toISOString())),
+            nowDate,
+            timeZone,
+            days,
+          );
           const first = addDays(learnerDay(nowDate, timeZone), 1 - days);
           const start = dayStart(first, timeZone).getTime();
           const inside = times.filter((t) => t >= start && t <= now).length;

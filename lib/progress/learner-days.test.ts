@@ -15,7 +15,15 @@ describe('learnerDayOf', () => {
   });
 
   it('property: agrees with learnerDay for any instant', () => {
-    const zones = ['UTC', 'Europe/London', 'America/New_York', 'Pacific/Auckland', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns'];
+    const zones = [
+      'UTC',
+      'Europe/London',
+      'America/New_York',
+      'Pacific/Auckland',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'America/St_Johns',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (zone, ms) => {
         expect(learnerDayOf(zone)(new Date(ms))).toBe(learnerDay(new Date(ms), zone));

@@ -21,7 +21,8 @@ export function trueRetention(
   now: Date,
   windowDays: number,
 ): Retention {
-  if (!Number.isFinite(windowDays) || windowDays <= 0) throw new RangeError(`The retention window must be a positive number of days (got ${windowDays}).`);
+  if (!Number.isFinite(windowDays) || windowDays <= 0)
+    throw new RangeError(`The retention window must be a positive number of days (got ${windowDays}).`);
   const end = now.getTime();
   const start = end - windowDays * DAY_MS;
   let count = 0;

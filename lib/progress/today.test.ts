@@ -42,7 +42,10 @@ describe('todaySummary', () => {
   });
 
   it('lets quiz answers schedule cards without using up the day’s new cards (as /review counts)', () => {
-    const quizzed = [reviewAt('2026-01-10T05:00:00Z', { questionId: 'q1', state: 0, source: 'quiz' }), reviewAt('2026-01-10T06:00:00Z', { questionId: 'q2', state: 0, source: 'quiz' })];
+    const quizzed = [
+      reviewAt('2026-01-10T05:00:00Z', { questionId: 'q1', state: 0, source: 'quiz' }),
+      reviewAt('2026-01-10T06:00:00Z', { questionId: 'q2', state: 0, source: 'quiz' }),
+    ];
     const summary = todaySummary([], quizzed, now, 'Europe/London', { newPerDay: 2, reviewsPerDay: 100 }, 10);
     expect(summary.newLeft).toBe(2);
     expect(summary.queue).toEqual({ new: 2, learning: 0, review: 0 });
@@ -66,6 +69,13 @@ describe('todaySummary', () => {
       'America/New_York',
       { newPerDay: 10, reviewsPerDay: 100 },
     );
-    expect(summary).toEqual({ dueNow: 0, dueLaterToday: 1, newLeft: 0, reviewsDoneToday: 1, reviewLimitLeft: 99, queue: { new: 0, learning: 0, review: 1 } });
+    expect(summary).toEqual({
+      dueNow: 0,
+      dueLaterToday: 1,
+      newLeft: 0,
+      reviewsDoneToday: 1,
+      reviewLimitLeft: 99,
+      queue: { new: 0, learning: 0, review: 1 },
+    });
   });
 });

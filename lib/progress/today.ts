@@ -76,7 +76,14 @@ export function todaySummary(
     if (state === STATE_REVIEW) reviewCardReviews += 1;
   }
 
-  const queue = dayCounts({ limits, introducedToday: introduced.size, reviewedToday: reviewCardReviews, newAvailable, learningDue, reviewDue });
+  const queue = dayCounts({
+    limits,
+    introducedToday: introduced.size,
+    reviewedToday: reviewCardReviews,
+    newAvailable,
+    learningDue,
+    reviewDue,
+  });
   return {
     dueNow,
     dueLaterToday,

@@ -51,11 +51,15 @@ export function weakestItems(
     if (card.suspended || card.state === STATE_NEW) continue;
     const probability = recall(card, now);
     const missed = misses.get(card.questionId) ?? 0;
-    if (missed >= 1 || card.lapses >= 1 || probability < WEAK_RECALL) weak.push({ questionId: card.questionId, misses: missed, lapses: card.lapses, recall: probability });
+    if (missed >= 1 || card.lapses >= 1 || probability < WEAK_RECALL)
+      weak.push({ questionId: card.questionId, misses: missed, lapses: card.lapses, recall: probability });
   }
   weak.sort(
     (a, b) =>
-      b.misses - a.misses || b.lapses - a.lapses || a.recall - b.recall || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0),
+      b.misses - a.misses ||
+      b.lapses - a.lapses ||
+      a.recall - b.recall ||
+      (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0),
   );
   return weak.slice(0, limit);
 }

@@ -52,5 +52,15 @@ export function cardBack(item: Item): CardBack {
 
 /** What the review screen needs to compare a typed answer before the flip. */
 export function typedKey(item: Item): Pick<TypedItem, 'id' | 'type' | 'answer' | 'accept' | 'prompt' | 'explanation' | 'source'> | null {
-  return item.type === 'typed' ? { id: item.id, type: 'typed', answer: item.answer, accept: item.accept, prompt: item.prompt, explanation: item.explanation, source: item.source } : null;
+  return item.type === 'typed'
+    ? {
+        id: item.id,
+        type: 'typed',
+        answer: item.answer,
+        accept: item.accept,
+        prompt: item.prompt,
+        explanation: item.explanation,
+        source: item.source,
+      }
+    : null;
 }

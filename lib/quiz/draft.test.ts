@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { draftForNumberKey, duplicateMatches, initialDraft, isAnswered, moveEntry, responseFromDraft, toggleChoice, type DraftOf } from './draft';
+import {
+  draftForNumberKey,
+  duplicateMatches,
+  initialDraft,
+  isAnswered,
+  moveEntry,
+  responseFromDraft,
+  toggleChoice,
+  type DraftOf,
+} from './draft';
 import type { PublicItem } from './present';
 
 // Random-looking ids, as a delivery with opaque ids would send them.
-const single: PublicItem = { id: 'q1', type: 'single', prompt: 'P', options: [{ id: 'x9f', text: 'A' }, { id: 'k2p', text: 'B' }] };
+const single: PublicItem = {
+  id: 'q1',
+  type: 'single',
+  prompt: 'P',
+  options: [
+    { id: 'x9f', text: 'A' },
+    { id: 'k2p', text: 'B' },
+  ],
+};
 const multiple: PublicItem = {
   id: 'q2',
   type: 'multiple',
@@ -70,12 +87,18 @@ describe('when a draft counts as answered', () => {
   });
 
   it('matching needs every left side matched', () => {
-    expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r2' } })).toEqual({ missing: 'Choose a match for the last item.' });
-    expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r2', l2: 'r1' } })).toEqual({ response: { pairs: { l1: 'r2', l2: 'r1' } } });
+    expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r2' } })).toEqual({
+      missing: 'Choose a match for the last item.',
+    });
+    expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r2', l2: 'r1' } })).toEqual({
+      response: { pairs: { l1: 'r2', l2: 'r1' } },
+    });
   });
 
   it('matching refuses one right side chosen twice, saying so', () => {
-    expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r1', l2: 'r1' } })).toEqual({ missing: 'Each match can be used once: change one of the repeated choices.' });
+    expect(responseFromDraft(matching, { type: 'matching', pairs: { l1: 'r1', l2: 'r1' } })).toEqual({
+      missing: 'Each match can be used once: change one of the repeated choices.',
+    });
   });
 });
 

@@ -54,11 +54,19 @@ export function responseFromDraft(item: PublicItem, draft: Draft): { response: u
       return value !== null ? { response: { value } } : { missing: 'Enter a number, in digits or words.' };
     }
     case 'ordering':
-      return draft.touched ? { response: { order: draft.order } } : { missing: 'Put the entries in order, or confirm that this order is your answer.' };
+      return draft.touched
+        ? { response: { order: draft.order } }
+        : { missing: 'Put the entries in order, or confirm that this order is your answer.' };
     case 'matching': {
       const lefts = item.type === 'matching' ? item.lefts : [];
       const open = lefts.filter((left) => !draft.pairs[left.id]).length;
-      if (open > 0) return { missing: open === lefts.length ? 'Choose a match for each item.' : `Choose a match for the ${open === 1 ? 'last item' : `${open} items left`}.` };
+      if (open > 0)
+        return {
+          missing:
+            open === lefts.length
+              ? 'Choose a match for each item.'
+              : `Choose a match for the ${open === 1 ? 'last item' : `${open} items left`}.`,
+        };
       if (duplicateMatches(draft.pairs).size > 0) return { missing: 'Each match can be used once: change one of the repeated choices.' };
       return { response: { pairs: draft.pairs } };
     }

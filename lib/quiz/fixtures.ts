@@ -23,7 +23,8 @@ export const SINGLE: SingleItem = {
   ],
   answer: 'b',
   explanation: "The article opens its account of events by saying that Russia's Ministry of Foreign Affairs made the announcement.",
-  source: "On 21 March, Russia's Ministry of Foreign Affairs announced that it does not intend to continue talks with Japan about concluding a peace treaty.",
+  source:
+    "On 21 March, Russia's Ministry of Foreign Affairs announced that it does not intend to continue talks with Japan about concluding a peace treaty.",
   tags: ['announcement'],
 };
 
@@ -146,7 +147,8 @@ export const NUMERIC: NumericItem = {
 export const NUMERIC_TOLERANCE: NumericItem = {
   id: 'kf-018',
   type: 'numeric',
-  prompt: "Roughly how much did the Japanese government spend, over six years, promoting the projects of Abe's economic cooperation plan with Russia?",
+  prompt:
+    "Roughly how much did the Japanese government spend, over six years, promoting the projects of Abe's economic cooperation plan with Russia?",
   answer: 20,
   tolerance: 2.5,
   unit: 'billion yen',
@@ -189,7 +191,8 @@ export const MATCHING: MatchingItem = {
     { id: 'c', left: 'Japanese firms', right: 'Have resisted calls to divest from Sakhalin' },
     { id: 'd', left: 'Western oil majors', right: 'Divesting from Sakhalin energy projects' },
   ],
-  explanation: 'The final section says Japan is yet to ban Russian planes from its airspace and that Sberbank is not subject to Japanese sanctions.',
+  explanation:
+    'The final section says Japan is yet to ban Russian planes from its airspace and that Sberbank is not subject to Japanese sanctions.',
   source: 'For instance, Japan is yet to ban Russian planes from its airspace.',
   tags: ['sanctions', 'gaps'],
 };

@@ -5,7 +5,14 @@ import { idSchema } from '../questions/schema';
 export const itemListParam = z
   .string()
   .max(5000)
-  .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(idSchema).min(1).max(200));
 
 export function parseItemList(value: unknown): string[] | null {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chooseQuizItems, quizOptionsSchema, typeCounts, type Candidate, type QuizOptions } from './options';
 
-const set: Candidate[] = Array.from({ length: 26 }, (_, i) => ({ id: `q${String(i + 1).padStart(2, '0')}`, type: i % 3 === 0 ? 'truefalse' : i % 3 === 1 ? 'single' : 'ordering' }));
+const set: Candidate[] = Array.from({ length: 26 }, (_, i) => ({
+  id: `q${String(i + 1).padStart(2, '0')}`,
+  type: i % 3 === 0 ? 'truefalse' : i % 3 === 1 ? 'single' : 'ordering',
+}));
 const ALL_TYPES = ['single', 'multiple', 'truefalse', 'typed', 'numeric', 'ordering', 'matching'] as const;
 
 describe('chooseQuizItems', () => {
@@ -37,8 +40,12 @@ describe('chooseQuizItems', () => {
 
 describe('quizOptionsSchema', () => {
   it('refuses no types, odd lengths and unknown types with a sentence', () => {
-    expect(quizOptionsSchema.safeParse({ length: 'all', order: 'set', types: [] }).error?.issues[0]?.message).toBe('Choose at least one type of question.');
-    expect(quizOptionsSchema.safeParse({ length: '15', order: 'set', types: ['single'] }).error?.issues[0]?.message).toBe('Choose 10, 20 or all questions.');
+    expect(quizOptionsSchema.safeParse({ length: 'all', order: 'set', types: [] }).error?.issues[0]?.message).toBe(
+      'Choose at least one type of question.',
+    );
+    expect(quizOptionsSchema.safeParse({ length: '15', order: 'set', types: ['single'] }).error?.issues[0]?.message).toBe(
+      'Choose 10, 20 or all questions.',
+    );
     expect(quizOptionsSchema.safeParse({ length: '10', order: 'set', types: ['card'] }).success).toBe(false);
   });
 });

@@ -9,12 +9,22 @@ import { shuffle } from './random';
 
 export const QUIZ_LENGTHS = ['10', '20', 'all'] as const;
 export const QUIZ_ORDERS = ['shuffled', 'set'] as const;
-export const QUIZ_TYPES = ['single', 'multiple', 'truefalse', 'typed', 'numeric', 'ordering', 'matching'] as const satisfies readonly QuizItemType[];
+export const QUIZ_TYPES = [
+  'single',
+  'multiple',
+  'truefalse',
+  'typed',
+  'numeric',
+  'ordering',
+  'matching',
+] as const satisfies readonly QuizItemType[];
 
 export const quizOptionsSchema = z.object({
   length: z.enum(QUIZ_LENGTHS, { error: 'Choose 10, 20 or all questions.' }),
   order: z.enum(QUIZ_ORDERS, { error: 'Choose shuffled or set order.' }),
-  types: z.array(z.enum(QUIZ_TYPES, { error: 'That question type does not exist.' })).min(1, { error: 'Choose at least one type of question.' }),
+  types: z
+    .array(z.enum(QUIZ_TYPES, { error: 'That question type does not exist.' }))
+    .min(1, { error: 'Choose at least one type of question.' }),
 });
 export type QuizOptions = z.infer<typeof quizOptionsSchema>;
 

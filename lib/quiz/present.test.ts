@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemSchema, type MatchingItem, type OrderingItem } from '@/lib/questions/schema';
-import { CARD, MATCHING, MULTIPLE, NUMERIC, NUMERIC_TOLERANCE, ORDERING, QUIZ_SAMPLES, SINGLE, TRUE_FALSE, TYPED_HABOMAI, TYPED_WAR } from './fixtures';
+import {
+  CARD,
+  MATCHING,
+  MULTIPLE,
+  NUMERIC,
+  NUMERIC_TOLERANCE,
+  ORDERING,
+  QUIZ_SAMPLES,
+  SINGLE,
+  TRUE_FALSE,
+  TYPED_HABOMAI,
+  TYPED_WAR,
+} from './fixtures';
 import { authorIdMaps, gapSize, isQuizItem, presentItem, presentedEntries, presentedOptions, presentedRights, splitCloze } from './present';
 
 const SEEDS = ['attempt-1', 'attempt-2', 'x', '', 'a much longer seed with spaces', 'Δ-unicode'];
@@ -29,7 +41,17 @@ describe('presentItem keeps the key out', () => {
         const shown = presentItem(item, seed);
         expect(Object.keys(shown).sort()).toEqual([...(ALLOWED_KEYS[item.type] ?? [])].sort());
         const json = JSON.stringify(shown);
-        for (const secret of ['"answer"', '"accept"', '"explanation"', '"source"', '"tags"', '"tolerance"', '"back"', '"order"', '"pairs"']) {
+        for (const secret of [
+          '"answer"',
+          '"accept"',
+          '"explanation"',
+          '"source"',
+          '"tags"',
+          '"tolerance"',
+          '"back"',
+          '"order"',
+          '"pairs"',
+        ]) {
           expect(json).not.toContain(secret);
         }
         expect(json).not.toContain(item.explanation);
@@ -147,7 +169,9 @@ describe('authorIdMaps', () => {
           expect(rights.get(r.publicId)).toBe(r.authorId);
           expect(MATCHING.pairs.find((p) => p.id === r.authorId)?.right).toBe(r.text);
         }
-        for (const l of presentItem(MATCHING, seed).type === 'matching' ? (presentItem(MATCHING, seed) as { lefts: { id: string; text: string }[] }).lefts : []) {
+        for (const l of presentItem(MATCHING, seed).type === 'matching'
+          ? (presentItem(MATCHING, seed) as { lefts: { id: string; text: string }[] }).lefts
+          : []) {
           expect(MATCHING.pairs.find((p) => p.id === lefts.get(l.id))?.left).toBe(l.text);
         }
         const options = authorIdMaps(SINGLE, seed).choices;

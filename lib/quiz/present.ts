@@ -65,14 +65,7 @@ export interface PublicMatching extends PublicBase {
   rights: PublicChoice[];
 }
 
-export type PublicItem =
-  | PublicSingle
-  | PublicMultiple
-  | PublicTrueFalse
-  | PublicTyped
-  | PublicNumeric
-  | PublicOrdering
-  | PublicMatching;
+export type PublicItem = PublicSingle | PublicMultiple | PublicTrueFalse | PublicTyped | PublicNumeric | PublicOrdering | PublicMatching;
 
 const GAP = /_{4,}/;
 
@@ -102,7 +95,13 @@ export interface PresentedEntry {
  * a rule such as "never in the right order" would let someone who sees many presentations find
  * the one order that never comes up.
  */
-function present(seed: string, item: Item, purpose: string, list: readonly { id: string; text: string }[], shuffled: boolean): PresentedEntry[] {
+function present(
+  seed: string,
+  item: Item,
+  purpose: string,
+  list: readonly { id: string; text: string }[],
+  shuffled: boolean,
+): PresentedEntry[] {
   let byPurpose = presented.get(item);
   if (!byPurpose) presented.set(item, (byPurpose = new Map()));
   const key = subSeed(seed, purpose);
@@ -139,12 +138,24 @@ export function presentedEntries(item: OrderingItem, seed: string): PresentedEnt
 
 /** Matching left sides as presented (authored order, opaque ids). */
 export function presentedLefts(item: MatchingItem, seed: string): PresentedEntry[] {
-  return present(seed, item, 'lefts', item.pairs.map((pair) => ({ id: pair.id, text: pair.left })), false);
+  return present(
+    seed,
+    item,
+    'lefts',
+    item.pairs.map((pair) => ({ id: pair.id, text: pair.left })),
+    false,
+  );
 }
 
 /** Matching right sides as presented (shuffled, opaque ids). */
 export function presentedRights(item: MatchingItem, seed: string): PresentedEntry[] {
-  return present(seed, item, 'rights', item.pairs.map((pair) => ({ id: pair.id, text: pair.right })), true);
+  return present(
+    seed,
+    item,
+    'rights',
+    item.pairs.map((pair) => ({ id: pair.id, text: pair.right })),
+    true,
+  );
 }
 
 const toPublic = (entries: PresentedEntry[]): PublicChoice[] => entries.map((e) => ({ id: e.publicId, text: e.text }));

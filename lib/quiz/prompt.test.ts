@@ -15,7 +15,9 @@ describe('choiceHint', () => {
   });
 
   it('says it when the prompt does not', () => {
-    expect(choiceHint({ id: 'q', type: 'multiple', prompt: 'Which measures?', options })).toBe('Select all that apply; keys 1 to 3 tick or untick an option.');
+    expect(choiceHint({ id: 'q', type: 'multiple', prompt: 'Which measures?', options })).toBe(
+      'Select all that apply; keys 1 to 3 tick or untick an option.',
+    );
   });
 
   it('names the keys for single choice, and nothing for other types', () => {

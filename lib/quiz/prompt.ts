@@ -7,5 +7,7 @@ export function choiceHint(item: PublicItem): string | null {
   if (item.type !== 'single' && item.type !== 'multiple') return null;
   const keys = `keys 1 to ${item.options.length}`;
   if (item.type === 'single') return `Choose one; ${keys} pick an option.`;
-  return SELECT_ALL.test(item.prompt) ? `Tick each one that applies; ${keys} tick or untick an option.` : `Select all that apply; ${keys} tick or untick an option.`;
+  return SELECT_ALL.test(item.prompt)
+    ? `Tick each one that applies; ${keys} tick or untick an option.`
+    : `Select all that apply; ${keys} tick or untick an option.`;
 }

@@ -61,7 +61,10 @@ export function keyedStream(seed: string, ...parts: string[]): KeyedStream {
   let counter = 0;
   const uint32 = () => {
     if (offset + 4 > block.length) {
-      block = key.clone().update(utf8ToBytes(prefix + String(counter++))).digest();
+      block = key
+        .clone()
+        .update(utf8ToBytes(prefix + String(counter++)))
+        .digest();
       offset = 0;
     }
     const value = ((block[offset]! << 24) | (block[offset + 1]! << 16) | (block[offset + 2]! << 8) | block[offset + 3]!) >>> 0;

@@ -18,7 +18,13 @@ export function nextDuePhrase(due: Date, now: Date, timeZone: string): string {
   const days = calendarDaysBetween(now, due, timeZone);
   if (days === 0) return minutes < 60 ? `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} (${time})` : `today at ${time}`;
   const sameYear = learnerDay(now, timeZone, 0).slice(0, 4) === learnerDay(due, timeZone, 0).slice(0, 4);
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })
+  const date = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  })
     .format(due)
     .replace(',', '');
   return days === 1 ? `tomorrow, ${date}` : `in ${days} days, ${date}`;

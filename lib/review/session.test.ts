@@ -6,7 +6,14 @@ const card = (itemId: string, kind: SessionCard['kind'], readyAt = NOW): Session
   ({ itemId, kind, readyAt, setId: 's', due: null, front: {}, back: {}, typed: null, previews: null }) as unknown as SessionCard;
 
 describe('sessionCounts', () => {
-  const queue = [card('n1', 'new'), card('n2', 'new'), card('n3', 'new'), card('r1', 'review'), card('l1', 'learning', NOW + 60_000), card('l2', 'learning', NOW + 3_600_000)];
+  const queue = [
+    card('n1', 'new'),
+    card('n2', 'new'),
+    card('n3', 'new'),
+    card('r1', 'review'),
+    card('l1', 'learning', NOW + 60_000),
+    card('l2', 'learning', NOW + 3_600_000),
+  ];
 
   it('counts learning cards within the learn-ahead window only', () => {
     expect(sessionCounts(queue, NOW, { new: 2, review: 5 }, { introduced: 0, reviewed: 0 })).toEqual({ new: 2, learning: 1, review: 1 });
@@ -44,7 +51,9 @@ describe('pickNext', () => {
 
 describe('nextDueAfter', () => {
   it('is the earliest future time among the candidates', () => {
-    expect(nextDueAfter(NOW, [null, '2026-12-07T10:00:00.000Z', NOW + 60_000, '2026-11-01T00:00:00Z'])).toBe(new Date(NOW + 60_000).toISOString());
+    expect(nextDueAfter(NOW, [null, '2026-12-07T10:00:00.000Z', NOW + 60_000, '2026-11-01T00:00:00Z'])).toBe(
+      new Date(NOW + 60_000).toISOString(),
+    );
     expect(nextDueAfter(NOW, [null, undefined])).toBeNull();
   });
 });

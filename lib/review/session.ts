@@ -29,7 +29,12 @@ export function toSessionCard(card: QueueCard, now: number): SessionCard {
  * used, capped by the cards at hand (the server sends a few spare new cards, so burying one does
  * not lower the count, just as a reload would not).
  */
-export function sessionCounts(queue: readonly SessionCard[], now: number, allowance: { new: number; review: number }, used: Used): DayCounts {
+export function sessionCounts(
+  queue: readonly SessionCard[],
+  now: number,
+  allowance: { new: number; review: number },
+  used: Used,
+): DayCounts {
   return dayCounts({
     limits: { newPerDay: allowance.new, reviewsPerDay: allowance.review },
     introducedToday: used.introduced,
@@ -56,7 +61,9 @@ export function pickNext(queue: readonly SessionCard[], now: number, counts: Pic
 
 /** The earliest time after `now` at which a card of this scope is due, or null. */
 export function nextDueAfter(now: number, candidates: readonly (string | number | null | undefined)[]): string | null {
-  const times = candidates.map((c) => (typeof c === 'string' ? Date.parse(c) : c)).filter((t): t is number => typeof t === 'number' && Number.isFinite(t) && t > now);
+  const times = candidates
+    .map((c) => (typeof c === 'string' ? Date.parse(c) : c))
+    .filter((t): t is number => typeof t === 'number' && Number.isFinite(t) && t > now);
   return times.length ? new Date(Math.min(...times)).toISOString() : null;
 }
 

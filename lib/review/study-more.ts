@@ -11,7 +11,9 @@ export function parseMore(value: string | string[] | undefined): number {
 
 /** The same review page with its limits raised by one more step. */
 export function studyMoreHref(pathname: string, params: Record<string, string | undefined>, more: number): string {
-  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'more'));
+  const search = new URLSearchParams(
+    Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'more'),
+  );
   search.set('more', String(Math.min(more + STUDY_MORE_STEP, MAX_MORE)));
   return `${pathname}?${search.toString()}`;
 }

@@ -41,7 +41,11 @@ describe('dayStart across daylight-saving changes', () => {
   it('America/New_York, spring forward on 2026-03-08: the learner day from 7 March is 23 hours', () => {
     expect(dayStart('2026-03-07', 'America/New_York')).toEqual(utc('2026-03-07T09:00:00Z')); // 04:00 EST
     expect(dayStart('2026-03-08', 'America/New_York')).toEqual(utc('2026-03-08T08:00:00Z')); // 04:00 EDT
-    expect([length('2026-03-06', 'America/New_York'), length('2026-03-07', 'America/New_York'), length('2026-03-08', 'America/New_York')]).toEqual([24, 23, 24]);
+    expect([
+      length('2026-03-06', 'America/New_York'),
+      length('2026-03-07', 'America/New_York'),
+      length('2026-03-08', 'America/New_York'),
+    ]).toEqual([24, 23, 24]);
     expect(learnerDay(utc('2026-03-08T07:59:59Z'), 'America/New_York')).toBe('2026-03-07');
     expect(learnerDay(utc('2026-03-08T08:00:00Z'), 'America/New_York')).toBe('2026-03-08');
   });
@@ -49,7 +53,11 @@ describe('dayStart across daylight-saving changes', () => {
   it('America/New_York, fall back on 2026-11-01: the learner day from 31 October is 25 hours', () => {
     expect(dayStart('2026-10-31', 'America/New_York')).toEqual(utc('2026-10-31T08:00:00Z')); // 04:00 EDT
     expect(dayStart('2026-11-01', 'America/New_York')).toEqual(utc('2026-11-01T09:00:00Z')); // 04:00 EST
-    expect([length('2026-10-30', 'America/New_York'), length('2026-10-31', 'America/New_York'), length('2026-11-01', 'America/New_York')]).toEqual([24, 25, 24]);
+    expect([
+      length('2026-10-30', 'America/New_York'),
+      length('2026-10-31', 'America/New_York'),
+      length('2026-11-01', 'America/New_York'),
+    ]).toEqual([24, 25, 24]);
     expect(learnerDay(utc('2026-11-01T08:59:59Z'), 'America/New_York')).toBe('2026-10-31');
     expect(learnerDay(utc('2026-11-01T09:00:00Z'), 'America/New_York')).toBe('2026-11-01');
   });
@@ -73,7 +81,17 @@ describe('dayStart across daylight-saving changes', () => {
   });
 
   it('is the first instant of its learner day, in any zone, on any date', () => {
-    const zones = ['Europe/London', 'America/New_York', 'Pacific/Auckland', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'];
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Pacific/Auckland',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'America/St_Johns',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'UTC',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...zones),

@@ -39,10 +39,7 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-export const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine(isValidTimeZone, { error: 'Choose a time zone such as Europe/London.' });
+export const timeZoneSchema = z.string().max(64).refine(isValidTimeZone, { error: 'Choose a time zone such as Europe/London.' });
 
 interface WallClock {
   year: number;

@@ -1,23 +1,6 @@
-import {
-  createEmptyCard,
-  default_w,
-  fsrs,
-  type Card,
-  type FSRS,
-  type FSRSParameters,
-  type Grade,
-  type ReviewLogInput,
-} from 'ts-fsrs';
+import { createEmptyCard, default_w, fsrs, type Card, type FSRS, type FSRSParameters, type Grade, type ReviewLogInput } from 'ts-fsrs';
 import { z } from 'zod';
-import {
-  RATINGS,
-  ratingToNumber,
-  stateFromNumber,
-  stateToNumber,
-  type CardState,
-  type Rating,
-  type ReviewLogEntry,
-} from './card';
+import { RATINGS, ratingToNumber, stateFromNumber, stateToNumber, type CardState, type Rating, type ReviewLogEntry } from './card';
 import { formatInterval } from './interval';
 
 export const DEFAULT_DESIRED_RETENTION = 0.9;
@@ -164,9 +147,7 @@ function makeScheduler(settings: SchedulerSettings): Scheduler {
   const checkReviewTime = (card: CardState, now: Date) => {
     checkTime(now, 'The review time');
     if (card.lastReview && now.getTime() < card.lastReview.getTime()) {
-      throw new RangeError(
-        `A review at ${now.toISOString()} is earlier than the card's last review at ${card.lastReview.toISOString()}.`,
-      );
+      throw new RangeError(`A review at ${now.toISOString()} is earlier than the card's last review at ${card.lastReview.toISOString()}.`);
     }
   };
 

@@ -28,7 +28,11 @@ export async function resumeWithCodeAction(_state: FormState, formData: FormData
   const id = idSchema.safeParse(formField(formData, 'assignmentId'));
   if (!id.success) redirect('/join');
   try {
-    await setLearnerCookie(await limited('personalCode', { client: await clientAddress(), target: id.data }, () => resumeWithPersonalCode(id.data, formField(formData, 'code'))));
+    await setLearnerCookie(
+      await limited('personalCode', { client: await clientAddress(), target: id.data }, () =>
+        resumeWithPersonalCode(id.data, formField(formData, 'code')),
+      ),
+    );
   } catch (error) {
     return formStateFrom(error, submittedValues(formData));
   }

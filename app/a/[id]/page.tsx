@@ -27,7 +27,9 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
     <div className="mx-auto max-w-2xl space-y-6">
       <AssignmentHeader id={assignment.id} title={assignment.title} nickname={view?.student.nickname ?? null} />
       <header className="space-y-2">
-        <p className="text-sm font-medium tracking-wide text-muted uppercase">{assignment.mode === 'quiz' ? 'Quiz' : 'Flashcard practice'}</p>
+        <p className="text-sm font-medium tracking-wide text-muted uppercase">
+          {assignment.mode === 'quiz' ? 'Quiz' : 'Flashcard practice'}
+        </p>
         <h1>{assignment.title}</h1>
         <p className="text-muted">
           {assignment.setTitle} · {assignment.itemCount} {assignment.itemCount === 1 ? 'item' : 'items'}
@@ -72,9 +74,16 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
                 ) : view.canStart ? (
                   <>
                     {view.answersSeen ? (
-                      <p>You have seen the answers of an earlier attempt: your teacher will see a new attempt marked as made after that, and it does not replace your earlier score.</p>
+                      <p>
+                        You have seen the answers of an earlier attempt: your teacher will see a new attempt marked as made after that, and
+                        it does not replace your earlier score.
+                      </p>
                     ) : null}
-                    <StartQuizButton assignmentId={assignment.id} label={view.attempts.length ? 'Try again' : 'Start the quiz'} action={startAssignmentQuizAction} />
+                    <StartQuizButton
+                      assignmentId={assignment.id}
+                      label={view.attempts.length ? 'Try again' : 'Start the quiz'}
+                      action={startAssignmentQuizAction}
+                    />
                   </>
                 ) : view.reason ? (
                   <Alert tone="info">{view.reason}</Alert>
@@ -108,8 +117,8 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
             )}
           </Card>
           <p className="text-sm text-muted">
-            Your personal code is <strong className="font-mono text-base text-text">{view.student.personalCode}</strong>. Enter it on this page on another
-            device to carry on there; it works once, then you get a new one. Keep it to yourself.
+            Your personal code is <strong className="font-mono text-base text-text">{view.student.personalCode}</strong>. Enter it on this
+            page on another device to carry on there; it works once, then you get a new one. Keep it to yourself.
           </p>
           <details className="rounded-xl border border-border p-4">
             <summary className="cursor-pointer font-medium">Leave this class</summary>

@@ -41,7 +41,9 @@ export default async function ReaderPage({ params, searchParams }: Props) {
   return (
     <article className="mx-auto max-w-[68ch]">
       <header className="mb-8 space-y-3 border-b border-border pb-6">
-        {article.series ? <p className="text-sm font-medium tracking-wide text-muted uppercase">{`${article.publisher} ${article.series}`}</p> : null}
+        {article.series ? (
+          <p className="text-sm font-medium tracking-wide text-muted uppercase">{`${article.publisher} ${article.series}`}</p>
+        ) : null}
         <h1 className="font-serif">{article.title}</h1>
         <p className="text-muted">
           By {article.author} · {article.publisher}

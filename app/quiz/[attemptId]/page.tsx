@@ -58,15 +58,15 @@ export default async function AttemptPage({ params }: Props) {
       <>
         {banner}
         <QuizQuestion
-        key={`${current.item.id}-${view.round}`}
-        attemptId={view.attempt.id}
-        item={current.item}
-        index={view.current}
-        total={view.items.length}
-        answeredCount={view.round === 1 ? answeredCount : 0}
-        round={view.round}
-        title={`${titleOf(view)} · Passage`}
-      />
+          key={`${current.item.id}-${view.round}`}
+          attemptId={view.attempt.id}
+          item={current.item}
+          index={view.current}
+          total={view.items.length}
+          answeredCount={view.round === 1 ? answeredCount : 0}
+          round={view.round}
+          title={`${titleOf(view)} · Passage`}
+        />
       </>
     );
   }
@@ -77,14 +77,14 @@ export default async function AttemptPage({ params }: Props) {
     <>
       {banner}
       <QuizResults
-      attemptId={view.attempt.id}
-      results={results}
-      setId={view.attempt.setId}
-      setTitle={view.attempt.setTitle}
-      assignmentId={view.attempt.assignmentId}
-      retryAction={startQuizAction}
-      finishAction={submitQuizAction}
-    />
+        attemptId={view.attempt.id}
+        results={results}
+        setId={view.attempt.setId}
+        setTitle={view.attempt.setTitle}
+        assignmentId={view.attempt.assignmentId}
+        retryAction={startQuizAction}
+        finishAction={submitQuizAction}
+      />
     </>
   );
 }

@@ -29,9 +29,7 @@ export default async function SetPage({ params }: Props) {
       <header className="max-w-3xl space-y-3">
         <h1>{set.title}</h1>
         <p className="text-lg text-muted">{set.description}</p>
-        <p className="text-muted">
-          From “{set.articleTitle}”
-        </p>
+        <p className="text-muted">From “{set.articleTitle}”</p>
       </header>
 
       <WithheldNotice {...await withheldSummary({ setId: set.id })} />
@@ -42,15 +40,15 @@ export default async function SetPage({ params }: Props) {
           {quizCount > 0 ? (
             <Card>
               <h3>Take a quiz</h3>
-              <p className="mt-1 mb-4 text-muted">
-                {quizCount} questions, checked as you go, with the passage each one comes from.
-              </p>
+              <p className="mt-1 mb-4 text-muted">{quizCount} questions, checked as you go, with the passage each one comes from.</p>
               <ButtonLink href={`/sets/${set.id}/quiz`}>Take the quiz</ButtonLink>
             </Card>
           ) : null}
           <Card>
             <h3>Review flashcards</h3>
-            <p className="mt-1 mb-4 text-muted">Every item is a card, scheduled by spaced repetition so you see it just before you would forget.</p>
+            <p className="mt-1 mb-4 text-muted">
+              Every item is a card, scheduled by spaced repetition so you see it just before you would forget.
+            </p>
             <ButtonLink href={`/sets/${set.id}/review`} variant="secondary">
               Review flashcards
             </ButtonLink>
@@ -74,14 +72,20 @@ export default async function SetPage({ params }: Props) {
           <caption className="sr-only">Items by type</caption>
           <thead>
             <tr className="border-b border-border text-sm text-muted">
-              <th scope="col" className="py-2 font-medium">Type</th>
-              <th scope="col" className="py-2 text-right font-medium">Items</th>
+              <th scope="col" className="py-2 font-medium">
+                Type
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                Items
+              </th>
             </tr>
           </thead>
           <tbody>
             {types.map(([type, count]) => (
               <tr key={type} className="border-b border-border">
-                <th scope="row" className="py-2 font-normal capitalize">{TYPE_LABELS[type].many}</th>
+                <th scope="row" className="py-2 font-normal capitalize">
+                  {TYPE_LABELS[type].many}
+                </th>
                 <td className="py-2 text-right tabular-nums">{count}</td>
               </tr>
             ))}

@@ -24,8 +24,8 @@ export default async function DeletePage({ searchParams }: { searchParams: Promi
           <section aria-labelledby="in-classes" className="space-y-4">
             <h2 id="in-classes">First, leave your {current.length === 1 ? 'class' : 'classes'}</h2>
             <p>
-              Work you handed in to a teacher is part of their class record, so deleting your data cannot erase it or start you again. To delete the rest of
-              your data, leave {current.length === 1 ? 'this class' : 'each of these classes'} first.
+              Work you handed in to a teacher is part of their class record, so deleting your data cannot erase it or start you again. To
+              delete the rest of your data, leave {current.length === 1 ? 'this class' : 'each of these classes'} first.
             </p>
             <ul className="space-y-4">
               {current.map((c) => (
@@ -45,13 +45,13 @@ export default async function DeletePage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <p>
-            This removes your cards, every review, your quiz answers and your settings from this server, on every device. It cannot be undone. Download your
-            data first if you may want it.
+            This removes your cards, every review, your quiz answers and your settings from this server, on every device. It cannot be
+            undone. Download your data first if you may want it.
           </p>
           {left.length > 0 ? (
             <Alert tone="info" title="What stays with your teachers">
-              Your nickname and the attempts you made in {left.map((c) => `“${c.title}”`).join(', ')} stay in {left.length === 1 ? 'that class' : 'those classes'}
-              ’ records, no longer linked to any device. Everything else is deleted.
+              Your nickname and the attempts you made in {left.map((c) => `“${c.title}”`).join(', ')} stay in{' '}
+              {left.length === 1 ? 'that class' : 'those classes'}’ records, no longer linked to any device. Everything else is deleted.
             </Alert>
           ) : null}
           {error === 'confirm' ? <Alert tone="danger">Tick the box to confirm; nothing was deleted.</Alert> : null}

@@ -12,7 +12,9 @@ export default async function SignUpPage() {
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1>Create a teacher account</h1>
-      <p className="text-muted">Set assignments from the question sets, share a link or code with your class, and watch the results arrive.</p>
+      <p className="text-muted">
+        Set assignments from the question sets, share a link or code with your class, and watch the results arrive.
+      </p>
       <AuthForm mode="sign-up" action={signUpAction} />
       <p>
         Already have an account? <Link href="/teach/sign-in">Sign in</Link>.

@@ -5,7 +5,16 @@ describe('readAiken', () => {
   it('reads questions, options with "." or ")" and the ANSWER line', () => {
     const read = readAiken('Which ministry?\nA. Defence\nB) Foreign Affairs\nANSWER: B\n\nWhen?\nA. 1945\nB. 1956\nANSWER: A\n');
     expect(read.items).toEqual([
-      expect.objectContaining({ type: 'single', prompt: 'Which ministry?', options: [{ id: 'a', text: 'Defence' }, { id: 'b', text: 'Foreign Affairs' }], answer: 'b', explanation: '' }),
+      expect.objectContaining({
+        type: 'single',
+        prompt: 'Which ministry?',
+        options: [
+          { id: 'a', text: 'Defence' },
+          { id: 'b', text: 'Foreign Affairs' },
+        ],
+        answer: 'b',
+        explanation: '',
+      }),
       expect.objectContaining({ prompt: 'When?', answer: 'a' }),
     ]);
   });

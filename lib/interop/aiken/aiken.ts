@@ -19,7 +19,9 @@ export function aikenText(items: readonly PortableItem[], _context: ExportContex
       continue;
     }
     const key = item.options.findIndex((o) => o.id === item.answer);
-    blocks.push([oneLine(item.prompt), ...item.options.map((o, i) => `${LETTERS[i]}. ${oneLine(o.text)}`), `ANSWER: ${LETTERS[key]}`].join('\n'));
+    blocks.push(
+      [oneLine(item.prompt), ...item.options.map((o, i) => `${LETTERS[i]}. ${oneLine(o.text)}`), `ANSWER: ${LETTERS[key]}`].join('\n'),
+    );
   }
   return { text: blocks.join('\n\n') + '\n', omitted };
 }
@@ -46,8 +48,14 @@ export function readAiken(text: string): ReadResult {
     const answer = ANSWER.exec(line);
     if (answer) {
       const key = options.findIndex((o) => o.letter === answer[1]);
-      if (options.length < 2) throw new ImportFormatError(`the question on line ${prompt.line} needs at least 2 options before its ANSWER line`, lineNo, 1);
-      if (key < 0) throw new ImportFormatError(`ANSWER ${answer[1]} is not one of the options ${options.map((o) => o.letter).join(', ')}`, lineNo, raw.indexOf(answer[1]!) + 1);
+      if (options.length < 2)
+        throw new ImportFormatError(`the question on line ${prompt.line} needs at least 2 options before its ANSWER line`, lineNo, 1);
+      if (key < 0)
+        throw new ImportFormatError(
+          `ANSWER ${answer[1]} is not one of the options ${options.map((o) => o.letter).join(', ')}`,
+          lineNo,
+          raw.indexOf(answer[1]!) + 1,
+        );
       items.push({
         type: 'single',
         prompt: prompt.text,

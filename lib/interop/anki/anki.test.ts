@@ -16,7 +16,26 @@ const NOW = new Date('2026-11-29T12:00:00Z');
 const ANKI_COLUMNS: Record<string, string[]> = {
   col: ['id', 'crt', 'mod', 'scm', 'ver', 'dty', 'usn', 'ls', 'conf', 'models', 'decks', 'dconf', 'tags'],
   notes: ['id', 'guid', 'mid', 'mod', 'usn', 'tags', 'flds', 'sfld', 'csum', 'flags', 'data'],
-  cards: ['id', 'nid', 'did', 'ord', 'mod', 'usn', 'type', 'queue', 'due', 'ivl', 'factor', 'reps', 'lapses', 'left', 'odue', 'odid', 'flags', 'data'],
+  cards: [
+    'id',
+    'nid',
+    'did',
+    'ord',
+    'mod',
+    'usn',
+    'type',
+    'queue',
+    'due',
+    'ivl',
+    'factor',
+    'reps',
+    'lapses',
+    'left',
+    'odue',
+    'odid',
+    'flags',
+    'data',
+  ],
   revlog: ['id', 'cid', 'usn', 'ease', 'ivl', 'lastIvl', 'factor', 'time', 'type'],
   graves: ['usn', 'oid', 'type'],
 };
@@ -64,7 +83,14 @@ describe('Anki plain text', () => {
   it('starts with the file headers and has one tab-separated note per line', () => {
     const text = ankiText([deck]);
     const lines = text.trimEnd().split('\n');
-    expect(lines.slice(0, 6)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#deck:Passage::All items', '#guid column:1', '#tags column:4']);
+    expect(lines.slice(0, 6)).toEqual([
+      '#separator:tab',
+      '#html:true',
+      '#notetype:Basic',
+      '#deck:Passage::All items',
+      '#guid column:1',
+      '#tags column:4',
+    ]);
     const notes = lines.slice(6);
     expect(notes).toHaveLength(items.length);
     for (const line of notes) expect(line.split('\t')).toHaveLength(4);

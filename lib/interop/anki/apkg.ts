@@ -60,15 +60,24 @@ export async function ankiPackage(decks: readonly AnkiDeck[], now: Date): Promis
       JSON.stringify({ 1: DEFAULT_DECK_CONFIG }),
       '{}',
     ]);
-    const insertNote = db.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, \'\')');
-    const insertCard = db.prepare('INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
+    const insertNote = db.prepare("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
+    const insertCard = db.prepare("INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
     let position = 0;
     for (const { deck, id: deckId } of deckEntries) {
       for (const note of deck.notes) {
         position++;
         const noteId = nowMs + position;
         const sortField = htmlToText(note.front);
-        insertNote.run([noteId, note.guid, modelId, nowSeconds, ` ${note.tags.join(' ')} `, [note.front, note.back].join(FIELD_SEPARATOR), sortField, checksum(sortField)]);
+        insertNote.run([
+          noteId,
+          note.guid,
+          modelId,
+          nowSeconds,
+          ` ${note.tags.join(' ')} `,
+          [note.front, note.back].join(FIELD_SEPARATOR),
+          sortField,
+          checksum(sortField),
+        ]);
         insertCard.run([noteId, noteId, deckId, nowSeconds, position]);
       }
     }

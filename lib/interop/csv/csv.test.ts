@@ -11,8 +11,12 @@ describe('questions CSV', () => {
   });
 
   it('names the row and the column of a bad cell', () => {
-    expect(() => readQuestionsCsv('type,prompt,answer\nessay,Why?,Because\n')).toThrow(/^line 2, column 1: row 2: type must be one of single, /);
-    expect(() => readQuestionsCsv('type,prompt,options,answer\nsingle,Which?,"a\nb",c\n')).toThrow(/row 2: answer "c" is not one of the options/);
+    expect(() => readQuestionsCsv('type,prompt,answer\nessay,Why?,Because\n')).toThrow(
+      /^line 2, column 1: row 2: type must be one of single, /,
+    );
+    expect(() => readQuestionsCsv('type,prompt,options,answer\nsingle,Which?,"a\nb",c\n')).toThrow(
+      /row 2: answer "c" is not one of the options/,
+    );
     expect(() => readQuestionsCsv('type,prompt,answer,tolerance\nnumeric,How many?,4,lots\n')).toThrow(/row 2: tolerance must be a number/);
   });
 });

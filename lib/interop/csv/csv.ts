@@ -82,7 +82,11 @@ const csvRow = z.object({
   unit: cell.optional().default(''),
 });
 
-const splitLines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+const splitLines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function draft(r: z.infer<typeof csvRow>, where: string): DraftItem {
   const base = { prompt: r.prompt, explanation: r.explanation, quotes: splitLines(r.source), name: null };
@@ -108,7 +112,13 @@ function draft(r: z.infer<typeof csvRow>, where: string): DraftItem {
     case 'numeric': {
       const answer = Number(r.answer);
       if (!Number.isFinite(answer)) throw new ImportFormatError(`${where}: answer must be a number`);
-      return { ...base, type: 'numeric', answer, ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}), ...(r.unit ? { unit: r.unit } : {}) };
+      return {
+        ...base,
+        type: 'numeric',
+        answer,
+        ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}),
+        ...(r.unit ? { unit: r.unit } : {}),
+      };
     }
     case 'ordering':
       return { ...base, type: 'ordering', order: answers.map((text, i) => ({ id: entryId(i), text })) };
@@ -131,7 +141,12 @@ function draft(r: z.infer<typeof csvRow>, where: string): DraftItem {
 export function readQuestionsCsv(text: string): ReadResult {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true });
+    records = parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
   } catch (error) {
     const e = error as { message?: string; lines?: number };
     throw new ImportFormatError(`not valid CSV: ${e.message ?? 'unreadable'}`, e.lines ?? null, 1);

@@ -61,8 +61,17 @@ describe('readGift', () => {
   });
 
   it('reads multi-line questions and reports what Passage cannot take', () => {
-    expect(read.items[6]).toMatchObject({ pairs: [{ left: 'Canada', right: 'Ottawa' }, { left: 'Italy', right: 'Rome' }, { left: 'Japan', right: 'Tokyo' }] });
-    expect(read.skipped).toEqual(['question 9: an essay question has no key Passage could grade', 'question 10 ("Intro"): a description, not a question']);
+    expect(read.items[6]).toMatchObject({
+      pairs: [
+        { left: 'Canada', right: 'Ottawa' },
+        { left: 'Italy', right: 'Rome' },
+        { left: 'Japan', right: 'Tokyo' },
+      ],
+    });
+    expect(read.skipped).toEqual([
+      'question 9: an essay question has no key Passage could grade',
+      'question 10 ("Intro"): a description, not a question',
+    ]);
   });
 
   it('stops a malformed file with the line and column of the problem', () => {

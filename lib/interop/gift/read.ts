@@ -50,7 +50,9 @@ function draft(q: Exclude<GIFTQuestion, { type: 'Category' }>, where: string): D
       return { ...base, type: 'typed', answer: first, ...(rest.length ? { accept: rest } : {}) };
     }
     case 'Numerical': {
-      const formats = Array.isArray(q.choices) ? q.choices.filter((c) => c.isCorrect && (c.weight === null || c.weight === 100)).map((c) => c.text) : [q.choices];
+      const formats = Array.isArray(q.choices)
+        ? q.choices.filter((c) => c.isCorrect && (c.weight === null || c.weight === 100)).map((c) => c.text)
+        : [q.choices];
       const format = formats[0];
       if (!format) return `${where}: no numeric answer is fully right`;
       let answer: number;

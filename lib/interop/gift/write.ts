@@ -40,7 +40,9 @@ function answers(item: PortableItem): string | null {
 function question(item: PortableItem, context: ExportContext): string | null {
   const block = answers(item);
   if (block === null) return null;
-  const feedback = feedbackParagraphs({ explanation: item.explanation, quotes: sourceQuotes(item), link: context.link(item.id) }).join('\n\n');
+  const feedback = feedbackParagraphs({ explanation: item.explanation, quotes: sourceQuotes(item), link: context.link(item.id) }).join(
+    '\n\n',
+  );
   const inner = `{${block} ####${escapeGift(feedback)}}`;
   const title = `::${escapeGift(item.id)}::`;
   const lines: string[] = [];

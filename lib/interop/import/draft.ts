@@ -5,7 +5,9 @@ import type { Item } from '../../questions/schema';
  * Passage holds it, the explanation (empty when the format had none) and any quotes found in the
  * feedback, which grounding tries first.
  */
-type Draftify<T> = T extends unknown ? Omit<T, 'id' | 'source' | 'explanation'> & { explanation: string; quotes: string[]; name: string | null } : never;
+type Draftify<T> = T extends unknown
+  ? Omit<T, 'id' | 'source' | 'explanation'> & { explanation: string; quotes: string[]; name: string | null }
+  : never;
 export type DraftItem = Draftify<Item>;
 
 export interface ReadResult {

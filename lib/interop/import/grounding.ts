@@ -128,7 +128,8 @@ export function groundingIndex(paragraphs: readonly Paragraph[]) {
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
     const best = ranked[0];
-    if (best && best.score >= GROUNDING_THRESHOLD) return { grounded: true, source: best.text, score: best.score, how: 'similarity', candidates: ranked };
+    if (best && best.score >= GROUNDING_THRESHOLD)
+      return { grounded: true, source: best.text, score: best.score, how: 'similarity', candidates: ranked };
     return { grounded: false, source: best?.text ?? '', score: best?.score ?? 0, how: 'none', candidates: ranked };
   };
 }

@@ -38,7 +38,14 @@ describe('grounding imported items', () => {
   });
 
   it('leaves an item the article does not support ungrounded, with candidates', () => {
-    const stray: DraftItem = { type: 'truefalse', prompt: 'Bananas are yellow when ripe.', answer: true, explanation: 'Fruit.', quotes: [], name: null };
+    const stray: DraftItem = {
+      type: 'truefalse',
+      prompt: 'Bananas are yellow when ripe.',
+      answer: true,
+      explanation: 'Fruit.',
+      quotes: [],
+      name: null,
+    };
     const g = ground(stray);
     expect(g.grounded).toBe(false);
     expect(g.candidates.length).toBeGreaterThan(0);
@@ -46,9 +53,22 @@ describe('grounding imported items', () => {
 });
 
 describe('importedSetYaml', () => {
-  const stray: DraftItem = { type: 'truefalse', prompt: 'Bananas are yellow when ripe.', answer: true, explanation: '', quotes: [], name: null };
+  const stray: DraftItem = {
+    type: 'truefalse',
+    prompt: 'Bananas are yellow when ripe.',
+    answer: true,
+    explanation: '',
+    quotes: [],
+    name: null,
+  };
   const read = { title: 'Imported', items: [...drafts.slice(0, 5), stray], skipped: [] };
-  const options = { setId: 'imported', title: null, description: 'Imported for a test.', paragraphs, takenIds: new Set(items.map((i) => i.id)) };
+  const options = {
+    setId: 'imported',
+    title: null,
+    description: 'Imported for a test.',
+    paragraphs,
+    takenIds: new Set(items.map((i) => i.id)),
+  };
 
   it('writes the hand-written schema: grounded items load, and the check names the ungrounded one and the missing explanation', () => {
     const { yaml, items: report } = importedSetYaml(read, options);
@@ -56,7 +76,9 @@ describe('importedSetYaml', () => {
     expect(yaml).toContain(`source: "${UNGROUNDED}`);
     const ungrounded = report.find((r) => !r.grounding.grounded)!;
     const withoutStray = importedSetYaml({ ...read, items: drafts.slice(0, 5) }, options).yaml;
-    const folder = (text: string) => [{ slug: 'kuril-talks', article: { file: 'article.md', text: article.markdown }, sets: [{ file: 'imported.yaml', text }] }];
+    const folder = (text: string) => [
+      { slug: 'kuril-talks', article: { file: 'article.md', text: article.markdown }, sets: [{ file: 'imported.yaml', text }] },
+    ];
     const clean = loadContent(folder(withoutStray));
     expect(clean.problems).toEqual([]);
     expect(clean.articles[0]!.sets[0]!.items).toHaveLength(5);
@@ -66,7 +88,10 @@ describe('importedSetYaml', () => {
     const fixedExplanation = yaml.replace('explanation: ""', 'explanation: Written by the author.');
     const problems = loadContent(folder(fixedExplanation)).problems;
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ where: `items[5] (${ungrounded.id})`, message: expect.stringContaining('source is not a verbatim quote') });
+    expect(problems[0]).toMatchObject({
+      where: `items[5] (${ungrounded.id})`,
+      message: expect.stringContaining('source is not a verbatim quote'),
+    });
   });
 
   it('gives stable new ids that avoid the ids already in the bank', () => {

@@ -47,7 +47,11 @@ function keyFields(draft: DraftItem): Record<string, unknown> {
     case 'typed':
       return { answer: draft.answer, ...(draft.accept?.length ? { accept: draft.accept } : {}) };
     case 'numeric':
-      return { answer: draft.answer, ...(draft.tolerance ? { tolerance: draft.tolerance } : {}), ...(draft.unit ? { unit: draft.unit } : {}) };
+      return {
+        answer: draft.answer,
+        ...(draft.tolerance ? { tolerance: draft.tolerance } : {}),
+        ...(draft.unit ? { unit: draft.unit } : {}),
+      };
     case 'ordering':
       return { order: draft.order };
     case 'matching':
@@ -87,9 +91,12 @@ export function importedSetYaml(read: ReadResult, options: ImportSetOptions): { 
       const notes: string[] = [];
       if (!report.grounding.grounded) {
         notes.push(' UNGROUNDED: no sentence of the article matched well enough; replace `source` with a verbatim quote.');
-        for (const c of report.grounding.candidates) notes.push(`   candidate p-${c.paragraph} (similarity ${c.score}): ${c.text.slice(0, 140)}`);
+        for (const c of report.grounding.candidates)
+          notes.push(`   candidate p-${c.paragraph} (similarity ${c.score}): ${c.text.slice(0, 140)}`);
       } else if (report.grounding.how === 'similarity') {
-        notes.push(` source found by similarity ${report.grounding.score} (p-${report.grounding.candidates[0]?.paragraph}); check it supports the key.`);
+        notes.push(
+          ` source found by similarity ${report.grounding.score} (p-${report.grounding.candidates[0]?.paragraph}); check it supports the key.`,
+        );
       }
       if (report.missingExplanation) notes.push(' MISSING EXPLANATION: the imported file had none; write one.');
       if (notes.length) node.commentBefore = notes.join('\n');

@@ -76,9 +76,24 @@ describe('readMoodleXml', () => {
     const read = readMoodleXml(MOODLE_EXPORT);
     expect(read.title).toBe('Treaties');
     expect(read.items).toEqual([
-      expect.objectContaining({ type: 'single', name: 'Announcement', prompt: 'Which ministry made the announcement?', options: [{ id: 'a', text: 'Defence' }, { id: 'b', text: 'Foreign Affairs' }], answer: 'b', explanation: 'It was the foreign ministry & nobody else.' }),
+      expect.objectContaining({
+        type: 'single',
+        name: 'Announcement',
+        prompt: 'Which ministry made the announcement?',
+        options: [
+          { id: 'a', text: 'Defence' },
+          { id: 'b', text: 'Foreign Affairs' },
+        ],
+        answer: 'b',
+        explanation: 'It was the foreign ministry & nobody else.',
+      }),
       expect.objectContaining({ type: 'numeric', answer: 4, unit: 'islands' }),
-      expect.objectContaining({ type: 'typed', prompt: 'Unsigned since the end of the ____.', answer: 'Second World War', accept: ['WWII'] }),
+      expect.objectContaining({
+        type: 'typed',
+        prompt: 'Unsigned since the end of the ____.',
+        answer: 'Second World War',
+        accept: ['WWII'],
+      }),
     ]);
     expect(read.skipped).toEqual(['question 5 ("Essay"): Moodle\'s "essay" questions have no Passage type']);
   });

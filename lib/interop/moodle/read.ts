@@ -23,7 +23,8 @@ function textOf(node: unknown): string {
   return record['@_format'] === 'html' || /<[a-z][\s\S]*>/i.test(text) ? htmlToText(text) : text.trim();
 }
 
-const answersOf = (q: Node) => ((q.answer as Node[] | undefined) ?? []).map((a) => ({ text: textOf(a), fraction: Number(a['@_fraction'] ?? 0), node: a }));
+const answersOf = (q: Node) =>
+  ((q.answer as Node[] | undefined) ?? []).map((a) => ({ text: textOf(a), fraction: Number(a['@_fraction'] ?? 0), node: a }));
 
 function draft(q: Node, index: number): DraftItem | string {
   const type = String(q['@_type'] ?? '');

@@ -8,7 +8,7 @@ const builder = new XMLBuilder({
   attributeNamePrefix: '@_',
   cdataPropName: '__cdata',
   commentPropName: '#comment',
-    suppressBooleanAttributes: false,
+  suppressBooleanAttributes: false,
 });
 
 const html = (text: string) => ({ '@_format': 'html', text: { __cdata: text } });
@@ -55,15 +55,32 @@ function question(item: PortableItem, context: ExportContext): Record<string, un
       };
     }
     case 'truefalse':
-      return { '@_type': 'truefalse', ...common, answer: [answer(item.answer ? 100 : 0, 'true', 'moodle_auto_format'), answer(item.answer ? 0 : 100, 'false', 'moodle_auto_format')] };
+      return {
+        '@_type': 'truefalse',
+        ...common,
+        answer: [answer(item.answer ? 100 : 0, 'true', 'moodle_auto_format'), answer(item.answer ? 0 : 100, 'false', 'moodle_auto_format')],
+      };
     case 'typed':
-      return { '@_type': 'shortanswer', ...common, usecase: '0', answer: [item.answer, ...(item.accept ?? [])].map((a) => answer(100, a, 'moodle_auto_format')) };
+      return {
+        '@_type': 'shortanswer',
+        ...common,
+        usecase: '0',
+        answer: [item.answer, ...(item.accept ?? [])].map((a) => answer(100, a, 'moodle_auto_format')),
+      };
     case 'numeric':
       return {
         '@_type': 'numerical',
         ...common,
         answer: [{ ...answer(100, String(item.answer), 'moodle_auto_format'), tolerance: String(item.tolerance ?? 0) }],
-        ...(item.unit ? { units: { unit: [{ multiplier: '1', unit_name: item.unit }] }, unitgradingtype: '0', unitpenalty: '0.1000000', showunits: '3', unitsleft: '0' } : {}),
+        ...(item.unit
+          ? {
+              units: { unit: [{ multiplier: '1', unit_name: item.unit }] },
+              unitgradingtype: '0',
+              unitpenalty: '0.1000000',
+              showunits: '3',
+              unitsleft: '0',
+            }
+          : {}),
       };
     case 'ordering':
       return {
@@ -83,7 +100,11 @@ function question(item: PortableItem, context: ExportContext): Record<string, un
         '@_type': 'matching',
         ...common,
         shuffleanswers: 'true',
-        subquestion: item.pairs.map((pair) => ({ '@_format': 'html', text: { __cdata: escapeHtml(pair.left) }, answer: { text: pair.right } })),
+        subquestion: item.pairs.map((pair) => ({
+          '@_format': 'html',
+          text: { __cdata: escapeHtml(pair.left) },
+          answer: { text: pair.right },
+        })),
       };
     case 'card':
       return null;

@@ -5,7 +5,11 @@ import { CONTEXT, shippedBank } from '../test-bank';
 import { qtiPackage } from './package';
 
 const { items } = shippedBank();
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['resource', 'value', 'simpleChoice', 'mapEntry', 'simpleMatchSet', 'simpleAssociableChoice'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['resource', 'value', 'simpleChoice', 'mapEntry', 'simpleMatchSet', 'simpleAssociableChoice'].includes(name),
+});
 
 describe('QTI 2.1 content package', () => {
   const { zip, omitted } = qtiPackage(items, CONTEXT);
@@ -33,7 +37,10 @@ describe('QTI 2.1 content package', () => {
     for (const item of kept) {
       const [root] = (ordered.parse(files[`items/${item.id}.xml`]!) as Record<string, unknown[]>[]).filter((n) => 'assessmentItem' in n);
       const names = (root!.assessmentItem as Record<string, unknown>[]).map((child) => Object.keys(child)[0]!);
-      expect(names.map((n) => order.indexOf(n)), item.id).toEqual([...names.map((n) => order.indexOf(n))].sort((a, b) => a - b));
+      expect(
+        names.map((n) => order.indexOf(n)),
+        item.id,
+      ).toEqual([...names.map((n) => order.indexOf(n))].sort((a, b) => a - b));
       expect(names).toContain('itemBody');
     }
   });
@@ -58,7 +65,9 @@ describe('QTI 2.1 content package', () => {
 
     const typed = kept.find((i) => i.type === 'typed' && (i.accept?.length ?? 0) > 0)!;
     const t = itemOf(typed.id);
-    expect(t.responseDeclaration.mapping.mapEntry.map((e: { mapKey: string }) => e.mapKey)).toEqual(typed.type === 'typed' ? [typed.answer, ...typed.accept!] : []);
+    expect(t.responseDeclaration.mapping.mapEntry.map((e: { mapKey: string }) => e.mapKey)).toEqual(
+      typed.type === 'typed' ? [typed.answer, ...typed.accept!] : [],
+    );
 
     const numeric = kept.find((i) => i.type === 'numeric')!;
     expect(files[`items/${numeric.id}.xml`]).toContain('toleranceMode="exact"');

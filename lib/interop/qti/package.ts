@@ -10,7 +10,10 @@ export const QTI_NOTES = ['Ordering items are scored all or nothing in QTI; Pass
  * An IMS Content Package (imsmanifest.xml plus one QTI 2.1 assessmentItem file per item) that
  * Canvas, Blackboard and other LMSs import. What QTI cannot hold is listed in a report file.
  */
-export function qtiPackage(items: readonly PortableItem[], context: ExportContext): { zip: Uint8Array; files: Record<string, string>; omitted: Omission[] } {
+export function qtiPackage(
+  items: readonly PortableItem[],
+  context: ExportContext,
+): { zip: Uint8Array; files: Record<string, string>; omitted: Omission[] } {
   const omitted: Omission[] = [];
   const files: Record<string, string> = {};
   const resources = [];
@@ -33,11 +36,16 @@ export function qtiPackage(items: readonly PortableItem[], context: ExportContex
         identifier: `MANIFEST-${context.setId}`,
         'xsi:schemaLocation': `http://www.imsglobal.org/xsd/imscp_v1p1 http://www.imsglobal.org/xsd/imscp_v1p1.xsd ${QTI_SCHEMA_LOCATION}`,
       },
-      [el('metadata', {}, [el('schema', {}, ['QTIv2.1 Package']), el('schemaversion', {}, ['1.0.0'])]), el('organizations'), el('resources', {}, resources)],
+      [
+        el('metadata', {}, [el('schema', {}, ['QTIv2.1 Package']), el('schemaversion', {}, ['1.0.0'])]),
+        el('organizations'),
+        el('resources', {}, resources),
+      ],
     ),
   );
   const report = [...omissionLines('QTI 2.1', omitted), ...QTI_NOTES];
-  files['passage-export-report.txt'] = `Passage question set "${context.setTitle}" (${context.setId}) as QTI 2.1.\n\n${report.join('\n')}\n`;
+  files['passage-export-report.txt'] =
+    `Passage question set "${context.setTitle}" (${context.setId}) as QTI 2.1.\n\n${report.join('\n')}\n`;
   const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
   return { zip, files, omitted };
 }

@@ -6,8 +6,12 @@ import type { PortableItem } from '../portable';
  * one card per line. Neither side may hold a tab or a line break, so each is flattened to one line.
  */
 export function quizletText(items: readonly PortableItem[]): string {
-  return items.map((item) => {
-    const faces = facesOf(item);
-    return `${frontText(faces)}\t${backText(faces)}`;
-  }).join('\n') + '\n';
+  return (
+    items
+      .map((item) => {
+        const faces = facesOf(item);
+        return `${frontText(faces)}\t${backText(faces)}`;
+      })
+      .join('\n') + '\n'
+  );
 }

@@ -19,7 +19,13 @@ export default async function AssignmentReviewPage({ params }: { params: Promise
   return (
     <>
       <AssignmentHeader {...banner} />
-      <ReviewPage title={assignment.title} queue={queue} typeAnswers={learner.typeAnswers} assignmentId={id} next={{ back: { href: `/a/${id}`, label: 'Back to the assignment' } }} />
+      <ReviewPage
+        title={assignment.title}
+        queue={queue}
+        typeAnswers={learner.typeAnswers}
+        assignmentId={id}
+        next={{ back: { href: `/a/${id}`, label: 'Back to the assignment' } }}
+      />
     </>
   );
 }

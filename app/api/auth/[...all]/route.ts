@@ -7,7 +7,12 @@ import { CLIENT_ADDRESS_HEADER, limitedSignIn, limitedSignUp, signInInput, signU
 // better-auth's HTTP handler, reachable by scripts as well as by Passage's own forms. Only the
 // endpoints Passage uses are open, and sign-in and sign-up go through the same validation and
 // limits as the forms (server/teacher-auth.ts); every other better-auth endpoint is a 404.
-const OPEN = new Set(['GET /api/auth/get-session', 'POST /api/auth/sign-out', 'POST /api/auth/sign-in/email', 'POST /api/auth/sign-up/email']);
+const OPEN = new Set([
+  'GET /api/auth/get-session',
+  'POST /api/auth/sign-out',
+  'POST /api/auth/sign-in/email',
+  'POST /api/auth/sign-up/email',
+]);
 
 /** The request better-auth sees: the validated body, and the client address as Passage determined it. */
 function forward(request: Request, client: string, body?: unknown): Request {

@@ -31,14 +31,16 @@ export default async function SetQuizPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <WithheldNotice className="mx-auto max-w-2xl" {...await withheldSummary({ setId: set.id })} />
       <QuizStart
-      title={set.title}
-      description={chosen ? `A quiz on ${ids.length} chosen ${ids.length === 1 ? 'question' : 'questions'} from this set.` : set.description}
-      questionCount={ids.length}
-      setId={set.id}
-      itemIds={chosen ? ids : null}
-      types={chosen ? null : typeCounts(candidates)}
-      openAttempt={chosen ? await findOpenAttempt(learner, set.id, ids) : await findOpenSetAttempt(learner, set.id)}
-      action={startQuizAction}
+        title={set.title}
+        description={
+          chosen ? `A quiz on ${ids.length} chosen ${ids.length === 1 ? 'question' : 'questions'} from this set.` : set.description
+        }
+        questionCount={ids.length}
+        setId={set.id}
+        itemIds={chosen ? ids : null}
+        types={chosen ? null : typeCounts(candidates)}
+        openAttempt={chosen ? await findOpenAttempt(learner, set.id, ids) : await findOpenSetAttempt(learner, set.id)}
+        action={startQuizAction}
       />
     </div>
   );

@@ -101,7 +101,11 @@ export default async function AssignmentReportPage({ params }: { params: Promise
         isQuiz={assignment.mode === 'quiz'}
         actions={{ rename: renameStudentAction, reset: resetAttemptsAction, remove: removeStudentAction }}
       />
-      <ResetPersonalCodeForm assignmentId={assignment.id} students={report.students.map((s) => ({ studentId: s.studentId, nickname: s.nickname }))} action={resetPersonalCodeAction} />
+      <ResetPersonalCodeForm
+        assignmentId={assignment.id}
+        students={report.students.map((s) => ({ studentId: s.studentId, nickname: s.nickname }))}
+        action={resetPersonalCodeAction}
+      />
     </div>
   );
 }

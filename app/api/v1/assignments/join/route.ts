@@ -12,5 +12,8 @@ export const POST = apiRoute(async (request) => {
   const body = await readJson(request, joinInput);
   const assignmentId = await limited('joinCode', { client: await clientAddress() }, () => assignmentIdForCode(body.code));
   const student = await joinAssignment((await currentLearner()) ?? learnerForWrite, assignmentId, body.nickname);
-  return NextResponse.json({ assignmentId, studentId: student.id, nickname: student.nickname, personalCode: student.personalCode }, { status: 201 });
+  return NextResponse.json(
+    { assignmentId, studentId: student.id, nickname: student.nickname, personalCode: student.personalCode },
+    { status: 201 },
+  );
 });

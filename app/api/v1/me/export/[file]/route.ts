@@ -5,7 +5,9 @@ import { apiRoute } from '@/server/http';
 import { answersCsv, exportJson, reviewsCsv } from '@/server/my-data';
 import { currentLearner } from '@/server/session';
 
-const fileSchema = z.enum(['passage-data.json', 'reviews.csv', 'answers.csv'], { error: 'must be passage-data.json, reviews.csv or answers.csv' });
+const fileSchema = z.enum(['passage-data.json', 'reviews.csv', 'answers.csv'], {
+  error: 'must be passage-data.json, reviews.csv or answers.csv',
+});
 
 /** GET /api/v1/me/export/<passage-data.json | reviews.csv | answers.csv>: the learner's own data. */
 export const GET = apiRoute(async (_request, { params }: { params: Promise<{ file: string }> }) => {
