@@ -4,7 +4,8 @@ import { Mutex } from 'async-mutex';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseFile } from './config';
+import { databaseTarget, type DatabaseTarget } from './config';
+import { connectPostgresql, type PostgresqlConnection } from './db-postgresql';
 import { PrismaClient } from './generated/prisma/client';
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
 
@@ -76,17 +77,32 @@ async function connect(file: string): Promise<Connection> {
   return { file, prisma: prismaClient(lockedAdapter(inner, lock)), sqlite, lock };
 }
 
-const cache = globalThis as typeof globalThis & { passageDb?: { file: string; connection: Promise<Connection> } };
+type AnyConnection = Connection | PostgresqlConnection;
+const cache = globalThis as typeof globalThis & { passageDb?: { key: string; connection: Promise<AnyConnection> } };
 
-function connection(): Promise<Connection> {
-  const file = databaseFile();
-  if (!cache.passageDb || cache.passageDb.file !== file) cache.passageDb = { file, connection: connect(file) };
+const targetKey = (target: DatabaseTarget) => (target.provider === 'sqlite' ? `file:${target.file}` : target.url);
+
+function anyConnection(): Promise<AnyConnection> {
+  const target = databaseTarget();
+  const key = targetKey(target);
+  if (!cache.passageDb || cache.passageDb.key !== key) {
+    const connection = target.provider === 'sqlite' ? connect(target.file) : Promise.resolve(connectPostgresql(target.url));
+    cache.passageDb = { key, connection };
+  }
   return cache.passageDb.connection;
+}
+
+async function connection(): Promise<Connection> {
+  const current = await anyConnection();
+  if (!('sqlite' in current)) {
+    throw new Error('This operation still runs on SQLite only: DATABASE_URL names a PostgreSQL server (see docs/deploy.md)');
+  }
+  return current;
 }
 
 /** The one PrismaClient of the process. */
 export async function getDb(): Promise<Db> {
-  return (await connection()).prisma;
+  return (await anyConnection()).prisma;
 }
 
 /**
@@ -107,7 +123,11 @@ export async function disconnectDb(): Promise<void> {
   const current = cache.passageDb;
   cache.passageDb = undefined;
   if (!current) return;
-  const { prisma, sqlite } = await current.connection;
-  await prisma.$disconnect();
-  if (sqlite.open) sqlite.close();
+  const connection = await current.connection;
+  await connection.prisma.$disconnect();
+  if ('sqlite' in connection) {
+    if (connection.sqlite.open) connection.sqlite.close();
+  } else {
+    await connection.pool.end();
+  }
 }
