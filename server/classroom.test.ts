@@ -23,6 +23,7 @@ import { getReviewQueue } from './review-queue';
 import { rateCard } from './reviews';
 import {
   assignmentIdForCode,
+  getPublicAssignment,
   getStudentView,
   joinAssignment,
   NicknameTakenError,
@@ -153,6 +154,20 @@ describe('assignments', () => {
     expect((await getStudentView(student, id))?.reason).toMatch(/closed/);
   });
 
+  it('a past-due assignment that refuses late work says so before taking a nickname, and the roster stays as it was', async () => {
+    const { id } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00', lateWork: 'refuse' });
+    const after = new Date('2026-03-02T12:01:00Z');
+    expect((await getPublicAssignment(id, after)).joinRefusal).toMatch(/due date has passed/);
+    expect((await getPublicAssignment(id, new Date('2026-03-02T11:00:00Z'))).joinRefusal).toBeNull();
+    const student = (await createLearner()).learner;
+    // Even a nickname that would be refused: the due date is what the student hears about.
+    for (const nickname of ['Cy', '']) {
+      const error = await rejection(joinAssignment(student, id, nickname, after));
+      expect([error.status, error.message]).toEqual([409, 'The due date has passed, and this assignment does not accept late work.']);
+    }
+    expect(await (await getDb()).assignmentStudent.count({ where: { assignmentId: id } })).toBe(0);
+  });
+
   it('marks late work when accepted', async () => {
     const { id } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00' });
     const student = (await createLearner()).learner;
@@ -214,6 +229,41 @@ describe('assignments', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csv.split('\r\n')[0]).toBe('\uFEFF"nickname","started","submitted","late","score","tl-001","tl-002","tl-006"');
+  });
+
+  it('the report keeps a submitted score apart from an open retry, and gives the class average, median and % correct', async () => {
+    const { id } = await createAssignment(owner, { ...base, reveal: 'never', attemptsAllowed: 2 });
+    const ana = (await createLearner()).learner;
+    const bo = (await createLearner()).learner;
+    await joinAssignment(ana, id, 'Ana');
+    await joinAssignment(bo, id, 'Bo');
+    let n = 0;
+    const first = await startAssignmentAttempt(ana, id);
+    for (const [i, right] of [true, false, false].entries()) await answer(ana, first, ITEMS[i]!, right, ++n);
+    await submitAttempt(ana, first);
+    // Ana's second attempt is all right so far, but not handed in.
+    const second = await startAssignmentAttempt(ana, id);
+    for (const item of ITEMS) await answer(ana, second, item, true, ++n);
+    const boAttempt = await startAssignmentAttempt(bo, id);
+    for (const item of ITEMS) await answer(bo, boAttempt, item, true, ++n);
+    await submitAttempt(bo, boAttempt);
+
+    const report = await assignmentReport(owner, id);
+    const row = report.students.find((s) => s.nickname === 'Ana')!;
+    expect([row.score, row.status, row.inProgress]).toEqual([1, 'finished', { answered: 3, score: 3 }]);
+    expect(Object.values(row.cells)).toEqual(['right', 'wrong', 'wrong']);
+    expect(report.summary).toEqual({ submitted: 2, average: 2, median: 2, maxScore: 3 });
+    expect(report.items.map((i) => i.percentCorrect)).toEqual([100, 50, 50]);
+
+    const lines = (await assignmentCsv(owner, id)).csv.split('\r\n');
+    const db = await getDb();
+    const prompts = await Promise.all(
+      ITEMS.map(
+        async (item) => (JSON.parse((await db.question.findUniqueOrThrow({ where: { id: item } })).data) as { prompt: string }).prompt,
+      ),
+    );
+    expect(lines[1]).toBe(['question', '', '', '', '', ...prompts].map((c) => `"${c.replaceAll('"', '""')}"`).join(','));
+    expect(lines[2]?.startsWith('"Ana"')).toBe(true);
   });
 
   it('flashcard practice counts an item done once it is rated Good or Easy in the assignment', async () => {

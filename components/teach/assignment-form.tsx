@@ -30,6 +30,11 @@ export function AssignmentForm({
   );
   const set = sets.find((s) => s.id === setId);
   const items = (set?.items ?? []).filter((i) => mode === 'flashcards' || i.type !== 'card');
+  // Changing the set or the mode ticks every item again (the list is rebuilt), so the count follows it.
+  const listKey = `${setId}-${mode}`;
+  const [ticked, setTicked] = useState({ listKey, count: items.length });
+  const chosen = ticked.listKey === listKey ? ticked.count : items.length;
+  const setChosen = (count: number) => setTicked({ listKey, count });
   const e = state.fieldErrors;
   return (
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
@@ -66,9 +71,18 @@ export function AssignmentForm({
         ))}
       </fieldset>
       <details className="rounded-lg border border-border p-3">
-        <summary className="cursor-pointer font-medium">Items: all {items.length} (choose some instead)</summary>
+        <summary className="cursor-pointer font-medium">
+          <span aria-live="polite">
+            {chosen === items.length ? `Items: all ${items.length}` : `Items: ${chosen} of ${items.length} chosen`}
+          </span>{' '}
+          <span className="font-normal text-muted">(choose which)</span>
+        </summary>
         {e.itemIds ? <p className="text-sm font-medium text-danger">{e.itemIds}</p> : null}
-        <fieldset className="mt-2 max-h-72 space-y-1 overflow-y-auto" key={`${setId}-${mode}`}>
+        <fieldset
+          className="mt-2 max-h-72 space-y-1 overflow-y-auto"
+          key={listKey}
+          onChange={(ev) => setChosen(ev.currentTarget.querySelectorAll('input[name="itemIds"]:checked').length)}
+        >
           <legend className="sr-only">Items to include</legend>
           {items.map((item) => (
             <label key={item.id} className="flex items-start gap-2 py-1">
