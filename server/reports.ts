@@ -1,4 +1,5 @@
 import 'server-only';
+import { average, median, percentCorrect } from '@/lib/classroom/class-summary';
 import { toCsv } from '@/lib/classroom/csv';
 import { commonWrongAnswers, itemStatistics } from '@/lib/classroom/item-stats';
 import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
@@ -95,7 +96,17 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
   const rows: ReportStudent[] = students.map((s) => {
     const mine = attemptsOf.get(s.id) ?? [];
     const verdicts = judgeAttempts(mine, a.reveal as RevealPolicy, a.dueAt);
-    const counted = mine.find((t) => verdicts.find((v) => v.id === t.id)?.counted);
+    const verdictOf = (t: { id: string }) => verdicts.find((v) => v.id === t.id)!;
+    const live = mine.filter((t) => !t.resetAt);
+    // The score is always a submitted one: the counted attempt, or where that is still open, the
+    // best submitted attempt (flagged). Open work is reported beside it, never in its place.
+    const countedAttempt = mine.find((t) => verdictOf(t).counted);
+    const bestSubmitted = live
+      .filter((t) => t.submittedAt)
+      .reduce<(typeof mine)[number] | undefined>((top, t) => (!top || t.score > top.score ? t : top), undefined);
+    const scored = countedAttempt?.submittedAt ? countedAttempt : bestSubmitted;
+    const open = live.find((t) => !t.submittedAt);
+    const counted = scored ?? open;
     const final = counted ? finalAnswers(counted.responses) : new Map<string, ResponseRow>();
     const cells: Record<string, Cell> = {};
     const answers: ReportStudent['answers'] = {};
@@ -110,7 +121,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
     }
     const done = cardsDone.get(s.learnerId) ?? 0;
     const flashcardStatus = done >= itemIds.length ? 'finished' : done > 0 ? 'working' : 'joined';
-    const quizStatus = !counted ? 'joined' : mine.some((t) => t.submittedAt && !t.resetAt) ? 'finished' : 'working';
+    const quizStatus = scored ? 'finished' : open ? 'working' : 'joined';
     return {
       studentId: s.id,
       nickname: s.nickname,
@@ -132,12 +143,13 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
           counted: verdict.counted,
         };
       }),
-      score: counted ? counted.score : null,
-      scoreAfterKeys: counted ? verdicts.find((v) => v.id === counted.id)!.afterKeys : false,
+      score: scored ? scored.score : null,
+      scoreAfterKeys: scored ? verdictOf(scored).afterKeys : false,
+      inProgress: open ? { answered: finalAnswers(open.responses).size, score: open.score } : null,
       maxScore: itemIds.length,
       startedAt: counted?.startedAt.toISOString() ?? null,
-      submittedAt: counted?.submittedAt?.toISOString() ?? null,
-      timeTakenMs: counted?.submittedAt ? counted.submittedAt.getTime() - counted.startedAt.getTime() : null,
+      submittedAt: scored?.submittedAt?.toISOString() ?? null,
+      timeTakenMs: scored?.submittedAt ? scored.submittedAt.getTime() - scored.startedAt.getTime() : null,
       late: mine.some((t) => t.late),
       cardsDone: done,
       cells,
@@ -172,7 +184,14 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
         }),
     ),
   );
+  const submittedRows = rows.filter((r) => r.score !== null);
+  const scores = submittedRows.map((r) => r.score!);
+  const correct = percentCorrect(
+    itemIds,
+    submittedRows.map((r) => Object.fromEntries(itemIds.map((id) => [id, r.answers[id]?.score ?? null]))),
+  );
   return {
+    summary: { submitted: scores.length, average: average(scores), median: median(scores), maxScore: itemIds.length },
     assignment: {
       id: a.id,
       title: a.title,
@@ -184,7 +203,12 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
       rosterLocked: a.rosterLockedAt !== null,
       status: assignmentStatus({ closedAt: a.closedAt, dueAt: a.dueAt, now }),
     },
-    items: itemIds.map((id) => ({ itemId: id, prompt: stored.get(id)?.item.prompt ?? id, type: stored.get(id)?.item.type ?? 'single' })),
+    items: itemIds.map((id) => ({
+      itemId: id,
+      prompt: stored.get(id)?.item.prompt ?? id,
+      type: stored.get(id)?.item.type ?? 'single',
+      percentCorrect: correct[id] ?? null,
+    })),
     students: rows,
     statistics: statistics && firstAttempts.length >= 5 ? statistics : statistics ? { ...statistics, internalConsistency: null } : null,
     wrongAnswers,
@@ -193,10 +217,14 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
   };
 }
 
-/** One row per student: nickname, started, submitted, late, score, then each item's mark. */
+/**
+ * One row per student: nickname, started, submitted, late, score, then each item's mark. The
+ * header names each item by id (stable for scripts); the row under it gives each question's text.
+ */
 export async function assignmentCsv(teacher: TeacherRef | null, assignmentId: string): Promise<{ filename: string; csv: string }> {
   const report = await assignmentReport(teacher, assignmentId);
   const header = ['nickname', 'started', 'submitted', 'late', 'score', ...report.items.map((i) => i.itemId)];
+  const questions = ['question', '', '', '', '', ...report.items.map((i) => i.prompt)];
   const rows = report.students.map((s) => [
     s.nickname,
     s.startedAt ? new Date(s.startedAt) : null,
@@ -210,5 +238,5 @@ export async function assignmentCsv(teacher: TeacherRef | null, assignmentId: st
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'assignment';
-  return { filename: `${slug}-results.csv`, csv: toCsv(header, rows) };
+  return { filename: `${slug}-results.csv`, csv: toCsv(header, [questions, ...rows]) };
 }
