@@ -3,10 +3,13 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { PrismaClient } from './generated/prisma/client';
 import { PrismaClient as PostgresqlPrismaClient } from './generated/prisma-postgresql/client';
+import { postgresqlDatabase } from './postgresql-sql';
+import type { SqlDatabase } from './sql';
 
 export interface PostgresqlConnection {
   prisma: PrismaClient;
   pool: pg.Pool;
+  sql: SqlDatabase;
 }
 
 /** Connections per process; N instances open up to N × this against the server's max_connections. */
@@ -22,5 +25,5 @@ export function connectPostgresql(url: string, env: NodeJS.ProcessEnv = process.
   const pool = new pg.Pool({ connectionString: url, max: Number.isInteger(size) && size > 0 ? size : DEFAULT_POOL_SIZE });
   // Password hashes never leave the database through the data layer; only server/auth.ts opts back in.
   const prisma = new PostgresqlPrismaClient({ adapter: new PrismaPg(pool), omit: { account: { password: true } } });
-  return { prisma: prisma as unknown as PrismaClient, pool };
+  return { prisma: prisma as unknown as PrismaClient, pool, sql: postgresqlDatabase(pool) };
 }

@@ -95,14 +95,6 @@ function anyConnection(): Promise<AnyConnection> {
   return cache.passageDb.connection;
 }
 
-async function connection(): Promise<Connection> {
-  const current = await anyConnection();
-  if (!('sqlite' in current)) {
-    throw new Error('This operation still runs on SQLite only: DATABASE_URL names a PostgreSQL server (see docs/deploy.md)');
-  }
-  return current;
-}
-
 /** The one PrismaClient of the process. */
 export async function getDb(): Promise<Db> {
   return (await anyConnection()).prisma;
@@ -113,15 +105,15 @@ export async function getDb(): Promise<Db> {
  * use only `session`: any other database call waits for the connection this holds.
  */
 export async function inReadSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-  return (await connection()).sql.read(work);
+  return (await anyConnection()).sql.read(work);
 }
 
 /**
- * Runs `work` in one write transaction (BEGIN IMMEDIATE), committed when it resolves and rolled
+ * Runs `work` in one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, run again on a serialization failure), committed when it resolves and rolled
  * back when it throws. Inside, use only `tx`: any other database call waits for the lock it holds.
  */
 export async function inWriteTransaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
-  return (await connection()).sql.write(work);
+  return (await anyConnection()).sql.write(work);
 }
 
 export async function disconnectDb(): Promise<void> {
