@@ -9,7 +9,7 @@ import { connectPostgresql, type PostgresqlConnection } from './db-postgresql';
 import { PrismaClient } from './generated/prisma/client';
 import type { SqlDatabase, SqlSession } from './sql';
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
-import { sqliteDatabase } from './sqlite-sql';
+import { beginImmediate, sqliteDatabase } from './sqlite-sql';
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type AdapterTransaction = Awaited<ReturnType<Adapter['startTransaction']>>;
@@ -40,8 +40,8 @@ interface Connection {
   sql: SqlDatabase;
 }
 
-/** Prisma's adapter with every statement and transaction taken under `lock`. */
-function lockedAdapter(inner: Adapter, lock: Mutex): Adapter {
+/** Prisma's adapter with every statement and transaction taken under `lock`, transactions holding SQLite's write lock. */
+function lockedAdapter(inner: Adapter, sqlite: Database.Database, lock: Mutex): Adapter {
   const releasing = (tx: AdapterTransaction, release: () => void): AdapterTransaction => {
     const commit = tx.commit.bind(tx);
     const rollback = tx.rollback.bind(tx);
@@ -57,9 +57,16 @@ function lockedAdapter(inner: Adapter, lock: Mutex): Adapter {
     executeScript: (script) => lock.runExclusive(() => inner.executeScript(script)),
     startTransaction: async (isolationLevel) => {
       const release = await lock.acquire();
+      let tx: AdapterTransaction | undefined;
       try {
-        return releasing(await inner.startTransaction(isolationLevel), release);
+        tx = await inner.startTransaction(isolationLevel);
+        // The adapter began a deferred transaction; another process could then write between this
+        // one's reads and its first write. Hold the write lock from the start instead.
+        sqlite.prepare('ROLLBACK').run();
+        await beginImmediate(sqlite);
+        return releasing(tx, release);
       } catch (error) {
+        await tx?.rollback();
         release();
         throw error;
       }
@@ -77,7 +84,7 @@ async function connect(file: string): Promise<Connection> {
     throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; see server/db.ts');
   applyConnectionPragmas(sqlite);
   const lock = new Mutex();
-  return { file, prisma: prismaClient(lockedAdapter(inner, lock)), sqlite, lock, sql: sqliteDatabase(sqlite, lock) };
+  return { file, prisma: prismaClient(lockedAdapter(inner, sqlite, lock)), sqlite, lock, sql: sqliteDatabase(sqlite, lock) };
 }
 
 type AnyConnection = Connection | PostgresqlConnection;
