@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { PrismaClient } from './generated/prisma/client';
 import { PrismaClient as PostgresqlPrismaClient } from './generated/prisma-postgresql/client';
-import { isRetryable, postgresqlDatabase, WRITE_RETRIES } from './postgresql-sql';
+import { isRetryable, postgresqlDatabase, TAKE_WRITE_LOCK, WRITE_RETRIES } from './postgresql-sql';
 import type { SqlDatabase } from './sql';
 
 export interface PostgresqlConnection {
@@ -21,10 +21,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const isWriteConflict = (error: unknown) => (error as { code?: string } | null)?.code === 'P2034' || isRetryable(error);
 
 /**
- * On SQLite one process lock (and SQLite's single writer) runs interactive transactions one at a
- * time, and use cases read, decide, then write in them (an attempt limit, a roster check). Here
- * they run SERIALIZABLE, and one PostgreSQL aborts for a conflict is run again whole, so those
- * decisions hold with many connections and many instances.
+ * On SQLite interactive transactions take the write lock at BEGIN and run one at a time, and use
+ * cases read, decide, then write in them (an attempt limit, a roster check). Here they take the
+ * seam's write lock first (server/postgresql-sql.ts), so those decisions hold with many
+ * connections and instances; one PostgreSQL still aborts for a conflict is run again whole.
  */
 function serializableTransactions<Client extends { $transaction: (...args: never[]) => unknown }>(client: Client): Client {
   const transaction = client.$transaction.bind(client) as (arg: unknown, options?: object) => Promise<unknown>;
@@ -32,7 +32,13 @@ function serializableTransactions<Client extends { $transaction: (...args: never
     if (typeof arg !== 'function') return transaction(arg, options);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await transaction(arg, { isolationLevel: 'Serializable', ...options });
+        const work = arg as (tx: { $executeRawUnsafe: (sql: string) => Promise<number> }) => Promise<unknown>;
+        const locked = async (tx: Parameters<typeof work>[0]) => {
+          await tx.$executeRawUnsafe(TAKE_WRITE_LOCK);
+          return work(tx);
+        };
+        // Waiting for the write lock counts against the transaction's time: more than Prisma's 2 s and 5 s.
+        return await transaction(locked, { maxWait: 10_000, timeout: 20_000, ...options });
       } catch (error) {
         if (!isWriteConflict(error) || attempt >= WRITE_RETRIES) throw error;
       }

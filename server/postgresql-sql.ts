@@ -7,10 +7,18 @@ import { render, type SqlDatabase, type SqlSession, type Statement } from './sql
  * apart from SQLite, beyond server/sql.ts's rendering (placeholders, values, quoted names, fragments):
  * - Results: timestamps (Prisma's `timestamp(3)`, UTC without a zone) as Dates in UTC, and
  *   bigint and numeric results (counts, sums) as numbers, as SQLite returns them.
- * - Writes: SQLite serialises write transactions with one lock; here each runs SERIALIZABLE, so
- *   read-then-write cannot race either, and one the server aborts as a serialization failure or
- *   deadlock is run again whole. `work` therefore has no effect outside its session.
+ * - Writes: SQLite runs one write transaction at a time, and the use cases read, decide and write
+ *   inside one. Here every write transaction (and every Prisma interactive transaction, see
+ *   server/db-postgresql.ts) first takes one transaction-level advisory lock, the same on every
+ *   instance, so they run one at a time as on SQLite. (SERIALIZABLE was tried first: under a
+ *   whole school's answers it aborted so many transactions as pivots that retries ran out.) One
+ *   the server still aborts (deadlock, serialization failure) is run again whole, so `work` has no
+ *   effect outside its session.
  */
+
+/** The advisory lock key of Passage's write transactions ("pass" in ASCII). */
+export const WRITE_LOCK = 0x70617373;
+export const TAKE_WRITE_LOCK = `SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
 
 const TIMESTAMP = 1114;
 const INT8 = 20;
@@ -61,7 +69,11 @@ const toParam = (value: unknown) => (value instanceof Date ? value.toISOString()
 export const WRITE_RETRIES = 12;
 const RETRYABLE = new Set(['40001', '40P01']);
 
-export const isRetryable = (error: unknown): boolean => RETRYABLE.has((error as { code?: string } | null)?.code ?? '');
+/** A serialization failure or deadlock, from pg directly or wrapped by Prisma's adapter. */
+export function isRetryable(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { originalCode?: string } } | null;
+  return RETRYABLE.has(e?.code ?? '') || RETRYABLE.has(e?.cause?.originalCode ?? '');
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -74,7 +86,7 @@ export function postgresqlDatabase(pool: pg.Pool): SqlDatabase {
         const client = await pool.connect();
         let broken: Error | undefined;
         try {
-          await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+          await client.query(`BEGIN; ${TAKE_WRITE_LOCK}`);
           const result = await work(new PostgresqlSession(client));
           await client.query('COMMIT');
           return result;
