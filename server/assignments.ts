@@ -39,8 +39,8 @@ export const assignmentInput = z.strictObject({
 export type AssignmentInput = z.input<typeof assignmentInput>;
 
 /** An assignment of this teacher, or 404 — another teacher's looks exactly like a missing one. */
-export async function ownedAssignment(teacher: TeacherRef | null, assignmentId: string) {
-  if (!teacher || !ROW_ID.test(assignmentId)) throw notFound('That assignment');
+export async function ownedAssignment(teacher: TeacherRef, assignmentId: string) {
+  if (!ROW_ID.test(assignmentId)) throw notFound('That assignment');
   const db = await getDb();
   const assignment = await db.assignment.findUnique({
     where: { id: assignmentId },

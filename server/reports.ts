@@ -106,7 +106,7 @@ function readClass(sqlite: Database.Database, assignmentId: string, itemIds: str
  * The teacher's live view of an assignment: who joined and how far they are, a student ×
  * question matrix (latest attempt, final round), and item analysis on first attempts.
  */
-export async function assignmentReport(teacher: TeacherRef | null, assignmentId: string, now = new Date()): Promise<AssignmentReport> {
+export async function assignmentReport(teacher: TeacherRef, assignmentId: string, now = new Date()): Promise<AssignmentReport> {
   const a = await ownedAssignment(teacher, assignmentId);
   const itemIds = JSON.parse(a.itemIds) as string[];
   const { stored, students, attempts, cardsDone } = await withSqlite((sqlite) =>
@@ -216,7 +216,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
 }
 
 /** One row per student: nickname, started, submitted, late, score, then each item's mark. */
-export async function assignmentCsv(teacher: TeacherRef | null, assignmentId: string): Promise<{ filename: string; csv: string }> {
+export async function assignmentCsv(teacher: TeacherRef, assignmentId: string): Promise<{ filename: string; csv: string }> {
   const report = await assignmentReport(teacher, assignmentId);
   const header = ['nickname', 'started', 'submitted', 'late', 'score', ...report.items.map((i) => i.itemId)];
   const rows = report.students.map((s) => [

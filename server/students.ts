@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { joinCodeSchema } from '@/lib/classroom/codes';
 import { joinFloodWait, JOIN_FLOOD_LIMIT, MAX_CLASS_SIZE } from '@/lib/classroom/join-flood';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
@@ -11,6 +12,7 @@ import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { freePersonalCode, spendPersonalCode } from './personal-codes';
+import { limited } from './rate-limits';
 import { randomId } from './tokens';
 import { ROW_ID } from '@/lib/row-id';
 
@@ -69,6 +71,15 @@ export async function assignmentIdForCode(input: unknown, now = new Date()): Pro
   if (!a || joinCodeExpired(a, now))
     throw new AppError('not_found', 'code: No assignment has that code. Check it with your teacher.', ['code']);
   return a.id;
+}
+
+const joinByCodeInput = z.strictObject({ code: z.string().max(20), nickname: z.string().max(200) });
+
+/** Joins by a class's code under a nickname (the JSON API's join); wrong codes are limited per client address. */
+export async function joinByCode(source: LearnerSource, input: unknown, client: string) {
+  const { code, nickname } = parseOrThrow(joinByCodeInput, input);
+  const assignmentId = await limited('joinCode', { client }, () => assignmentIdForCode(code));
+  return { assignmentId, student: await joinAssignment(source, assignmentId, nickname) };
 }
 
 /** A join code stops working this many days after its assignment was made or was due, whichever is later. */

@@ -1,9 +1,11 @@
 import { NextResponse } from 'next/server';
-import { currentTeacher } from '@/server/auth';
-import { apiRoute } from '@/server/http';
+import { teacherRoute } from '@/server/callers';
+import { notFound } from '@/server/errors';
 import { assignmentReport } from '@/server/reports';
 
 /** The live report the teacher's page polls; 404 for anyone but the assignment's teacher. */
-export const GET = apiRoute(async (_request, { params }: { params: Promise<{ id: string }> }) =>
-  NextResponse.json(await assignmentReport(await currentTeacher(), (await params).id), { headers: { 'cache-control': 'no-store' } }),
+export const GET = teacherRoute<RouteContext<'/api/v1/teach/assignments/[id]/report'>>(
+  () => notFound('That assignment'),
+  async ({ params, teacher }) =>
+    NextResponse.json(await assignmentReport(teacher, params.id), { headers: { 'cache-control': 'no-store' } }),
 );
