@@ -18,12 +18,12 @@ import { getDb } from './db';
 import { AppError } from './errors';
 import { createLearner, type LearnerRef } from './learners';
 import { answerQuestion } from './answers';
-import { getAttempt, getAttemptResults, submitAttempt } from './quizzes';
+import { getAttempt, findAttemptResults, submitAttempt } from './quizzes';
 import { getReviewQueue } from './review-queue';
 import { rateCard } from './reviews';
 import {
   assignmentIdForCode,
-  getStudentView,
+  findStudentView,
   joinAssignment,
   NicknameTakenError,
   resumeWithPersonalCode,
@@ -147,10 +147,10 @@ describe('assignments', () => {
     );
     const submitted = await submitAttempt(student, attemptId, before);
     expect(submitted.score).toBeNull();
-    expect((await getAttemptResults(student, attemptId, before))?.keysShown).toBe(false);
+    expect((await findAttemptResults(student, attemptId, before))?.keysShown).toBe(false);
     expect((await rejection(startAssignmentAttempt(student, id, before))).message).toMatch(/used all 1 attempt/);
     await setClosed(owner, id, true);
-    expect((await getStudentView(student, id))?.reason).toMatch(/closed/);
+    expect((await findStudentView(student, id))?.reason).toMatch(/closed/);
   });
 
   it('marks late work when accepted', async () => {
@@ -224,7 +224,7 @@ describe('assignments', () => {
     expect(queue.cards.map((c) => c.itemId).sort()).toEqual(ITEMS);
     await rateCard(student, { reviewId: 'review-000001', itemId: 'tl-001', rating: 'good', durationMs: 1, assignmentId: id });
     await rateCard(student, { reviewId: 'review-000002', itemId: 'tl-002', rating: 'again', durationMs: 1, assignmentId: id });
-    expect((await getStudentView(student, id))?.cardsDone).toBe(1);
+    expect((await findStudentView(student, id))?.cardsDone).toBe(1);
     expect((await assignmentReport(owner, id)).students[0]?.cardsDone).toBe(1);
     expect(
       (await rejection(rateCard(student, { reviewId: 'review-000003', itemId: 'kf-001', rating: 'good', durationMs: 1, assignmentId: id })))
@@ -269,7 +269,7 @@ describe('authorization matrix', () => {
           .status,
       ).toBe(404);
       expect((await rejection(startAssignmentAttempt(actor, id))).status).toBe(403);
-      expect(await getStudentView(actor, id)).toBeNull();
+      expect(await findStudentView(actor, id)).toBeNull();
       expect((await rejection(getReviewQueue(actor, { assignmentId: id }))).status).toBe(404);
     }
     await expect(getAttempt(student, attemptId)).resolves.toBeDefined();

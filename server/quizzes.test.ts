@@ -6,7 +6,7 @@ import { getDb } from './db';
 import { AppError } from './errors';
 import { createLearner, type LearnerRef } from './learners';
 import { answerQuestion } from './answers';
-import { getAttempt, getAttemptResults, startAttempt, submitAttempt } from './quizzes';
+import { getAttempt, findAttemptResults, startAttempt, submitAttempt } from './quizzes';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -191,7 +191,7 @@ describe('quiz attempts', () => {
         )
       ).status,
     ).toBe(409);
-    const results = await getAttemptResults(learner, attemptId);
+    const results = await findAttemptResults(learner, attemptId);
     expect(results?.rows.map((r) => r.keyText.length > 0)).toEqual([true, true]);
   });
 });

@@ -254,8 +254,11 @@ export interface AttemptResultRow {
   keyText: string;
 }
 
-/** A submitted attempt's full results, keys included (nothing is left to answer). */
-export async function getAttemptResults(
+/**
+ * A submitted attempt's full results, keys included (nothing is left to answer); null while it is
+ * still open. Another learner's attempt is a 404, as in getAttempt.
+ */
+export async function findAttemptResults(
   learner: LearnerRef,
   attemptId: string,
   now = new Date(),

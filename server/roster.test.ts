@@ -17,7 +17,7 @@ import { assignmentReport } from './reports';
 import { rateCard } from './reviews';
 import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from './roster';
 import {
-  getStudentView,
+  findStudentView,
   joinAssignment,
   leaveAssignment,
   NicknameTakenError,
@@ -104,8 +104,8 @@ describe('deleting one’s data inside a class', () => {
     expect(await learnerForToken(token)).not.toBeNull(); // nothing was deleted
 
     await leaveAssignment(sam, id);
-    expect((await getStudentView(sam, id))?.canStart).toBe(false);
-    expect((await getStudentView(sam, id))?.reason).toBe(REFUSALS.left);
+    expect((await findStudentView(sam, id))?.canStart).toBe(false);
+    expect((await findStudentView(sam, id))?.reason).toBe(REFUSALS.left);
     await deleteLearner(sam);
     expect(await learnerForToken(token)).toBeNull(); // this device is signed out for good
 
@@ -260,8 +260,8 @@ describe('attempts after the answers were shown', () => {
     const { learner } = await createLearner();
     await joinAssignment(learner, id, 'Fay', before);
     await takeQuiz(learner, id, [false, false, true], before);
-    expect((await getStudentView(learner, id, before))?.answersSeen).toBe(false); // submitted, but the keys wait for the due date
-    expect((await getStudentView(learner, id, after))?.answersSeen).toBe(true); // the student is told a new attempt will not replace the score
+    expect((await findStudentView(learner, id, before))?.answersSeen).toBe(false); // submitted, but the keys wait for the due date
+    expect((await findStudentView(learner, id, after))?.answersSeen).toBe(true); // the student is told a new attempt will not replace the score
     await takeQuiz(learner, id, [true, true, true], after);
     const fay = (await assignmentReport(owner, id, after)).students[0]!;
     expect(fay.score).toBe(1);

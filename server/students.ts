@@ -31,7 +31,7 @@ export interface PublicAssignment {
   rosterLocked: boolean;
 }
 
-async function loadAssignment(assignmentId: string) {
+async function getAssignment(assignmentId: string) {
   if (!ROW_ID.test(assignmentId)) throw notFound('That assignment');
   const db = await getDb();
   const a = await db.assignment.findUnique({ where: { id: assignmentId }, include: { set: { select: { title: true } } } });
@@ -41,7 +41,7 @@ async function loadAssignment(assignmentId: string) {
 
 /** What anyone holding the link may see: no student data, no keys. */
 export async function getPublicAssignment(assignmentId: string, now = new Date()): Promise<PublicAssignment> {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   return {
     id: a.id,
     title: a.title,
@@ -142,7 +142,7 @@ async function checkJoinFlood(assignmentId: string, now: Date): Promise<void> {
  * (see nicknameKey). A learner already on the class list gets their entry back, whatever they type.
  */
 export async function joinAssignment(source: LearnerSource, assignmentId: string, rawNickname: unknown, now = new Date()) {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
   if (typeof source !== 'function') {
     const existing = await findStudent(source, assignmentId);
@@ -216,8 +216,9 @@ export interface StudentView {
   itemIds: string[];
 }
 
-export async function getStudentView(learner: LearnerRef, assignmentId: string, now = new Date()): Promise<StudentView | null> {
-  const a = await loadAssignment(assignmentId);
+/** The learner's place in the assignment, or null until they join (a missing assignment is a 404). */
+export async function findStudentView(learner: LearnerRef, assignmentId: string, now = new Date()): Promise<StudentView | null> {
+  const a = await getAssignment(assignmentId);
   const student = await findStudent(learner, assignmentId);
   if (!student) return null;
   const db = await getDb();
@@ -286,7 +287,7 @@ function startRefusal(
 
 /** Starts (or resumes) the student's quiz attempt, enforcing the teacher's settings. */
 export async function startAssignmentAttempt(learner: LearnerRef, assignmentId: string, now = new Date()): Promise<string> {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   if (a.mode !== 'quiz') throw new AppError('conflict', 'This assignment is flashcard practice, not a quiz.');
   const student = await findStudent(learner, assignmentId);
   if (!student) throw new AppError('forbidden', 'Join the assignment with a nickname first.');
@@ -343,7 +344,7 @@ export async function assignmentBanner(
   learner: LearnerRef | null,
   assignmentId: string,
 ): Promise<{ id: string; title: string; nickname: string | null }> {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   const student = await findStudent(learner, assignmentId);
   return { id: a.id, title: a.title, nickname: student && !student.leftAt ? student.nickname : null };
 }

@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { or404 } from '@/server/pages';
 import { currentLearner } from '@/server/session';
-import { getPublicAssignment, getStudentView } from '@/server/students';
+import { getPublicAssignment, findStudentView } from '@/server/students';
 import { leaveClassAction } from '../../settings/actions';
 import { joinWithNicknameAction, resumeWithCodeAction, startAssignmentQuizAction } from './actions';
 
@@ -22,7 +22,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
   const { id } = await params;
   const assignment = await or404(getPublicAssignment(id));
   const learner = await currentLearner();
-  const view = learner ? await getStudentView(learner, id) : null;
+  const view = learner ? await findStudentView(learner, id) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <AssignmentHeader id={assignment.id} title={assignment.title} nickname={view?.student.nickname ?? null} />

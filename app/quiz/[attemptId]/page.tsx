@@ -7,7 +7,7 @@ import { QuizQuestion } from '@/components/quiz/quiz-question';
 import { QuizResults } from '@/components/quiz/quiz-results';
 import { Alert } from '@/components/ui/alert';
 import { or404 } from '@/server/pages';
-import { getAttempt, getAttemptResults, type AttemptView } from '@/server/quizzes';
+import { getAttempt, findAttemptResults, type AttemptView } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
 import { assignmentBanner } from '@/server/students';
 import { startQuizAction, submitQuizAction } from '../actions';
@@ -72,7 +72,7 @@ export default async function AttemptPage({ params }: Props) {
   }
   // Null when every question is answered but the attempt is not yet submitted (the tab closed
   // on the last feedback): the page then offers to finish.
-  const results = await getAttemptResults(learner, attemptId);
+  const results = await findAttemptResults(learner, attemptId);
   return (
     <>
       {banner}
