@@ -95,7 +95,7 @@ function pendingAfter(sqlite: Database.Database, attempt: ReturnType<typeof answ
     ...r,
     correct: r.correct === 1,
   }));
-  return pendingQuestions(attempt.itemIds, [...rounds, ...extra], attempt.assignment?.mastery ?? false);
+  return pendingQuestions(attempt.itemIds, [...rounds, ...extra], { mastery: attempt.assignment?.mastery ?? false });
 }
 
 /**
@@ -116,17 +116,15 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       }
       const stored = itemsIn(sqlite, [previous.questionId]).get(previous.questionId)!;
       const correct = previous.correct === 1;
-      const feedback = feedbackFor(
-        stored.item as QuizItem,
-        stored.articleSlug,
-        JSON.parse(previous.response),
-        attempt.seed,
-        previous.score,
-        correct,
-        false,
-      );
+      const grade = { score: previous.score, correct };
+      const feedback = feedbackFor(stored.item as QuizItem, {
+        articleSlug: stored.articleSlug,
+        response: JSON.parse(previous.response),
+        seed: attempt.seed,
+        ...grade,
+      });
       return {
-        ...visibleResult(attempt, now, previous.score, correct, feedback),
+        ...visibleResult(attempt, grade, feedback, now),
         finished: pendingAfter(sqlite, attempt, []).length === 0,
       };
     }
@@ -183,8 +181,15 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       now,
       assignmentId: attempt.assignmentId,
     });
-    const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
+    const feedback = feedbackFor(item, {
+      articleSlug: stored.articleSlug,
+      response: parsed.response,
+      seed: attempt.seed,
+      score: grade.score,
+      correct: grade.correct,
+      typo: grade.typo === true,
+    });
     const finished = pendingAfter(sqlite, attempt, [{ itemId: item.id, round: slot.round, correct: grade.correct }]).length === 0;
-    return { ...visibleResult(attempt, now, grade.score, grade.correct, feedback), finished };
+    return { ...visibleResult(attempt, grade, feedback, now), finished };
   });
 }

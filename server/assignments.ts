@@ -58,7 +58,15 @@ async function freeJoinCode(): Promise<string> {
   );
 }
 
-async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[number], itemIds: string[] | undefined): Promise<string[]> {
+async function resolveItems({
+  setId,
+  mode,
+  itemIds,
+}: {
+  setId: string;
+  mode: (typeof ASSIGNMENT_MODES)[number];
+  itemIds?: string[];
+}): Promise<string[]> {
   const db = await getDb();
   const set = await db.questionSet.findFirst({ where: { id: setId, retiredAt: null }, select: { id: true } });
   if (!set) throw new AppError('invalid_input', `setId: There is no set "${setId}"; choose one from the list.`, ['setId']);
@@ -81,7 +89,7 @@ async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[numbe
 
 export async function createAssignment(teacher: TeacherRef, input: unknown): Promise<{ id: string; code: string }> {
   const data = parseOrThrow(assignmentInput, input);
-  const itemIds = await resolveItems(data.setId, data.mode, data.itemIds);
+  const itemIds = await resolveItems(data);
   if (itemIds.length === 0) throw new AppError('invalid_input', 'itemIds: Choose at least one item.', ['itemIds']);
   const db = await getDb();
   const created = await db.assignment.create({
@@ -171,7 +179,12 @@ export async function setDueDate(teacher: TeacherRef, assignmentId: string, inpu
   });
 }
 
-export async function setClosed(teacher: TeacherRef, assignmentId: string, closed: boolean, now = new Date()): Promise<void> {
+export async function setClosed(
+  teacher: TeacherRef,
+  assignmentId: string,
+  { closed }: { closed: boolean },
+  now = new Date(),
+): Promise<void> {
   await ownedAssignment(teacher, assignmentId);
   const db = await getDb();
   await db.assignment.update({ where: { id: assignmentId }, data: { closedAt: closed ? now : null } });

@@ -149,7 +149,7 @@ describe('assignments', () => {
     expect(submitted.score).toBeNull();
     expect((await findAttemptResults(student, attemptId, before))?.keysShown).toBe(false);
     expect((await rejection(startAssignmentAttempt(student, id, before))).message).toMatch(/used all 1 attempt/);
-    await setClosed(owner, id, true);
+    await setClosed(owner, id, { closed: true });
     expect((await findStudentView(student, id))?.reason).toMatch(/closed/);
   });
 
@@ -249,11 +249,11 @@ describe('authorization matrix', () => {
       ['report', (t) => assignmentReport(t, id)],
       ['csv', (t) => assignmentCsv(t, id)],
       ['setDueDate', (t) => setDueDate(t, id, { dueLocal: '', timeZone: 'UTC' })],
-      ['setClosed', (t) => setClosed(t, id, false)],
+      ['setClosed', (t) => setClosed(t, id, { closed: false })],
       ['duplicate', (t) => duplicateAssignment(t, id)],
-      ['renameStudent', (t) => renameStudent(t, id, fayId, 'Fay')],
+      ['renameStudent', (t) => renameStudent(t, id, { studentId: fayId, nickname: 'Fay' })],
       ['resetStudentAttempts', (t) => resetStudentAttempts(t, id, fayId)],
-      ['setRosterLocked', (t) => setRosterLocked(t, id, false)],
+      ['setRosterLocked', (t) => setRosterLocked(t, id, { locked: false })],
     ];
     // Another teacher owns nothing here (a visitor with no teacher session is refused by server/callers.ts first).
     for (const [name, call] of teacherCalls) {

@@ -64,7 +64,7 @@ export async function learnerFlashcards(
   // Sets may come from different articles: each item links to its own.
   const articleOf = new Map(sets.flatMap((s) => s.items.map((i) => [i.id, s.articleSlug] as const)));
   const link = (itemId: string) => `${origin}${readerHref(articleOf.get(itemId) ?? '', itemId)}`;
-  return learnerExport(format, exportSets, link, now, id ?? 'all-sets');
+  return learnerExport({ format, sets: exportSets, link, name: id ?? 'all-sets' }, now);
 }
 
 const itemIdsSchema = z.array(idSchema).max(500, { error: 'lists more than 500 items' });
@@ -89,7 +89,12 @@ export async function teacherSetExport(
       );
   });
   const items = ids.length ? set.items.filter((i) => ids.includes(i.id)) : set.items;
-  return teacherExport(format, items, { setId: set.id, setTitle: set.title, link: linkFor(origin, set.articleSlug) }, set.id);
+  return teacherExport({
+    format,
+    items,
+    context: { setId: set.id, setTitle: set.title, link: linkFor(origin, set.articleSlug) },
+    name: set.id,
+  });
 }
 
 /** The items of one of this teacher's assignments, in the assignment's order. Another teacher's is a 404. */
@@ -104,10 +109,10 @@ export async function teacherAssignmentExport(
     const s = stored.get(id);
     return s ? [s.item] : [];
   });
-  return teacherExport(
+  return teacherExport({
     format,
     items,
-    { setId: assignment.setId, setTitle: assignment.title, link: linkFor(origin, assignment.set.articleSlug) },
-    assignment.title,
-  );
+    context: { setId: assignment.setId, setTitle: assignment.title, link: linkFor(origin, assignment.set.articleSlug) },
+    name: assignment.title,
+  });
 }

@@ -105,7 +105,7 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
   }
   const learner = await resolveLearner(source);
   const attempt =
-    (startKey && (await startedWith(learner.id, startKey))) || (await createAttempt(learner.id, setId ?? null, ids, startKey));
+    (startKey && (await startedWith(learner.id, startKey))) || (await createAttempt(learner.id, { setId: setId ?? null, ids, startKey }));
   const stored = await loadItems(JSON.parse(attempt.itemIds) as string[]);
   return {
     attemptId: attempt.id,
@@ -121,7 +121,7 @@ async function startedWith(learnerId: string, startKey: string) {
   });
 }
 
-async function createAttempt(learnerId: string, setId: string | null, ids: string[], startKey: string | undefined) {
+async function createAttempt(learnerId: string, { setId, ids, startKey }: { setId: string | null; ids: string[]; startKey?: string }) {
   const db = await getDb();
   try {
     return await db.quizAttempt.create({
@@ -157,7 +157,7 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
     : pendingQuestions(
         ids,
         responses.map((r) => ({ itemId: r.questionId, round: r.round, correct: r.correct })),
-        mastery,
+        { mastery },
       );
   const show = reveals(attempt, now).showCorrectness;
   const items = ids.map((id) => {
@@ -168,7 +168,13 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
       answered: answered !== undefined,
       feedback:
         answered && show
-          ? feedbackFor(item as QuizItem, articleSlug, JSON.parse(answered.response), attempt.seed, answered.score, answered.correct, false)
+          ? feedbackFor(item as QuizItem, {
+              articleSlug,
+              response: JSON.parse(answered.response),
+              seed: attempt.seed,
+              score: answered.score,
+              correct: answered.correct,
+            })
           : null,
     };
   });

@@ -42,7 +42,10 @@ const CLASS_SQL = {
 };
 
 /** The class's students, attempts (each with its responses) and flashcard progress, read in one go. */
-function readClass(sqlite: Database.Database, assignmentId: string, itemIds: string[], flashcards: boolean) {
+function readClass(
+  sqlite: Database.Database,
+  { assignmentId, itemIds, flashcards }: { assignmentId: string; itemIds: string[]; flashcards: boolean },
+) {
   const students = (
     prepared(sqlite, CLASS_SQL.students).all(assignmentId) as {
       id: string;
@@ -110,7 +113,7 @@ export async function assignmentReport(teacher: TeacherRef, assignmentId: string
   const a = await ownedAssignment(teacher, assignmentId);
   const itemIds = JSON.parse(a.itemIds) as string[];
   const { stored, students, attempts, cardsDone } = await withSqlite((sqlite) =>
-    readClass(sqlite, assignmentId, itemIds, a.mode === 'flashcards'),
+    readClass(sqlite, { assignmentId, itemIds, flashcards: a.mode === 'flashcards' }),
   );
   const attemptsOf = groupBy(attempts, (t) => t.studentId);
 

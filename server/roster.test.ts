@@ -162,7 +162,7 @@ describe('one rule for every write tied to an assignment', () => {
     expect((await rejection(rate(2, after))).message).toBe(REFUSALS.late);
     const { id: open } = await createAssignment(owner, { ...base, mode: 'flashcards' });
     await joinAssignment(learner, open, 'Eve');
-    await setClosed(owner, open, true);
+    await setClosed(owner, open, { closed: true });
     expect(
       (
         await rejection(
@@ -192,10 +192,10 @@ describe('one rule for every write tied to an assignment', () => {
 
   it('refuses joins while the class list is locked, and takes them again once unlocked', async () => {
     const { id } = await createAssignment(owner, base);
-    await setRosterLocked(owner, id, true);
+    await setRosterLocked(owner, id, { locked: true });
     const { learner } = await createLearner();
     expect((await rejection(joinAssignment(learner, id, 'Di'))).message).toBe(REFUSALS.locked);
-    await setRosterLocked(owner, id, false);
+    await setRosterLocked(owner, id, { locked: false });
     await expect(joinAssignment(learner, id, 'Di')).resolves.toMatchObject({ nickname: 'Di' });
   });
 
@@ -280,9 +280,9 @@ describe('the teacher’s roster actions', () => {
     const anaId = (await joinAssignment(ana, id, 'Ana')).id;
     const boId = (await joinAssignment(bo, id, 'Bo')).id;
 
-    expect((await rejection(renameStudent(owner, id, boId, 'Аna'))).status).toBe(409); // Cyrillic A
-    expect((await rejection(renameStudent(owner, id, boId, 'B\u200do'))).status).toBe(400);
-    await renameStudent(owner, id, boId, 'Bob');
+    expect((await rejection(renameStudent(owner, id, { studentId: boId, nickname: 'Аna' }))).status).toBe(409); // Cyrillic A
+    expect((await rejection(renameStudent(owner, id, { studentId: boId, nickname: 'B\u200do' }))).status).toBe(400);
+    await renameStudent(owner, id, { studentId: boId, nickname: 'Bob' });
 
     await takeQuiz(ana, id, [false, false, false]);
     expect((await rejection(startAssignmentAttempt(ana, id))).message).toMatch(/used all 1 attempt/);

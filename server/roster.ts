@@ -33,8 +33,7 @@ export async function removeStudent(teacher: TeacherRef, assignmentId: string, s
 export async function renameStudent(
   teacher: TeacherRef,
   assignmentId: string,
-  studentId: unknown,
-  rawNickname: unknown,
+  { studentId, nickname: rawNickname }: { studentId: unknown; nickname: unknown },
 ): Promise<{ nickname: string }> {
   const student = await ownedStudent(teacher, assignmentId, studentId);
   const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
@@ -70,7 +69,12 @@ export async function resetStudentAttempts(
 }
 
 /** Locks (nobody new may join) or unlocks the class list. */
-export async function setRosterLocked(teacher: TeacherRef, assignmentId: string, locked: boolean, now = new Date()): Promise<void> {
+export async function setRosterLocked(
+  teacher: TeacherRef,
+  assignmentId: string,
+  { locked }: { locked: boolean },
+  now = new Date(),
+): Promise<void> {
   await ownedAssignment(teacher, assignmentId);
   const db = await getDb();
   await db.assignment.update({ where: { id: assignmentId }, data: { rosterLockedAt: locked ? now : null } });

@@ -254,7 +254,7 @@ export async function findStudentView(learner: LearnerRef, assignmentId: string,
           })
         ).length
       : 0;
-  const refusal = startRefusal(a, student, attempts, now);
+  const refusal = startRefusal({ assignment: a, student, attempts }, now);
   return {
     student: { id: student.id, nickname: student.nickname, personalCode: student.personalCode },
     leftAt: student.leftAt,
@@ -271,9 +271,15 @@ export async function findStudentView(learner: LearnerRef, assignmentId: string,
 
 /** Why the student may not start an attempt now (the assignment's rule, then the allowance), or null. */
 function startRefusal(
-  a: Parameters<typeof rulesOf>[0] & { attemptsAllowed: number },
-  student: { leftAt: Date | null },
-  attempts: readonly { resetAt: Date | null }[],
+  {
+    assignment: a,
+    student,
+    attempts,
+  }: {
+    assignment: Parameters<typeof rulesOf>[0] & { attemptsAllowed: number };
+    student: { leftAt: Date | null };
+    attempts: readonly { resetAt: Date | null }[];
+  },
   now: Date,
 ): string | null {
   const decision = assignmentWriteDecision({ write: 'start', assignment: rulesOf(a), student, now });
@@ -299,7 +305,7 @@ export async function startAssignmentAttempt(learner: LearnerRef, assignmentId: 
     });
     const open = attempts.find((t) => !t.submittedAt && !t.resetAt);
     if (open && !student.leftAt) return open.id;
-    const refusal = startRefusal(a, student, attempts, now);
+    const refusal = startRefusal({ assignment: a, student, attempts }, now);
     if (refusal) throw new AppError('conflict', refusal);
     const seed = randomId();
     const ids = JSON.parse(a.itemIds) as string[];

@@ -103,7 +103,7 @@ async function withAssignment(teacher: TeacherRef, formData: FormData, run: (id:
 }
 
 export const setClosedAction = teacherAction(async (teacher, formData: FormData): Promise<void> => {
-  const id = await withAssignment(teacher, formData, (id) => setClosed(teacher, id, formField(formData, 'closed') === 'true'));
+  const id = await withAssignment(teacher, formData, (id) => setClosed(teacher, id, { closed: formField(formData, 'closed') === 'true' }));
   redirect(`/teach/assignments/${id}`);
 });
 
@@ -137,7 +137,9 @@ export const deleteAction = teacherAction(async (teacher, formData: FormData): P
 });
 
 export const setRosterLockedAction = teacherAction(async (teacher, formData: FormData): Promise<void> => {
-  const id = await withAssignment(teacher, formData, (id) => setRosterLocked(teacher, id, formField(formData, 'locked') === 'true'));
+  const id = await withAssignment(teacher, formData, (id) =>
+    setRosterLocked(teacher, id, { locked: formField(formData, 'locked') === 'true' }),
+  );
   redirect(`/teach/assignments/${id}`);
 });
 
@@ -159,7 +161,7 @@ function rosterAction(run: (teacher: TeacherRef, id: string, studentId: unknown,
 
 export const renameStudentAction = rosterAction(
   async (teacher, id, studentId, formData) =>
-    `Renamed to “${(await renameStudent(teacher, id, studentId, formField(formData, 'nickname'))).nickname}”.`,
+    `Renamed to “${(await renameStudent(teacher, id, { studentId: studentId, nickname: formField(formData, 'nickname') })).nickname}”.`,
 );
 
 export const resetAttemptsAction = rosterAction(async (teacher, id, studentId) => {

@@ -42,7 +42,7 @@ export function AssignmentForm({
           maxLength={120}
           className={inputClass}
           aria-invalid={!!e.title}
-          aria-describedby={describedBy('title', false, e.title)}
+          aria-describedby={describedBy('title', { hint: false, error: e.title })}
         />
       </Field>
       <Field id="setId" label="Question set" error={e.setId}>
@@ -84,7 +84,7 @@ export function AssignmentForm({
           name="dueLocal"
           type="datetime-local"
           className={`${inputClass} max-w-64`}
-          aria-describedby={describedBy('dueLocal', true, e.dueLocal)}
+          aria-describedby={describedBy('dueLocal', { hint: true, error: e.dueLocal })}
         />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
