@@ -144,12 +144,22 @@ export function returnNote(withheld: Map<string, Date | null>): string {
   return ` until ${new Date(last).toUTCString().replace(/:\d\d GMT$/, ' UTC')}`;
 }
 
-/** The attempt as its learner sees it: questions without keys, feedback only where answered and allowed. */
-export async function getAttempt(learner: LearnerRef, attemptId: string, now = new Date()): Promise<AttemptView> {
+/** An owned attempt with its responses and items, read once for both the view and the results. */
+async function loadAttempt(learner: LearnerRef, attemptId: string) {
   const db = await getDb();
   const attempt = await ownedAttempt(db, learner.id, attemptId);
   const ids = JSON.parse(attempt.itemIds) as string[];
   const [stored, responses] = await Promise.all([loadItems(ids), db.quizResponse.findMany({ where: { attemptId: attempt.id } })]);
+  return { attempt, ids, stored, responses };
+}
+type LoadedAttempt = Awaited<ReturnType<typeof loadAttempt>>;
+
+/** The attempt as its learner sees it: questions without keys, feedback only where answered and allowed. */
+export async function getAttempt(learner: LearnerRef, attemptId: string, now = new Date()): Promise<AttemptView> {
+  return viewOf(await loadAttempt(learner, attemptId), now);
+}
+
+function viewOf({ attempt, ids, stored, responses }: LoadedAttempt, now: Date): AttemptView {
   const final = finalAnswers(responses.map((r) => ({ ...r, itemId: r.questionId })));
   const mastery = attempt.assignment?.mastery ?? false;
   const pending = attempt.submittedAt
@@ -260,23 +270,35 @@ export interface AttemptResultRow {
   keyText: string;
 }
 
+export interface AttemptResults {
+  attempt: AttemptSummary;
+  rows: AttemptResultRow[];
+  keysShown: boolean;
+}
+
 /**
  * A submitted attempt's full results, keys included (nothing is left to answer); null while it is
  * still open. Another learner's attempt is a 404, as in getAttempt.
  */
-export async function findAttemptResults(
+export async function findAttemptResults(learner: LearnerRef, attemptId: string, now = new Date()): Promise<AttemptResults | null> {
+  return (await getAttemptWithResults(learner, attemptId, now)).results;
+}
+
+/** The attempt's view and, once submitted, its results, from one read of the attempt (the quiz page's data). */
+export async function getAttemptWithResults(
   learner: LearnerRef,
   attemptId: string,
   now = new Date(),
-): Promise<{ attempt: AttemptSummary; rows: AttemptResultRow[]; keysShown: boolean } | null> {
-  const view = await getAttempt(learner, attemptId, now);
-  if (!view.attempt.submittedAt) return null;
-  const db = await getDb();
-  const attempt = await ownedAttempt(db, learner.id, attemptId);
+): Promise<{ view: AttemptView; results: AttemptResults | null }> {
+  const loaded = await loadAttempt(learner, attemptId);
+  const view = viewOf(loaded, now);
+  return { view, results: view.attempt.submittedAt ? await resultsOf(loaded, view, now) : null };
+}
+
+async function resultsOf({ attempt, stored }: LoadedAttempt, view: AttemptView, now: Date): Promise<AttemptResults> {
   const shown = reveals(attempt, now);
   // A self-study attempt started before a Secure assignment opened: its unanswered withheld items keep their keys.
   const withheld = attempt.assignmentId ? new Map<string, Date | null>() : await withheldFromSelfStudy(now);
-  const stored = await loadItems(view.items.map((i) => i.item.id));
   return {
     attempt: shown.showCorrectness ? view.attempt : { ...view.attempt, score: null },
     keysShown: shown.showKey,

@@ -18,7 +18,7 @@ function formatDue(due: Date): string {
   return due.toUTCString().replace(/:\d\d GMT$/, ' UTC');
 }
 
-export default async function StudentAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function StudentAssignmentPage({ params }: PageProps<'/a/[id]'>) {
   const { id } = await params;
   const assignment = await or404(getPublicAssignment(id));
   const learner = await currentLearner();

@@ -11,10 +11,7 @@ import { maySeeSource } from '@/server/feedback';
 import { currentLearner } from '@/server/session';
 import { listSets } from '@/server/sets';
 
-interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = PageProps<'/articles/[slug]'>;
 
 const querySchema = z.object({ item: idSchema.optional().catch(undefined) });
 

@@ -26,7 +26,7 @@ export const metadata: Metadata = { title: 'Assignment report' };
 
 const small = 'inline-flex min-h-11 items-center rounded-lg border border-border px-3 text-text no-underline hover:bg-surface-muted';
 
-export default async function AssignmentReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AssignmentReportPage({ params }: PageProps<'/teach/assignments/[id]'>) {
   const teacher = await currentTeacher();
   if (!teacher) redirect('/teach/sign-in');
   const { id } = await params;
