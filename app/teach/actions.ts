@@ -6,7 +6,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { fieldErrorsFrom, refused, submittedValues, succeeded, type FormState } from '@/lib/forms/form-state';
-import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, setDueDate } from '@/server/assignments';
+import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, updateAssignmentSettings } from '@/server/assignments';
 import { getAuth, type TeacherRef } from '@/server/auth';
 import { teacherAction } from '@/server/callers';
 import { AppError } from '@/server/errors';
@@ -76,12 +76,21 @@ export const createAssignmentAction = teacherAction(async (teacher, _state: Form
     lateWork: String(formField(formData, 'lateWork') ?? ''),
     mastery: formField(formData, 'mastery') === 'on',
     security: String(formField(formData, 'security') ?? 'practice'),
+    allowPastDue: formField(formData, 'allowPastDue') === 'on',
   };
   let id: string;
   try {
     ({ id } = await createAssignment(teacher, input));
   } catch (error) {
-    return formStateFrom(error, submittedValues(formData), ['title', 'setId', 'dueLocal', 'attemptsAllowed', 'reveal', 'lateWork']);
+    return formStateFrom(error, submittedValues(formData), [
+      'title',
+      'setId',
+      'dueLocal',
+      'timeZone',
+      'attemptsAllowed',
+      'reveal',
+      'lateWork',
+    ]);
   }
   redirect(`/teach/assignments/${id}`);
 });
@@ -107,18 +116,24 @@ export const setClosedAction = teacherAction(async (teacher, formData: FormData)
   redirect(`/teach/assignments/${id}`);
 });
 
-export const setDueDateAction = teacherAction(async (teacher, _state: FormState, formData: FormData): Promise<FormState> => {
+export const updateSettingsAction = teacherAction(async (teacher, _state: FormState, formData: FormData): Promise<FormState> => {
+  let effects: string[] = [];
+  let id = '';
   try {
-    await withAssignment(teacher, formData, (id) =>
-      setDueDate(teacher, id, {
+    id = await withAssignment(teacher, formData, async (assignmentId) => {
+      ({ effects } = await updateAssignmentSettings(teacher, assignmentId, {
+        title: String(formField(formData, 'title') ?? ''),
         dueLocal: String(formField(formData, 'dueLocal') ?? ''),
         timeZone: String(formField(formData, 'timeZone') ?? ''),
-      }),
-    );
+        reveal: String(formField(formData, 'reveal') ?? ''),
+        lateWork: String(formField(formData, 'lateWork') ?? ''),
+      }));
+    });
   } catch (error) {
-    return formStateFrom(error, submittedValues(formData), []);
+    return formStateFrom(error, submittedValues(formData), ['title', 'dueLocal', 'timeZone', 'reveal', 'lateWork']);
   }
-  return succeeded('Due date saved.');
+  revalidatePath(`/teach/assignments/${id}`);
+  return succeeded(['Changes saved.', ...effects].join(' '));
 });
 
 export const duplicateAction = teacherAction(async (teacher, formData: FormData): Promise<void> => {
