@@ -248,15 +248,20 @@ export async function updateAssignmentSettings(
   return { effects };
 }
 
-export async function setClosed(
+/** Turns one of the assignment's switches on (stamped with the time) or off: closed, or the class list locked. */
+export async function setAssignmentSwitch(
   teacher: TeacherRef,
   assignmentId: string,
-  { closed }: { closed: boolean },
+  { field, on }: { field: 'closedAt' | 'rosterLockedAt'; on: boolean },
   now = new Date(),
 ): Promise<void> {
   await ownedAssignment(teacher, assignmentId);
   const db = await getDb();
-  await db.assignment.update({ where: { id: assignmentId }, data: { closedAt: closed ? now : null } });
+  await db.assignment.update({ where: { id: assignmentId }, data: { [field]: on ? now : null } });
+}
+
+export function setClosed(teacher: TeacherRef, assignmentId: string, { closed }: { closed: boolean }, now = new Date()): Promise<void> {
+  return setAssignmentSwitch(teacher, assignmentId, { field: 'closedAt', on: closed }, now);
 }
 
 export async function duplicateAssignment(teacher: TeacherRef, assignmentId: string): Promise<{ id: string; code: string }> {

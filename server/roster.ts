@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
-import { ownedAssignment } from './assignments';
+import { ownedAssignment, setAssignmentSwitch } from './assignments';
 import type { TeacherRef } from './auth';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
@@ -69,13 +69,11 @@ export async function resetStudentAttempts(
 }
 
 /** Locks (nobody new may join) or unlocks the class list. */
-export async function setRosterLocked(
+export function setRosterLocked(
   teacher: TeacherRef,
   assignmentId: string,
   { locked }: { locked: boolean },
   now = new Date(),
 ): Promise<void> {
-  await ownedAssignment(teacher, assignmentId);
-  const db = await getDb();
-  await db.assignment.update({ where: { id: assignmentId }, data: { rosterLockedAt: locked ? now : null } });
+  return setAssignmentSwitch(teacher, assignmentId, { field: 'rosterLockedAt', on: locked }, now);
 }
