@@ -4,7 +4,8 @@ import { Mutex } from 'async-mutex';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseFile } from './config';
+import { databaseTarget, type DatabaseTarget } from './config';
+import { connectPostgresql, type PostgresqlConnection } from './db-postgresql';
 import { PrismaClient } from './generated/prisma/client';
 import type { SqlDatabase, SqlSession } from './sql';
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
@@ -86,17 +87,24 @@ async function connect(file: string): Promise<Connection> {
   return { file, prisma: prismaClient(lockedAdapter(inner, sqlite, lock)), sqlite, lock, sql: sqliteDatabase(sqlite, lock) };
 }
 
-const cache = globalThis as typeof globalThis & { passageDb?: { file: string; connection: Promise<Connection> } };
+type AnyConnection = Connection | PostgresqlConnection;
+const cache = globalThis as typeof globalThis & { passageDb?: { key: string; connection: Promise<AnyConnection> } };
 
-function connection(): Promise<Connection> {
-  const file = databaseFile();
-  if (!cache.passageDb || cache.passageDb.file !== file) cache.passageDb = { file, connection: connect(file) };
+const targetKey = (target: DatabaseTarget) => (target.provider === 'sqlite' ? `file:${target.file}` : target.url);
+
+function anyConnection(): Promise<AnyConnection> {
+  const target = databaseTarget();
+  const key = targetKey(target);
+  if (!cache.passageDb || cache.passageDb.key !== key) {
+    const connection = target.provider === 'sqlite' ? connect(target.file) : Promise.resolve(connectPostgresql(target.url));
+    cache.passageDb = { key, connection };
+  }
   return cache.passageDb.connection;
 }
 
 /** The one PrismaClient of the process. */
 export async function getDb(): Promise<Db> {
-  return (await connection()).prisma;
+  return (await anyConnection()).prisma;
 }
 
 /**
@@ -104,22 +112,26 @@ export async function getDb(): Promise<Db> {
  * use only `session`: any other database call waits for the connection this holds.
  */
 export async function inReadSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-  return (await connection()).sql.read(work);
+  return (await anyConnection()).sql.read(work);
 }
 
 /**
- * Runs `work` in one write transaction (BEGIN IMMEDIATE), committed when it resolves and rolled
+ * Runs `work` in one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, run again on a serialization failure), committed when it resolves and rolled
  * back when it throws. Inside, use only `tx`: any other database call waits for the lock it holds.
  */
 export async function inWriteTransaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
-  return (await connection()).sql.write(work);
+  return (await anyConnection()).sql.write(work);
 }
 
 export async function disconnectDb(): Promise<void> {
   const current = cache.passageDb;
   cache.passageDb = undefined;
   if (!current) return;
-  const { prisma, sqlite } = await current.connection;
-  await prisma.$disconnect();
-  if (sqlite.open) sqlite.close();
+  const connection = await current.connection;
+  await connection.prisma.$disconnect();
+  if ('sqlite' in connection) {
+    if (connection.sqlite.open) connection.sqlite.close();
+  } else {
+    await connection.pool.end();
+  }
 }
