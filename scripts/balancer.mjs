@@ -3,6 +3,8 @@
 // ports (scripts/start.mjs), and the scale test in front of its instances.
 import http from 'node:http';
 
+/** Requests that change nothing, sent again to another backend when theirs fails before answering. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 /** A backend that refused a connection is skipped for this long before it is tried again. */
 const DOWN_MS = 1000;
@@ -10,8 +12,10 @@ const DOWN_MS = 1000;
 /**
  * Starts the balancer on `port`/`host`. Each request goes to the next backend that is up; when a
  * backend refuses the connection (it is starting, restarting or was killed) the request, which it
- * never received, goes to the next one. A backend that fails after receiving a request is not
- * retried (it may have acted on it): the client gets 502 and retries as it would any failure.
+ * never received, goes to the next one, as does a GET that fails before its answer. Any other
+ * request whose backend fails after receiving it is not sent again (the backend may have acted on
+ * it): the client gets 502 and retries as it would any failure. A failed backend gets no requests
+ * for a second.
  * The client's address is appended to X-Forwarded-For, so the backends must trust one more hop.
  *
  * @param {{ port: number, host?: string, backends: { host?: string, port: number }[], log?: (line: string) => void }} options
@@ -74,9 +78,11 @@ export function startBalancer({ port, host, backends, log = () => {} }) {
       else socket.once('connect', () => (connected = true));
     });
     upstream.on('error', (error) => {
-      if (!connected && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(error.code)) {
-        backend.downUntil = Date.now() + DOWN_MS;
-        log(`backend ${backend.port} refused a connection (${error.code}); trying the next`);
+      // Whatever went wrong, send no more requests there for a while.
+      backend.downUntil = Date.now() + DOWN_MS;
+      const neverReached = !connected && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(error.code);
+      if (!res.headersSent && (neverReached || SAFE_METHODS.has(req.method))) {
+        log(`backend ${backend.port} failed (${error.code}); trying the next`);
         forward(req, res, body, tried);
       } else if (!res.headersSent) fail(res, 502, 'The Passage process serving this request stopped; try again.');
       else res.destroy();

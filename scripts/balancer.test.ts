@@ -70,10 +70,12 @@ describe('the balancer', () => {
     expect((await post(none, 'x')).status).toBe(503);
   });
 
-  it('answers 502 for a request whose backend died while serving it (it may have acted on it)', async () => {
+  it('answers 502 for a POST whose backend died while serving it (it may have acted on it), and sends a GET to the next', async () => {
     const dying = await listen(http.createServer((req) => req.socket.destroy()));
-    const port = await balancer([{ port: dying }]);
-    expect((await post(port, 'x')).status).toBe(502);
+    expect((await post(await balancer([{ port: dying }]), 'x')).status).toBe(502);
+    const port = await balancer([{ port: dying }, { port: await backend('up') }]);
+    const got = await fetch(`http://127.0.0.1:${port}/x`);
+    expect([got.status, ((await got.json()) as { name: string }).name]).toEqual([200, 'up']);
   });
 
   it('has the processes behind it trust one more proxy hop', () => {
