@@ -618,6 +618,7 @@ async function main(): Promise<void> {
       { name: '2 processes', service: two },
     ];
     const results = new Map<string, number[]>();
+    const perCpu = new Map<string, number[]>();
     for (const connections of [16, 64]) {
       for (let run = 0; run <= config.runs; run++) {
         for (const { name, service } of targets) {
@@ -632,6 +633,8 @@ async function main(): Promise<void> {
           if (run === 0) continue;
           const key = `${name}@${connections}`;
           results.set(key, [...(results.get(key) ?? []), r.rps]);
+          // Answers per CPU-second of the server's processes (the balancer included): what the machine's cores would give when nothing else runs.
+          perCpu.set(key, [...(perCpu.get(key) ?? []), r.serverCores > 0 ? r.rps / r.serverCores : 0]);
           log(`workers ${name} @${connections} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}; CPU server ${r.serverCores.toFixed(2)}, other ${r.otherCores.toFixed(2)} cores`);
           if (r.non2xx + r.errors + r.timeouts > 0) row('workers', `${name} @${connections} non-2xx / errors`, String(r.non2xx + r.errors + r.timeouts), '0', false);
         }
@@ -640,8 +643,14 @@ async function main(): Promise<void> {
       const both = median(results.get(`2 processes@${connections}`)!);
       row('workers', `answers @${connections} req/s: 1 process · 2 processes`, `${fmt(one)} · ${fmt(both)}`, '');
       row('workers', `answers @${connections} 2 processes / 1`, fmt(both / one), '');
+      row(
+        'workers',
+        `answers @${connections} per server CPU-second: 1 process · 2 processes`,
+        `${fmt(median(perCpu.get(`1 process@${connections}`)!))} · ${fmt(median(perCpu.get(`2 processes@${connections}`)!))}`,
+        '',
+      );
     }
-    details.workers = Object.fromEntries(results);
+    details.workers = { rps: Object.fromEntries(results), perCpuSecond: Object.fromEntries(perCpu) };
     await two.stop();
   });
 
