@@ -89,13 +89,17 @@ function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptI
   };
 }
 
-/** The questions still to ask in the attempt, counting `extra` answers not yet read back. */
-function pendingAfter(sqlite: Database.Database, attempt: ReturnType<typeof answeringAttempt>, extra: AnsweredRound[]) {
-  const rounds = (prepared(sqlite, ROUNDS_SO_FAR).all(attempt.id) as { itemId: string; round: number; correct: number }[]).map((r) => ({
+/** The rounds answered so far in the attempt. */
+function roundsSoFar(sqlite: Database.Database, attemptId: string): AnsweredRound[] {
+  return (prepared(sqlite, ROUNDS_SO_FAR).all(attemptId) as { itemId: string; round: number; correct: number }[]).map((r) => ({
     ...r,
     correct: r.correct === 1,
   }));
-  return pendingQuestions(attempt.itemIds, [...rounds, ...extra], attempt.assignment?.mastery ?? false);
+}
+
+/** The questions still to ask in the attempt, given its rounds. */
+function pendingIn(attempt: ReturnType<typeof answeringAttempt>, rounds: AnsweredRound[]) {
+  return pendingQuestions(attempt.itemIds, rounds, attempt.assignment?.mastery ?? false);
 }
 
 /**
@@ -127,7 +131,7 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       );
       return {
         ...visibleResult(attempt, now, previous.score, correct, feedback),
-        finished: pendingAfter(sqlite, attempt, []).length === 0,
+        finished: pendingIn(attempt, roundsSoFar(sqlite, attempt.id)).length === 0,
       };
     }
     if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
@@ -143,7 +147,8 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
     const { late } = attempt.assignment
       ? checkAssignmentWrite({ write: 'answer', assignment: attempt.assignment, student: { leftAt: attempt.leftAt }, attempt, now })
       : { late: false };
-    const slot = pendingAfter(sqlite, attempt, []).find((p) => p.itemId === body.itemId);
+    const rounds = roundsSoFar(sqlite, attempt.id);
+    const slot = pendingIn(attempt, rounds).find((p) => p.itemId === body.itemId);
     if (!slot) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
 
     const stored = itemsIn(sqlite, [body.itemId]).get(body.itemId)!;
@@ -184,7 +189,7 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       assignmentId: attempt.assignmentId,
     });
     const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
-    const finished = pendingAfter(sqlite, attempt, [{ itemId: item.id, round: slot.round, correct: grade.correct }]).length === 0;
+    const finished = pendingIn(attempt, [...rounds, { itemId: item.id, round: slot.round, correct: grade.correct }]).length === 0;
     return { ...visibleResult(attempt, now, grade.score, grade.correct, feedback), finished };
   });
 }

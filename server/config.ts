@@ -3,9 +3,21 @@ import path from 'node:path';
 
 const DEFAULT_DATABASE_URL = 'file:./data/passage.db';
 
+// Every statement asks for the file (tests switch DATABASE_URL): resolve each URL only once.
+let lastResolved: { url: string | undefined; cwd: string; file: string } | null = null;
+
 /** Absolute path of the SQLite file named by DATABASE_URL (a `file:` URL, relative to the cwd). */
 export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
-  const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  const raw = env.DATABASE_URL;
+  const cwd = process.cwd();
+  if (lastResolved && lastResolved.url === raw && lastResolved.cwd === cwd) return lastResolved.file;
+  const file = resolveDatabaseFile(raw);
+  lastResolved = { url: raw, cwd, file };
+  return file;
+}
+
+function resolveDatabaseFile(raw: string | undefined): string {
+  const url = raw?.trim() || DEFAULT_DATABASE_URL;
   if (!url.startsWith('file:')) {
     throw new Error(`DATABASE_URL must be a SQLite "file:" URL such as ${DEFAULT_DATABASE_URL}; got "${url}"`);
   }
