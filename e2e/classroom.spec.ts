@@ -129,15 +129,18 @@ test('a teacher runs a class: sign-up, assignment, QR, three students, live repo
     .split('\r\n')
     .map((line) => line.split('","').map((cell) => cell.replace(/^"|"$/g, '')));
   expect(rows[0]).toEqual(['nickname', 'started', 'submitted', 'late', 'score', ...CHOSEN.map((i) => i.id)]);
-  expect(rows.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([
+  expect(rows[1]).toEqual(['question', '', '', '', '', ...CHOSEN.map((i) => i.prompt)]);
+  expect(rows.slice(2).map((r) => [r[0], r[3], r[4]])).toEqual([
     ['Ana', 'false', '3'],
     ['Bo', 'false', '1'],
   ]);
 
   // The due date passes; late work is accepted and marked late.
-  await teacher.getByLabel(/^Due date/).fill('2020-01-01T09:00');
-  await teacher.getByRole('button', { name: 'Save due date' }).click();
-  await expect(teacher.getByText('Due date saved.')).toBeVisible();
+  await teacher.getByText('Change the title, due date, late work or when answers show').click();
+  await teacher.getByLabel('Due date').fill('2020-01-01T09:00');
+  await expect(teacher.getByText('This date has already passed.')).toBeVisible();
+  await teacher.getByRole('button', { name: 'Save changes' }).click();
+  await expect(teacher.getByText('Changes saved. The due date has passed: answers given from now on are marked late.')).toBeVisible();
   const cy = await newPage(browser);
   await cy.goto(link);
   await cy.getByLabel('Your nickname').fill('Cy');

@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { generateUniqueJoinCode } from '@/lib/classroom/codes';
 import { localToInstant } from '@/lib/classroom/local-time';
 import { localDateTimeSchema } from '@/lib/classroom/local-time-schema';
-import { assignmentStatus, LATE_WORK_POLICIES, REVEAL_POLICIES, SECURITY_MODES } from '@/lib/classroom/reveal';
+import {
+  assignmentStatus,
+  LATE_WORK_POLICIES,
+  REVEAL_POLICIES,
+  SECURITY_MODES,
+  type LateWorkPolicy,
+  type RevealPolicy,
+} from '@/lib/classroom/reveal';
+import { settingChangeEffects, type WorkSoFar } from '@/lib/classroom/setting-effects';
 import { idSchema } from '@/lib/questions/schema';
 import { timeZoneSchema } from '@/lib/scheduler';
 import type { TeacherRef } from './auth';
@@ -35,6 +43,8 @@ export const assignmentInput = z.strictObject({
   lateWork: z.enum(LATE_WORK_POLICIES, { error: 'Choose whether late work is accepted.' }),
   mastery: z.boolean(),
   security: z.enum(SECURITY_MODES, { error: 'must be practice or secure' }).default('practice'),
+  /** A due date that has already passed is refused unless the teacher says it is on purpose. */
+  allowPastDue: z.boolean().default(false),
 });
 export type AssignmentInput = z.input<typeof assignmentInput>;
 
@@ -79,8 +89,14 @@ async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[numbe
   return all.filter((id) => itemIds.includes(id));
 }
 
-export async function createAssignment(teacher: TeacherRef, input: unknown): Promise<{ id: string; code: string }> {
+const PAST_DUE_MESSAGE =
+  'dueLocal: That due date has already passed. Choose a later one, or tick “The due date is in the past on purpose”.';
+
+export async function createAssignment(teacher: TeacherRef, input: unknown, now = new Date()): Promise<{ id: string; code: string }> {
   const data = parseOrThrow(assignmentInput, input);
+  const dueAt = data.dueLocal ? localToInstant(data.dueLocal, data.timeZone) : null;
+  // A new assignment due in the past would refuse or mark late all its work at once: almost always a typo.
+  if (dueAt && dueAt.getTime() <= now.getTime() && !data.allowPastDue) throw new AppError('invalid_input', PAST_DUE_MESSAGE, ['dueLocal']);
   const itemIds = await resolveItems(data.setId, data.mode, data.itemIds);
   if (itemIds.length === 0) throw new AppError('invalid_input', 'itemIds: Choose at least one item.', ['itemIds']);
   const db = await getDb();
@@ -93,7 +109,7 @@ export async function createAssignment(teacher: TeacherRef, input: unknown): Pro
       setId: data.setId,
       itemIds: JSON.stringify(itemIds),
       mode: data.mode,
-      dueAt: data.dueLocal ? localToInstant(data.dueLocal, data.timeZone) : null,
+      dueAt,
       timeZone: data.timeZone,
       attemptsAllowed: data.attemptsAllowed,
       shuffle: data.shuffle,
@@ -169,6 +185,59 @@ export async function setDueDate(teacher: TeacherRef, assignmentId: string, inpu
     where: { id: assignmentId },
     data: { dueAt: dueLocal ? localToInstant(dueLocal, timeZone) : null, timeZone },
   });
+}
+
+export const settingsInput = z.strictObject({
+  title: assignmentInput.shape.title,
+  dueLocal: z.union([z.literal(''), localDateTimeSchema]),
+  timeZone: timeZoneSchema,
+  reveal: assignmentInput.shape.reveal,
+  lateWork: assignmentInput.shape.lateWork,
+});
+
+/** Students (not attempts) with work handed in, and with an attempt still open; reset attempts and leavers left out. */
+async function workSoFar(assignmentId: string): Promise<WorkSoFar> {
+  const db = await getDb();
+  const attempts = await db.quizAttempt.findMany({
+    where: { assignmentId, resetAt: null, student: { leftAt: null } },
+    select: { studentId: true, submittedAt: true },
+  });
+  const count = (submitted: boolean) =>
+    new Set(attempts.filter((t) => (t.submittedAt !== null) === submitted).map((t) => t.studentId)).size;
+  return { submitted: count(true), inProgress: count(false) };
+}
+
+/** What the assignment page needs to say what a change of its settings would do to work already in. */
+export async function assignmentWork(teacher: TeacherRef, assignmentId: string): Promise<WorkSoFar> {
+  await ownedAssignment(teacher, assignmentId);
+  return workSoFar(assignmentId);
+}
+
+/**
+ * Changes what is safe to change after students start (title, due date and zone, late work,
+ * reveal) and says what the change did to work already in. Items, mode and attempts stay fixed.
+ */
+export async function updateAssignmentSettings(
+  teacher: TeacherRef,
+  assignmentId: string,
+  input: unknown,
+  now = new Date(),
+): Promise<{ effects: string[] }> {
+  const data = parseOrThrow(settingsInput, input);
+  const a = await ownedAssignment(teacher, assignmentId);
+  const dueAt = data.dueLocal ? localToInstant(data.dueLocal, data.timeZone) : null;
+  const effects = settingChangeEffects(
+    { reveal: a.reveal as RevealPolicy, lateWork: a.lateWork as LateWorkPolicy, dueAt: a.dueAt },
+    { reveal: data.reveal, lateWork: data.lateWork, dueAt },
+    await workSoFar(assignmentId),
+    now,
+  );
+  const db = await getDb();
+  await db.assignment.update({
+    where: { id: assignmentId },
+    data: { title: data.title, dueAt, timeZone: data.timeZone, reveal: data.reveal, lateWork: data.lateWork },
+  });
+  return { effects };
 }
 
 export async function setClosed(teacher: TeacherRef, assignmentId: string, closed: boolean, now = new Date()): Promise<void> {

@@ -9,6 +9,7 @@ import {
   ownedAssignment,
   setClosed,
   setDueDate,
+  updateAssignmentSettings,
   type AssignmentInput,
 } from './assignments';
 import { questionsDir } from './config';
@@ -23,6 +24,7 @@ import { getReviewQueue } from './review-queue';
 import { rateCard } from './reviews';
 import {
   assignmentIdForCode,
+  getPublicAssignment,
   getStudentView,
   joinAssignment,
   NicknameTakenError,
@@ -110,6 +112,49 @@ describe('assignments', () => {
     expect((await rejection(createAssignment(owner, { ...base, dueLocal: 'tomorrow' }))).message).toMatch(/^dueLocal: /);
   });
 
+  it('refuses a due date that has passed on create, unless the teacher says it is on purpose', async () => {
+    const now = new Date('2026-03-02T12:00:00Z');
+    const error = await rejection(createAssignment(owner, { ...base, dueLocal: '2026-03-02T11:59' }, now));
+    expect([error.status, error.message]).toEqual([
+      400,
+      'dueLocal: That due date has already passed. Choose a later one, or tick “The due date is in the past on purpose”.',
+    ]);
+    expect(await listAssignments(owner)).toEqual([]);
+    await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:01' }, now);
+    await createAssignment(owner, { ...base, dueLocal: '2026-03-02T11:59', allowPastDue: true }, now);
+    expect(await listAssignments(owner)).toHaveLength(2);
+  });
+
+  it('the teacher changes title, due date, late work and reveal after students start, and hears what it does to their work', async () => {
+    const { id } = await createAssignment(owner, { ...base, reveal: 'never', attemptsAllowed: 2 });
+    const [ana, bo] = [(await createLearner()).learner, (await createLearner()).learner];
+    await joinAssignment(ana, id, 'Ana');
+    await joinAssignment(bo, id, 'Bo');
+    const done = await startAssignmentAttempt(ana, id);
+    await answer(ana, done, 'tl-001', true, 1);
+    await submitAttempt(ana, done);
+    await answer(bo, await startAssignmentAttempt(bo, id), 'tl-001', false, 2);
+    const settings = { title: 'Renamed', dueLocal: '', timeZone: 'Europe/London', reveal: 'after_submit', lateWork: 'accept' };
+    expect((await updateAssignmentSettings(owner, id, settings)).effects).toEqual([
+      '1 student has submitted; revealing now shows them their scores and the correct answers.',
+    ]);
+    expect((await getAttemptResults(ana, done))?.keysShown).toBe(true);
+    expect((await ownedAssignment(owner, id)).title).toBe('Renamed');
+    const now = new Date();
+    const past = new Date(now.getTime() - 60 * 60 * 1000).toISOString().slice(0, 16);
+    expect(
+      (await updateAssignmentSettings(owner, id, { ...settings, dueLocal: past, timeZone: 'UTC', lateWork: 'refuse' }, now)).effects,
+    ).toEqual([
+      'The due date has passed and late work is refused: 1 student with a quiz in progress cannot answer any more, and nobody new can join.',
+      'Work already handed in keeps its on-time or late mark.',
+    ]);
+    expect((await rejection(updateAssignmentSettings(owner, id, { ...settings, reveal: 'sometimes' }))).message).toMatch(/^reveal: /);
+    expect((await rejection(updateAssignmentSettings(owner, id, { ...settings, timeZone: 'Mars/Olympus' }))).message).toMatch(
+      /^timeZone: /,
+    );
+    expect((await rejection(updateAssignmentSettings(otherTeacher, id, settings))).status).toBe(404);
+  });
+
   it('students join with unique nicknames, a clash suggests a free one, and the personal code resumes elsewhere', async () => {
     const { id } = await createAssignment(owner, base);
     const ana = (await createLearner()).learner;
@@ -130,6 +175,7 @@ describe('assignments', () => {
       reveal: 'never',
       attemptsAllowed: 1,
       dueLocal: '2026-03-02T12:00',
+      allowPastDue: true,
       lateWork: 'refuse',
     });
     const student = (await createLearner()).learner;
@@ -153,8 +199,22 @@ describe('assignments', () => {
     expect((await getStudentView(student, id))?.reason).toMatch(/closed/);
   });
 
+  it('a past-due assignment that refuses late work says so before taking a nickname, and the roster stays as it was', async () => {
+    const { id } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00', allowPastDue: true, lateWork: 'refuse' });
+    const after = new Date('2026-03-02T12:01:00Z');
+    expect((await getPublicAssignment(id, after)).joinRefusal).toMatch(/due date has passed/);
+    expect((await getPublicAssignment(id, new Date('2026-03-02T11:00:00Z'))).joinRefusal).toBeNull();
+    const student = (await createLearner()).learner;
+    // Even a nickname that would be refused: the due date is what the student hears about.
+    for (const nickname of ['Cy', '']) {
+      const error = await rejection(joinAssignment(student, id, nickname, after));
+      expect([error.status, error.message]).toEqual([409, 'The due date has passed, and this assignment does not accept late work.']);
+    }
+    expect(await (await getDb()).assignmentStudent.count({ where: { assignmentId: id } })).toBe(0);
+  });
+
   it('marks late work when accepted', async () => {
-    const { id } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00' });
+    const { id } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00', allowPastDue: true });
     const student = (await createLearner()).learner;
     await joinAssignment(student, id, 'Cy');
     const late = new Date('2026-03-02T13:00:00Z');
@@ -214,6 +274,41 @@ describe('assignments', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csv.split('\r\n')[0]).toBe('\uFEFF"nickname","started","submitted","late","score","tl-001","tl-002","tl-006"');
+  });
+
+  it('the report keeps a submitted score apart from an open retry, and gives the class average, median and % correct', async () => {
+    const { id } = await createAssignment(owner, { ...base, reveal: 'never', attemptsAllowed: 2 });
+    const ana = (await createLearner()).learner;
+    const bo = (await createLearner()).learner;
+    await joinAssignment(ana, id, 'Ana');
+    await joinAssignment(bo, id, 'Bo');
+    let n = 0;
+    const first = await startAssignmentAttempt(ana, id);
+    for (const [i, right] of [true, false, false].entries()) await answer(ana, first, ITEMS[i]!, right, ++n);
+    await submitAttempt(ana, first);
+    // Ana's second attempt is all right so far, but not handed in.
+    const second = await startAssignmentAttempt(ana, id);
+    for (const item of ITEMS) await answer(ana, second, item, true, ++n);
+    const boAttempt = await startAssignmentAttempt(bo, id);
+    for (const item of ITEMS) await answer(bo, boAttempt, item, true, ++n);
+    await submitAttempt(bo, boAttempt);
+
+    const report = await assignmentReport(owner, id);
+    const row = report.students.find((s) => s.nickname === 'Ana')!;
+    expect([row.score, row.status, row.inProgress]).toEqual([1, 'finished', { answered: 3, score: 3 }]);
+    expect(Object.values(row.cells)).toEqual(['right', 'wrong', 'wrong']);
+    expect(report.summary).toEqual({ submitted: 2, average: 2, median: 2, maxScore: 3 });
+    expect(report.items.map((i) => i.percentCorrect)).toEqual([100, 50, 50]);
+
+    const lines = (await assignmentCsv(owner, id)).csv.split('\r\n');
+    const db = await getDb();
+    const prompts = await Promise.all(
+      ITEMS.map(
+        async (item) => (JSON.parse((await db.question.findUniqueOrThrow({ where: { id: item } })).data) as { prompt: string }).prompt,
+      ),
+    );
+    expect(lines[1]).toBe(['question', '', '', '', '', ...prompts].map((c) => `"${c.replaceAll('"', '""')}"`).join(','));
+    expect(lines[2]?.startsWith('"Ana"')).toBe(true);
   });
 
   it('flashcard practice counts an item done once it is rated Good or Easy in the assignment', async () => {

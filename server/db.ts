@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databaseFile } from './config';
 import { PrismaClient } from './generated/prisma/client';
+import type { SqlDatabase, SqlSession } from './sql';
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
+import { sqliteDatabase } from './sqlite-sql';
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type AdapterTransaction = Awaited<ReturnType<Adapter['startTransaction']>>;
@@ -24,8 +26,8 @@ function prismaClient(adapter: Adapter): PrismaClient {
 type Db = PrismaClient;
 
 /**
- * The process's one SQLite connection, shared by Prisma and by the hot paths that run cached
- * statements on it directly (answers, ratings, the review queue). `lock` gives the connection
+ * The process's one SQLite connection, shared by Prisma and by the SQL seam (`sql`, server/sql.ts)
+ * the hot paths run their cached statements through (answers, ratings, the review queue). `lock` gives the connection
  * to one user at a time: a Prisma interactive transaction holds it from BEGIN to COMMIT, so no
  * other request's statement can slip into that transaction (and be rolled back with it).
  */
@@ -34,6 +36,7 @@ interface Connection {
   prisma: Db;
   sqlite: Database.Database;
   lock: Mutex;
+  sql: SqlDatabase;
 }
 
 /** Prisma's adapter with every statement and transaction taken under `lock`. */
@@ -73,7 +76,7 @@ async function connect(file: string): Promise<Connection> {
     throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; see server/db.ts');
   applyConnectionPragmas(sqlite);
   const lock = new Mutex();
-  return { file, prisma: prismaClient(lockedAdapter(inner, lock)), sqlite, lock };
+  return { file, prisma: prismaClient(lockedAdapter(inner, lock)), sqlite, lock, sql: sqliteDatabase(sqlite, lock) };
 }
 
 const cache = globalThis as typeof globalThis & { passageDb?: { file: string; connection: Promise<Connection> } };
@@ -90,17 +93,19 @@ export async function getDb(): Promise<Db> {
 }
 
 /**
- * Runs `work` on the raw connection when no one else is using it. Inside, use `prepared()`
- * statements; `work` must be synchronous, so nothing can interleave with it.
+ * Reads through the SQL seam (server/sql.ts) when no one else is using the connection. Inside,
+ * use only `session`: any other database call waits for the connection this holds.
  */
-export async function withSqlite<T>(work: (sqlite: Database.Database) => T): Promise<T> {
-  const { sqlite, lock } = await connection();
-  return lock.runExclusive(() => work(sqlite));
+export async function inReadSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+  return (await connection()).sql.read(work);
 }
 
-/** Runs `work` in one immediate write transaction on the raw connection, rolled back if it throws. */
-export function inWriteTransaction<T>(work: (sqlite: Database.Database) => T): Promise<T> {
-  return withSqlite((sqlite) => sqlite.transaction(() => work(sqlite)).immediate());
+/**
+ * Runs `work` in one write transaction (BEGIN IMMEDIATE), committed when it resolves and rolled
+ * back when it throws. Inside, use only `tx`: any other database call waits for the lock it holds.
+ */
+export async function inWriteTransaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+  return (await connection()).sql.write(work);
 }
 
 export async function disconnectDb(): Promise<void> {

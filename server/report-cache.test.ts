@@ -116,10 +116,10 @@ describe('cachedAssignmentReport', () => {
   });
 
   it('changes status when the due date passes, with no write at all', async () => {
-    const { id } = await classOfOne({ dueLocal: '2026-03-02T12:00', timeZone: 'UTC' });
-    const before = await cachedAssignmentReport(owner, id, new Date('2026-03-01T09:00:00Z'));
+    const { id } = await classOfOne({ dueLocal: '2099-03-02T12:00', timeZone: 'UTC' });
+    const before = await cachedAssignmentReport(owner, id, new Date('2099-03-01T09:00:00Z'));
     expect(before.report.assignment.status).toBe('open');
-    const after = await cachedAssignmentReport(owner, id, new Date('2026-03-02T12:01:00Z'));
+    const after = await cachedAssignmentReport(owner, id, new Date('2099-03-02T12:01:00Z'));
     expect(after.report.assignment.status).toBe('past_due');
     expect(after.etag).not.toBe(before.etag);
   });

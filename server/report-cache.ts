@@ -3,39 +3,37 @@ import { createHash } from 'node:crypto';
 import { assignmentStatus } from '@/lib/classroom/reveal';
 import { ROW_ID } from '@/lib/row-id';
 import type { TeacherRef } from './auth';
-import { withSqlite } from './db';
+import { inReadSession } from './db';
 import { notFound } from './errors';
 import { assignmentReport, type AssignmentReport } from './reports';
-import { dateOrNullFromSql, prepared } from './sql';
+import { dateOrNullFromSql, inList, sql, type SqlSession } from './sql';
 
 /**
- * Everything a report is computed from, read in one statement from the database itself, so it is
- * right whichever process wrote: the assignment's settings, its set's and items' versions, the
- * roster and attempts row by row (a rename, a leave or a reset changes no count), and the count
- * and highest id of its answers and flashcard reviews (AUTOINCREMENT ids are never reused, so an
- * insert raises the highest and a delete lowers the count). A new input of assignmentReport()
- * must be added here.
+ * Everything a report is computed from, read from the database itself, so it is right whichever
+ * process wrote: the assignment row and its set's (every column, so a new setting counts too),
+ * its items' versions, the roster and the attempts row by row (a rename, a leave or a reset
+ * changes no count), and the count and highest id of its answers and flashcard reviews
+ * (AUTOINCREMENT ids are never reused: an insert raises the highest, a delete lowers the count).
+ * A new input of assignmentReport() must be added here.
  */
-const FINGERPRINT = `SELECT a.teacherId, a.dueAt, a.closedAt,
-  json_array(a.code, a.title, a.setId, a.itemIds, a.mode, a.dueAt, a.timeZone, a.attemptsAllowed, a.shuffle, a.reveal, a.lateWork,
-    a.mastery, a.security, a.closedAt, a.rosterLockedAt, a.updatedAt, s.title, s.updatedAt) AS settings,
-  (SELECT json_array(count(*), max(updatedAt)) FROM Question WHERE id IN (SELECT value FROM json_each(a.itemIds))) AS items,
-  (SELECT json_group_array(json_array(id, learnerId, nickname, joinedAt, leftAt)) FROM AssignmentStudent WHERE assignmentId = a.id) AS students,
-  (SELECT json_group_array(json_array(id, studentId, startedAt, submittedAt, late, resetAt)) FROM QuizAttempt WHERE assignmentId = a.id) AS attempts,
-  (SELECT json_array(count(*), max(r.id)) FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = a.id) AS answers,
-  (SELECT json_array(count(*), max(id)) FROM ReviewLog WHERE assignmentId = a.id) AS reviews
-  FROM Assignment a JOIN QuestionSet s ON s.id = a.setId WHERE a.id = ?`;
-
-interface FingerprintRow {
-  teacherId: string;
-  dueAt: string | null;
-  closedAt: string | null;
-  settings: string;
-  items: string;
-  students: string;
-  attempts: string;
-  answers: string;
-  reviews: string;
+async function reportInputs(session: SqlSession, assignmentId: string) {
+  const assignment = await session.get<{ teacherId: string; itemIds: string; dueAt: string | Date | null; closedAt: string | Date | null }>(
+    sql`SELECT a.*, s.title AS setTitle, s.updatedAt AS setUpdatedAt FROM Assignment a JOIN QuestionSet s ON s.id = a.setId WHERE a.id = ${assignmentId}`,
+  );
+  if (!assignment) return null;
+  const itemIds = JSON.parse(assignment.itemIds) as string[];
+  return {
+    assignment,
+    items: await session.get(sql`SELECT count(*) AS n, max(updatedAt) AS updatedAt FROM Question WHERE id IN ${inList(itemIds)}`),
+    students: await session.all(sql`SELECT * FROM AssignmentStudent WHERE assignmentId = ${assignmentId} ORDER BY id`),
+    attempts: await session.all(
+      sql`SELECT id, studentId, startedAt, submittedAt, score, late, resetAt FROM QuizAttempt WHERE assignmentId = ${assignmentId} ORDER BY id`,
+    ),
+    answers: await session.get(
+      sql`SELECT count(*) AS n, max(r.id) AS last FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ${assignmentId}`,
+    ),
+    reviews: await session.get(sql`SELECT count(*) AS n, max(id) AS last FROM ReviewLog WHERE assignmentId = ${assignmentId}`),
+  };
 }
 
 export interface CachedReport {
@@ -49,11 +47,13 @@ export interface CachedReport {
 /** The report's version: a hash of its inputs and of the status the clock gives it now. */
 async function reportVersion(teacher: TeacherRef | null, assignmentId: string, now: Date): Promise<string> {
   if (!teacher || !ROW_ID.test(assignmentId)) throw notFound('That assignment');
-  const row = await withSqlite((sqlite) => prepared(sqlite, FINGERPRINT).get(assignmentId) as FingerprintRow | undefined);
-  if (!row || row.teacherId !== teacher.id) throw notFound('That assignment');
-  const status = assignmentStatus({ closedAt: dateOrNullFromSql(row.closedAt), dueAt: dateOrNullFromSql(row.dueAt), now });
-  const inputs = [status, row.settings, row.items, row.students, row.attempts, row.answers, row.reviews].join('\n');
-  return createHash('sha256').update(inputs).digest('base64url');
+  const inputs = await inReadSession((session) => reportInputs(session, assignmentId));
+  if (!inputs || inputs.assignment.teacherId !== teacher.id) throw notFound('That assignment');
+  const { dueAt, closedAt } = inputs.assignment;
+  const status = assignmentStatus({ closedAt: dateOrNullFromSql(closedAt), dueAt: dateOrNullFromSql(dueAt), now });
+  return createHash('sha256')
+    .update(JSON.stringify([status, inputs]))
+    .digest('base64url');
 }
 
 const KEPT = 32;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { average, median, percentCorrect } from '@/lib/classroom/class-summary';
 import { toCsv } from '@/lib/classroom/csv';
 import { commonWrongAnswers, itemStatistics } from '@/lib/classroom/item-stats';
 import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
@@ -10,11 +11,10 @@ import type { QuizItem } from '@/lib/quiz/present';
 import { assignmentStatus } from '@/lib/classroom/reveal';
 import type { TeacherRef } from './auth';
 import { ownedAssignment } from './assignments';
-import type Database from 'better-sqlite3';
-import { withSqlite } from './db';
+import { inReadSession } from './db';
 import { itemsIn } from './items';
 import { describeStoredResponse } from './response-descriptions';
-import { dateFromSql, dateOrNullFromSql, prepared } from './sql';
+import { boolFromSql, dateFromSql, dateOrNullFromSql, numberFromSql, sql, type SqlSession } from './sql';
 
 export type { AssignmentReport, Cell, ReportStudent };
 
@@ -30,56 +30,33 @@ interface ResponseRow {
   answeredAt: Date;
 }
 
-const CLASS_SQL = {
-  students: 'SELECT id, learnerId, nickname, joinedAt, leftAt FROM AssignmentStudent WHERE assignmentId = ? ORDER BY joinedAt, id',
-  attempts:
-    'SELECT id, studentId, seed, startedAt, submittedAt, late, resetAt FROM QuizAttempt WHERE assignmentId = ? AND studentId IS NOT NULL ORDER BY startedAt, id',
-  responses: `SELECT r.attemptId, r.questionId AS itemId, r.round, r.response, r.score, r.correct, r.answeredAt
-    FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ? ORDER BY r.id`,
-  // An item counts as done for a student once it was rated Good or Easy in the assignment.
-  cardsDone:
-    'SELECT learnerId, count(DISTINCT questionId) AS done FROM ReviewLog WHERE assignmentId = ? AND rating >= 3 GROUP BY learnerId',
-};
+type SqlDate = string | Date;
 
 /** The class's students, attempts (each with its responses) and flashcard progress, read in one go. */
-function readClass(sqlite: Database.Database, assignmentId: string, itemIds: string[], flashcards: boolean) {
-  const students = (
-    prepared(sqlite, CLASS_SQL.students).all(assignmentId) as {
-      id: string;
-      learnerId: string;
-      nickname: string;
-      joinedAt: string;
-      leftAt: string | null;
-    }[]
-  ).map((s) => ({
-    ...s,
-    joinedAt: dateFromSql(s.joinedAt),
-    leftAt: dateOrNullFromSql(s.leftAt),
-  }));
+async function readClass(session: SqlSession, assignmentId: string, itemIds: string[], flashcards: boolean) {
+  const studentRows = await session.all<{ id: string; learnerId: string; nickname: string; joinedAt: SqlDate; leftAt: SqlDate | null }>(
+    sql`SELECT id, learnerId, nickname, joinedAt, leftAt FROM AssignmentStudent WHERE assignmentId = ${assignmentId} ORDER BY joinedAt, id`,
+  );
+  const students = studentRows.map((s) => ({ ...s, joinedAt: dateFromSql(s.joinedAt), leftAt: dateOrNullFromSql(s.leftAt) }));
+  const responseRows = await session.all<
+    Omit<ResponseRow, 'correct' | 'answeredAt'> & { correct: number | boolean; answeredAt: SqlDate }
+  >(sql`SELECT r.attemptId, r.questionId AS itemId, r.round, r.response, r.score, r.correct, r.answeredAt
+    FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ${assignmentId} ORDER BY r.id`);
   const responses = groupBy(
-    (
-      prepared(sqlite, CLASS_SQL.responses).all(assignmentId) as (Omit<ResponseRow, 'correct' | 'answeredAt'> & {
-        correct: number;
-        answeredAt: string;
-      })[]
-    ).map((r) => ({
-      ...r,
-      correct: r.correct === 1,
-      answeredAt: dateFromSql(r.answeredAt),
-    })),
+    responseRows.map((r) => ({ ...r, correct: boolFromSql(r.correct), answeredAt: dateFromSql(r.answeredAt) })),
     (r) => r.attemptId,
   );
-  const attempts = (
-    prepared(sqlite, CLASS_SQL.attempts).all(assignmentId) as {
-      id: string;
-      studentId: string;
-      seed: string;
-      startedAt: string;
-      submittedAt: string | null;
-      late: number;
-      resetAt: string | null;
-    }[]
-  ).map((t) => {
+  const attemptRows = await session.all<{
+    id: string;
+    studentId: string;
+    seed: string;
+    startedAt: SqlDate;
+    submittedAt: SqlDate | null;
+    late: number | boolean;
+    resetAt: SqlDate | null;
+  }>(sql`SELECT id, studentId, seed, startedAt, submittedAt, late, resetAt FROM QuizAttempt
+    WHERE assignmentId = ${assignmentId} AND studentId IS NOT NULL ORDER BY startedAt, id`);
+  const attempts = attemptRows.map((t) => {
     const mine = responses.get(t.id) ?? [];
     const times = mine.map((r) => r.answeredAt.getTime());
     return {
@@ -87,19 +64,21 @@ function readClass(sqlite: Database.Database, assignmentId: string, itemIds: str
       startedAt: dateFromSql(t.startedAt),
       submittedAt: dateOrNullFromSql(t.submittedAt),
       resetAt: dateOrNullFromSql(t.resetAt),
-      late: t.late === 1,
+      late: boolFromSql(t.late),
       responses: mine,
       firstAnsweredAt: times.length ? new Date(Math.min(...times)) : null,
       lastAnsweredAt: times.length ? new Date(Math.max(...times)) : null,
       score: Math.round([...finalAnswers(mine).values()].reduce((sum, r) => sum + r.score, 0) * 100) / 100,
     };
   });
-  const cardsDone = new Map(
-    flashcards
-      ? (prepared(sqlite, CLASS_SQL.cardsDone).all(assignmentId) as { learnerId: string; done: number }[]).map((r) => [r.learnerId, r.done])
-      : [],
-  );
-  return { stored: itemsIn(sqlite, itemIds), students, attempts, cardsDone };
+  // An item counts as done for a student once it was rated Good or Easy in the assignment.
+  const doneRows = flashcards
+    ? await session.all<{ learnerId: string; done: number | string }>(
+        sql`SELECT learnerId, count(DISTINCT questionId) AS done FROM ReviewLog WHERE assignmentId = ${assignmentId} AND rating >= 3 GROUP BY learnerId`,
+      )
+    : [];
+  const cardsDone = new Map(doneRows.map((r) => [r.learnerId, numberFromSql(r.done)]));
+  return { stored: await itemsIn(session, itemIds), students, attempts, cardsDone };
 }
 
 /**
@@ -109,15 +88,25 @@ function readClass(sqlite: Database.Database, assignmentId: string, itemIds: str
 export async function assignmentReport(teacher: TeacherRef | null, assignmentId: string, now = new Date()): Promise<AssignmentReport> {
   const a = await ownedAssignment(teacher, assignmentId);
   const itemIds = JSON.parse(a.itemIds) as string[];
-  const { stored, students, attempts, cardsDone } = await withSqlite((sqlite) =>
-    readClass(sqlite, assignmentId, itemIds, a.mode === 'flashcards'),
+  const { stored, students, attempts, cardsDone } = await inReadSession((session) =>
+    readClass(session, assignmentId, itemIds, a.mode === 'flashcards'),
   );
   const attemptsOf = groupBy(attempts, (t) => t.studentId);
 
   const rows: ReportStudent[] = students.map((s) => {
     const mine = attemptsOf.get(s.id) ?? [];
     const verdicts = judgeAttempts(mine, a.reveal as RevealPolicy, a.dueAt);
-    const counted = mine.find((t) => verdicts.find((v) => v.id === t.id)?.counted);
+    const verdictOf = (t: { id: string }) => verdicts.find((v) => v.id === t.id)!;
+    const live = mine.filter((t) => !t.resetAt);
+    // The score is always a submitted one: the counted attempt, or where that is still open, the
+    // best submitted attempt (flagged). Open work is reported beside it, never in its place.
+    const countedAttempt = mine.find((t) => verdictOf(t).counted);
+    const bestSubmitted = live
+      .filter((t) => t.submittedAt)
+      .reduce<(typeof mine)[number] | undefined>((top, t) => (!top || t.score > top.score ? t : top), undefined);
+    const scored = countedAttempt?.submittedAt ? countedAttempt : bestSubmitted;
+    const open = live.find((t) => !t.submittedAt);
+    const counted = scored ?? open;
     const final = counted ? finalAnswers(counted.responses) : new Map<string, ResponseRow>();
     const cells: Record<string, Cell> = {};
     const answers: ReportStudent['answers'] = {};
@@ -130,7 +119,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
     }
     const done = cardsDone.get(s.learnerId) ?? 0;
     const flashcardStatus = done >= itemIds.length ? 'finished' : done > 0 ? 'working' : 'joined';
-    const quizStatus = !counted ? 'joined' : mine.some((t) => t.submittedAt && !t.resetAt) ? 'finished' : 'working';
+    const quizStatus = scored ? 'finished' : open ? 'working' : 'joined';
     return {
       studentId: s.id,
       nickname: s.nickname,
@@ -152,12 +141,13 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
           counted: verdict.counted,
         };
       }),
-      score: counted ? counted.score : null,
-      scoreAfterKeys: counted ? verdicts.find((v) => v.id === counted.id)!.afterKeys : false,
+      score: scored ? scored.score : null,
+      scoreAfterKeys: scored ? verdictOf(scored).afterKeys : false,
+      inProgress: open ? { answered: finalAnswers(open.responses).size, score: open.score } : null,
       maxScore: itemIds.length,
       startedAt: counted?.startedAt.toISOString() ?? null,
-      submittedAt: counted?.submittedAt?.toISOString() ?? null,
-      timeTakenMs: counted?.submittedAt ? counted.submittedAt.getTime() - counted.startedAt.getTime() : null,
+      submittedAt: scored?.submittedAt?.toISOString() ?? null,
+      timeTakenMs: scored?.submittedAt ? scored.submittedAt.getTime() - scored.startedAt.getTime() : null,
       late: mine.some((t) => t.late),
       cardsDone: done,
       cells,
@@ -190,7 +180,14 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
         }),
     ),
   );
+  const submittedRows = rows.filter((r) => r.score !== null);
+  const scores = submittedRows.map((r) => r.score!);
+  const correct = percentCorrect(
+    itemIds,
+    submittedRows.map((r) => Object.fromEntries(itemIds.map((id) => [id, r.answers[id]?.score ?? null]))),
+  );
   return {
+    summary: { submitted: scores.length, average: average(scores), median: median(scores), maxScore: itemIds.length },
     assignment: {
       id: a.id,
       title: a.title,
@@ -202,7 +199,12 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
       rosterLocked: a.rosterLockedAt !== null,
       status: assignmentStatus({ closedAt: a.closedAt, dueAt: a.dueAt, now }),
     },
-    items: itemIds.map((id) => ({ itemId: id, prompt: stored.get(id)?.item.prompt ?? id, type: stored.get(id)?.item.type ?? 'single' })),
+    items: itemIds.map((id) => ({
+      itemId: id,
+      prompt: stored.get(id)?.item.prompt ?? id,
+      type: stored.get(id)?.item.type ?? 'single',
+      percentCorrect: correct[id] ?? null,
+    })),
     students: rows,
     statistics: statistics && firstAttempts.length >= 5 ? statistics : statistics ? { ...statistics, internalConsistency: null } : null,
     wrongAnswers,
@@ -211,10 +213,14 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
   };
 }
 
-/** One row per student: nickname, started, submitted, late, score, then each item's mark. */
+/**
+ * One row per student: nickname, started, submitted, late, score, then each item's mark. The
+ * header names each item by id (stable for scripts); the row under it gives each question's text.
+ */
 export async function assignmentCsv(teacher: TeacherRef | null, assignmentId: string): Promise<{ filename: string; csv: string }> {
   const report = await assignmentReport(teacher, assignmentId);
   const header = ['nickname', 'started', 'submitted', 'late', 'score', ...report.items.map((i) => i.itemId)];
+  const questions = ['question', '', '', '', '', ...report.items.map((i) => i.prompt)];
   const rows = report.students.map((s) => [
     s.nickname,
     s.startedAt ? new Date(s.startedAt) : null,
@@ -228,5 +234,5 @@ export async function assignmentCsv(teacher: TeacherRef | null, assignmentId: st
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'assignment';
-  return { filename: `${slug}-results.csv`, csv: toCsv(header, rows) };
+  return { filename: `${slug}-results.csv`, csv: toCsv(header, [questions, ...rows]) };
 }

@@ -149,7 +149,13 @@ describe('deleting one’s data inside a class', () => {
 
 describe('one rule for every write tied to an assignment', () => {
   it('refuses flashcard ratings after closing, and after the due date when late work is refused', async () => {
-    const { id } = await createAssignment(owner, { ...base, mode: 'flashcards', dueLocal: '2026-03-02T12:00', lateWork: 'refuse' });
+    const { id } = await createAssignment(owner, {
+      ...base,
+      mode: 'flashcards',
+      dueLocal: '2026-03-02T12:00',
+      allowPastDue: true,
+      lateWork: 'refuse',
+    });
     const { learner } = await createLearner();
     await joinAssignment(learner, id, 'Eve', before);
     const rate = (n: number, now: Date) =>
@@ -175,14 +181,19 @@ describe('one rule for every write tied to an assignment', () => {
   });
 
   it('refuses a submit after the due date when late work is refused, and never marks on-time answers late', async () => {
-    const { id } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00', lateWork: 'refuse' });
+    const { id } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00', allowPastDue: true, lateWork: 'refuse' });
     const { learner } = await createLearner();
     await joinAssignment(learner, id, 'Cy', before);
     const attemptId = await startAssignmentAttempt(learner, id, before);
     for (const itemId of ITEMS) await answer(learner, attemptId, itemId, true, before);
     expect((await rejection(submitAttempt(learner, attemptId, after))).message).toBe(REFUSALS.late);
 
-    const { id: accepting } = await createAssignment(owner, { ...base, dueLocal: '2026-03-02T12:00', lateWork: 'accept' });
+    const { id: accepting } = await createAssignment(owner, {
+      ...base,
+      dueLocal: '2026-03-02T12:00',
+      allowPastDue: true,
+      lateWork: 'accept',
+    });
     await joinAssignment(learner, accepting, 'Cy', before);
     const onTime = await startAssignmentAttempt(learner, accepting, before);
     for (const itemId of ITEMS) await answer(learner, onTime, itemId, true, before);
@@ -255,6 +266,7 @@ describe('attempts after the answers were shown', () => {
       reveal: 'after_due',
       attemptsAllowed: 2,
       dueLocal: '2026-03-02T12:00',
+      allowPastDue: true,
       lateWork: 'accept',
     });
     const { learner } = await createLearner();

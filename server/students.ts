@@ -3,7 +3,7 @@ import { joinCodeSchema } from '@/lib/classroom/codes';
 import { joinFloodWait, JOIN_FLOOD_LIMIT, MAX_CLASS_SIZE } from '@/lib/classroom/join-flood';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
 import { keysShownAt } from '@/lib/classroom/attempt-scoring';
-import { assignmentStatus, type LateWorkPolicy, type RevealPolicy } from '@/lib/classroom/reveal';
+import { assignmentStatus, heldBackWording, type HeldBackWording, type LateWorkPolicy, type RevealPolicy } from '@/lib/classroom/reveal';
 import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { shuffle } from '@/lib/quiz/random';
 import { checkAssignmentWrite } from './assignment-rules';
@@ -27,6 +27,8 @@ export interface PublicAssignment {
   lateWork: LateWorkPolicy;
   mastery: boolean;
   rosterLocked: boolean;
+  /** Why nobody new can join now (closed, past a due date that refuses late work, locked list), or null. */
+  joinRefusal: string | null;
 }
 
 async function loadAssignment(assignmentId: string) {
@@ -53,6 +55,7 @@ export async function getPublicAssignment(assignmentId: string, now = new Date()
     lateWork: a.lateWork as LateWorkPolicy,
     mastery: a.mastery,
     rosterLocked: a.rosterLockedAt !== null,
+    joinRefusal: joinRefusal(a, now),
   };
 }
 
@@ -126,18 +129,24 @@ async function checkJoinFlood(assignmentId: string, now: Date): Promise<void> {
   }
 }
 
+function joinRefusal(a: Parameters<typeof rulesOf>[0], now: Date): string | null {
+  const decision = assignmentWriteDecision({ write: 'join', assignment: rulesOf(a), now });
+  return decision.allowed ? null : decision.reason;
+}
+
 /**
  * Joins the learner to the assignment under a nickname no one in the class has or looks like
  * (see nicknameKey). A learner already on the class list gets their entry back, whatever they type.
  */
 export async function joinAssignment(source: LearnerSource, assignmentId: string, rawNickname: unknown, now = new Date()) {
   const a = await loadAssignment(assignmentId);
-  const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
   if (typeof source !== 'function') {
     const existing = await findStudent(source, assignmentId);
     if (existing) return existing;
   }
+  // The assignment's rule first: a student is told it is closed or past due before anything about their nickname.
   checkAssignmentWrite({ write: 'join', assignment: rulesOf(a), now });
+  const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
   const key = nicknameKey(nickname);
   const taken = await takenNicknameKeys(assignmentId);
   if (taken.has(key)) throw new NicknameTakenError(suggestFreeNickname(nickname, taken));
@@ -335,4 +344,10 @@ export async function assignmentBanner(
   const a = await loadAssignment(assignmentId);
   const student = await findStudent(learner, assignmentId);
   return { id: a.id, title: a.title, nickname: student && !student.leftAt ? student.nickname : null };
+}
+
+/** What the assignment's reveal policy holds back from its students, in words (see heldBackWording). */
+export async function assignmentHeldBackWording(assignmentId: string): Promise<HeldBackWording> {
+  const a = await loadAssignment(assignmentId);
+  return heldBackWording(a.reveal as RevealPolicy, a.dueAt);
 }

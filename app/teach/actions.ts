@@ -6,7 +6,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { fieldErrorsFrom, refused, submittedValues, succeeded, type FormState } from '@/lib/forms/form-state';
-import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, setDueDate } from '@/server/assignments';
+import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, updateAssignmentSettings } from '@/server/assignments';
 import { currentTeacher, getAuth } from '@/server/auth';
 import { AppError } from '@/server/errors';
 import { formStateFrom } from '@/server/form-errors';
@@ -82,12 +82,21 @@ export async function createAssignmentAction(_state: FormState, formData: FormDa
     lateWork: String(formField(formData, 'lateWork') ?? ''),
     mastery: formField(formData, 'mastery') === 'on',
     security: String(formField(formData, 'security') ?? 'practice'),
+    allowPastDue: formField(formData, 'allowPastDue') === 'on',
   };
   let id: string;
   try {
     ({ id } = await createAssignment(teacher, input));
   } catch (error) {
-    return formStateFrom(error, submittedValues(formData), ['title', 'setId', 'dueLocal', 'attemptsAllowed', 'reveal', 'lateWork']);
+    return formStateFrom(error, submittedValues(formData), [
+      'title',
+      'setId',
+      'dueLocal',
+      'timeZone',
+      'attemptsAllowed',
+      'reveal',
+      'lateWork',
+    ]);
   }
   redirect(`/teach/assignments/${id}`);
 }
@@ -116,18 +125,24 @@ export async function setClosedAction(formData: FormData): Promise<void> {
   redirect(`/teach/assignments/${id}`);
 }
 
-export async function setDueDateAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function updateSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  let effects: string[] = [];
+  let id = '';
   try {
-    await withAssignment(formData, (teacher, id) =>
-      setDueDate(teacher, id, {
+    id = await withAssignment(formData, async (teacher, assignmentId) => {
+      ({ effects } = await updateAssignmentSettings(teacher, assignmentId, {
+        title: String(formField(formData, 'title') ?? ''),
         dueLocal: String(formField(formData, 'dueLocal') ?? ''),
         timeZone: String(formField(formData, 'timeZone') ?? ''),
-      }),
-    );
+        reveal: String(formField(formData, 'reveal') ?? ''),
+        lateWork: String(formField(formData, 'lateWork') ?? ''),
+      }));
+    });
   } catch (error) {
-    return formStateFrom(error, submittedValues(formData), []);
+    return formStateFrom(error, submittedValues(formData), ['title', 'dueLocal', 'timeZone', 'reveal', 'lateWork']);
   }
-  return succeeded('Due date saved.');
+  revalidatePath(`/teach/assignments/${id}`);
+  return succeeded(['Changes saved.', ...effects].join(' '));
 }
 
 export async function duplicateAction(formData: FormData): Promise<void> {

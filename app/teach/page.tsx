@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { StatusBadge } from '@/components/teach/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
+import { LocalTime } from '@/components/ui/local-time';
 import { listAssignments } from '@/server/assignments';
 import { currentTeacher } from '@/server/auth';
 import { signOutAction } from './actions';
@@ -77,7 +78,7 @@ export default async function TeachPage({ searchParams }: { searchParams: Promis
                   <td className="py-2 font-mono">{a.code}</td>
                   <td className="py-2 text-right tabular-nums">{a.students}</td>
                   <td className="py-2 text-right tabular-nums">{a.submitted}</td>
-                  <td className="py-2 pl-4 text-sm">{a.dueAt ? a.dueAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—'}</td>
+                  <td className="py-2 pl-4 text-sm">{a.dueAt ? <LocalTime iso={a.dueAt} /> : '—'}</td>
                 </tr>
               ))}
             </tbody>

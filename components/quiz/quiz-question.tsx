@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { draftForNumberKey, initialDraft, responseFromDraft, type Draft } from '@/lib/quiz/draft';
+import type { HeldBackWording } from '@/lib/classroom/reveal';
 import type { PublicItem } from '@/lib/quiz/present';
 import { ProgressBar } from '../ui/progress-bar';
 import { AnswerControls } from './answer-controls';
@@ -19,6 +20,8 @@ interface Props {
   round: number;
   /** The document title of this question, e.g. "Question 3 of 26 · Key facts · Passage". */
   title: string;
+  /** In an assignment: what its reveal policy holds back, in words. */
+  heldBack?: HeldBackWording | null;
 }
 
 function newAnswerId(): string {
@@ -27,7 +30,7 @@ function newAnswerId(): string {
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-export function QuizQuestion({ attemptId, item, index, total, answeredCount, round, title }: Props) {
+export function QuizQuestion({ attemptId, item, index, total, answeredCount, round, title, heldBack }: Props) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => initialDraft(item));
   // null: not answered yet; 'recorded': answered, but the teacher holds the feedback back.
@@ -201,7 +204,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
               <h2 id={`feedback-${item.id}`} className="text-lg font-semibold">
                 Answer recorded
               </h2>
-              <p>Your teacher will share how you did.</p>
+              <p>{heldBack?.afterAnswer ?? 'Your answer is saved.'}</p>
             </section>
           ) : (
             <FeedbackPanel feedback={feedback} headingId={`feedback-${item.id}`} marksInPlace />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { HeldBackWording } from '@/lib/classroom/reveal';
 import { QUIZ_TYPES } from '@/lib/quiz/options';
 import { formatScore, scorePercent } from '@/lib/quiz/score';
 import { ProgressBar } from '../ui/progress-bar';
@@ -26,11 +27,13 @@ interface Props {
   setTitle: string | null;
   retryAction: (state: StartQuizState, formData: FormData) => Promise<StartQuizState>;
   finishAction: (formData: FormData) => Promise<void>;
+  /** In an assignment: what its reveal policy holds back, in words. */
+  heldBack?: HeldBackWording | null;
 }
 
 const RESULTS_HEADING = 'results-heading';
 
-export function QuizResults({ attemptId, results, setId, setTitle, assignmentId, retryAction, finishAction }: Props) {
+export function QuizResults({ attemptId, results, setId, setTitle, assignmentId, retryAction, finishAction, heldBack }: Props) {
   if (!results) {
     return (
       <div className="mx-auto max-w-2xl space-y-4">
@@ -38,7 +41,7 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
           All questions answered
         </h1>
         <FocusOnArrival targetId={RESULTS_HEADING} />
-        <p className="text-muted">Finish the quiz to see your score and every answer.</p>
+        <p className="text-muted">{heldBack?.afterAnswer ?? 'Finish the quiz to see your score and every answer.'}</p>
         <form action={finishAction}>
           <input type="hidden" name="attemptId" value={attemptId} />
           <button
@@ -58,7 +61,7 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
           Quiz handed in
         </h1>
         <FocusOnArrival targetId={RESULTS_HEADING} />
-        <p>Your answers are recorded. Your teacher will share the results.</p>
+        <p>{heldBack?.handedIn ?? 'Your answers are saved.'}</p>
         {assignmentId ? <Link href={`/a/${assignmentId}`}>Back to the assignment</Link> : null}
       </div>
     );
@@ -147,7 +150,7 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
                         <span className="font-medium">Correct answer:</span> {row.keyText}
                       </p>
                     ) : (
-                      <p>Your teacher will share the answers later.</p>
+                      <p>{heldBack?.answersLater ?? 'The correct answers are not shown here.'}</p>
                     )}
                   </div>
                 </details>

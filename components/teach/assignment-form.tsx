@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState, useState, useSyncExternalStore } from 'react';
+import { useActionState, useState } from 'react';
 import { buttonClass } from '../ui/button';
-import { describedBy, Field, FormMessage, inputClass } from '../ui/field';
+import { describedBy, Field, FormMessage, inputClass, typedOr } from '../ui/field';
+import { DueDateFields } from './due-date-fields';
 import { EMPTY_FORM, type FormState } from './form-state';
 
 interface SetOption {
@@ -10,8 +11,6 @@ interface SetOption {
   title: string;
   items: { id: string; prompt: string; type: string }[];
 }
-
-const noSubscription = () => () => {};
 
 export function AssignmentForm({
   sets,
@@ -23,23 +22,23 @@ export function AssignmentForm({
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM);
   const [setId, setSetId] = useState(sets[0]?.id ?? '');
   const [mode, setMode] = useState<'quiz' | 'flashcards'>('quiz');
-  const timeZone = useSyncExternalStore(
-    noSubscription,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => 'UTC',
-  );
   const set = sets.find((s) => s.id === setId);
   const items = (set?.items ?? []).filter((i) => mode === 'flashcards' || i.type !== 'card');
+  // Changing the set or the mode ticks every item again (the list is rebuilt), so the count follows it.
+  const listKey = `${setId}-${mode}`;
+  const [ticked, setTicked] = useState({ listKey, count: items.length });
+  const chosen = ticked.listKey === listKey ? ticked.count : items.length;
+  const setChosen = (count: number) => setTicked({ listKey, count });
   const e = state.fieldErrors;
   return (
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
-      <input type="hidden" name="timeZone" value={timeZone} />
       <Field id="title" label="Title" error={e.title}>
         <input
           id="title"
           name="title"
           required
           maxLength={120}
+          defaultValue={typedOr(state, 'title')}
           className={inputClass}
           aria-invalid={!!e.title}
           aria-describedby={describedBy('title', false, e.title)}
@@ -66,9 +65,18 @@ export function AssignmentForm({
         ))}
       </fieldset>
       <details className="rounded-lg border border-border p-3">
-        <summary className="cursor-pointer font-medium">Items: all {items.length} (choose some instead)</summary>
+        <summary className="cursor-pointer font-medium">
+          <span aria-live="polite">
+            {chosen === items.length ? `Items: all ${items.length}` : `Items: ${chosen} of ${items.length} chosen`}
+          </span>{' '}
+          <span className="font-normal text-muted">(choose which)</span>
+        </summary>
         {e.itemIds ? <p className="text-sm font-medium text-danger">{e.itemIds}</p> : null}
-        <fieldset className="mt-2 max-h-72 space-y-1 overflow-y-auto" key={`${setId}-${mode}`}>
+        <fieldset
+          className="mt-2 max-h-72 space-y-1 overflow-y-auto"
+          key={listKey}
+          onChange={(ev) => setChosen(ev.currentTarget.querySelectorAll('input[name="itemIds"]:checked').length)}
+        >
           <legend className="sr-only">Items to include</legend>
           {items.map((item) => (
             <label key={item.id} className="flex items-start gap-2 py-1">
@@ -78,18 +86,21 @@ export function AssignmentForm({
           ))}
         </fieldset>
       </details>
-      <Field id="dueLocal" label={`Due (your time zone, ${timeZone})`} hint="Leave empty for no due date." error={e.dueLocal}>
-        <input
-          id="dueLocal"
-          name="dueLocal"
-          type="datetime-local"
-          className={`${inputClass} max-w-64`}
-          aria-describedby={describedBy('dueLocal', true, e.dueLocal)}
-        />
-      </Field>
+      <DueDateFields
+        key={state.ok === false ? JSON.stringify(state.values) : 'fresh'}
+        dueUtc={null}
+        errors={{ dueLocal: e.dueLocal, timeZone: e.timeZone }}
+        typed={state.ok === false ? { dueLocal: state.values.dueLocal, timeZone: state.values.timeZone } : {}}
+        pastNote={
+          <label className="mt-1 flex items-center gap-2">
+            <input type="checkbox" name="allowPastDue" className="size-5" />
+            The due date is in the past on purpose
+          </label>
+        }
+      />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="attemptsAllowed" label="Attempts allowed" error={e.attemptsAllowed}>
-          <select id="attemptsAllowed" name="attemptsAllowed" defaultValue="1" className={inputClass}>
+          <select id="attemptsAllowed" name="attemptsAllowed" defaultValue={typedOr(state, 'attemptsAllowed', '1')} className={inputClass}>
             <option value="1">1</option>
             <option value="2">2</option>
             <option value="3">3</option>
@@ -97,7 +108,7 @@ export function AssignmentForm({
           </select>
         </Field>
         <Field id="reveal" label="Show answers" error={e.reveal}>
-          <select id="reveal" name="reveal" defaultValue="after_submit" className={inputClass}>
+          <select id="reveal" name="reveal" defaultValue={typedOr(state, 'reveal', 'after_submit')} className={inputClass}>
             <option value="immediately">Immediately after each answer</option>
             <option value="after_submit">After the student submits</option>
             <option value="after_due">After the due date</option>
@@ -105,7 +116,7 @@ export function AssignmentForm({
           </select>
         </Field>
         <Field id="lateWork" label="Late work" error={e.lateWork}>
-          <select id="lateWork" name="lateWork" defaultValue="accept" className={inputClass}>
+          <select id="lateWork" name="lateWork" defaultValue={typedOr(state, 'lateWork', 'accept')} className={inputClass}>
             <option value="accept">Accept and mark late</option>
             <option value="refuse">Refuse after the due date</option>
           </select>

@@ -2,7 +2,9 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
+import { oneDecimal } from '@/lib/classroom/class-summary';
 import { asCoefficient } from '@/lib/classroom/coefficient';
+import { LocalTime } from '../ui/local-time';
 
 const CELL: Record<Exclude<Cell, null> | 'none', { label: string; short: string; className: string }> = {
   right: { label: 'right', short: '✓', className: 'bg-success-soft text-success' },
@@ -15,28 +17,51 @@ type SortKey = 'nickname' | 'score' | 'status';
 
 const minutes = (ms: number | null) => (ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
-const when = (iso: string) => new Date(iso).toUTCString().replace(/:\d\d GMT$/, ' UTC');
-
 /** Every attempt of a student, with what the report made of it (counted, reset, after the answers were shown). */
 function AttemptList({ student }: { student: ReportStudent }) {
   if (student.attemptList.length === 0) return null;
   return (
     <ul className="mt-2 space-y-1 text-sm" aria-label={`Attempts of ${student.nickname}`}>
       {student.attemptList.map((t) => {
-        const notes = [
-          t.counted ? 'counted' : null,
-          t.resetAt ? `reset ${when(t.resetAt)}` : null,
-          t.afterKeys ? 'after the answers were shown' : null,
-          t.late ? 'late' : null,
-        ].filter(Boolean);
+        const notes = [t.counted ? 'counted' : null, t.afterKeys ? 'after the answers were shown' : null, t.late ? 'late' : null].filter(
+          Boolean,
+        );
         return (
           <li key={t.attemptId}>
-            Attempt {t.number}: {t.submittedAt ? `submitted ${when(t.submittedAt)}` : 'not submitted'} · {t.score} / {student.maxScore}
+            Attempt {t.number}:{' '}
+            {t.submittedAt ? (
+              <>
+                submitted <LocalTime iso={t.submittedAt} />
+              </>
+            ) : (
+              'in progress'
+            )}{' '}
+            · {t.score} / {student.maxScore}
+            {t.resetAt ? (
+              <>
+                {' '}
+                (reset <LocalTime iso={t.resetAt} />)
+              </>
+            ) : null}
             {notes.length ? ` (${notes.join(', ')})` : ''}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** "2.3 / 3 average · median 2 / 3 (of 4 submitted)", or why there is none yet. */
+function ClassSummary({ summary }: { summary: AssignmentReport['summary'] }) {
+  if (summary.average === null || summary.median === null) return <p className="text-sm text-muted">No score submitted yet.</p>;
+  return (
+    <p className="text-sm">
+      Class average <strong className="tabular-nums">{oneDecimal(summary.average)}</strong> / {summary.maxScore} · median{' '}
+      <strong className="tabular-nums">{oneDecimal(summary.median)}</strong> / {summary.maxScore}{' '}
+      <span className="text-muted">
+        (of {summary.submitted} submitted {summary.submitted === 1 ? 'score' : 'scores'})
+      </span>
+    </p>
   );
 }
 
@@ -90,6 +115,7 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
             {report.students.length} joined · {working} working · {finished} finished{stale ? ' · reconnecting…' : ''}
           </p>
         </div>
+        {isQuiz && report.students.length ? <ClassSummary summary={report.summary} /> : null}
         {report.students.length === 0 ? (
           <p className="text-muted">Nobody has joined yet. Share the link, the code or the QR code.</p>
         ) : (
@@ -137,11 +163,22 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
                     </th>
                     <td className="py-2 pr-3">{s.status}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">
-                      {isQuiz
-                        ? s.score === null
-                          ? '—'
-                          : `${s.score} / ${s.maxScore}${s.scoreAfterKeys ? ' (after answers shown)' : ''}`
-                        : `${s.cardsDone} / ${report.items.length}`}
+                      {isQuiz ? (
+                        <>
+                          {s.score === null ? (
+                            <span className="text-muted">none submitted</span>
+                          ) : (
+                            `${s.score} / ${s.maxScore}${s.scoreAfterKeys ? ' (after answers shown)' : ''}`
+                          )}
+                          {s.inProgress ? (
+                            <span className="mt-0.5 block text-xs whitespace-nowrap text-muted">
+                              in progress: {s.inProgress.answered} of {s.maxScore} answered
+                            </span>
+                          ) : null}
+                        </>
+                      ) : (
+                        `${s.cardsDone} / ${report.items.length}`
+                      )}
                     </td>
                     <td className="py-2 pr-3 tabular-nums">{minutes(s.timeTakenMs)}</td>
                     {isQuiz
@@ -158,6 +195,21 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
                   </tr>
                 ))}
               </tbody>
+              {isQuiz ? (
+                <tfoot>
+                  <tr className="text-muted">
+                    <th scope="row" colSpan={4} className="py-2 pr-3 text-right font-medium">
+                      % correct (submitted)
+                    </th>
+                    {report.items.map((item, i) => (
+                      <td key={item.itemId} className="px-1 py-2 text-center text-xs tabular-nums">
+                        <span className="sr-only">{`Q${i + 1}: `}</span>
+                        {item.percentCorrect === null ? '—' : `${item.percentCorrect}%`}
+                      </td>
+                    ))}
+                  </tr>
+                </tfoot>
+              ) : null}
             </table>
           </div>
         )}
@@ -239,7 +291,8 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
           {students.map((s: ReportStudent) => (
             <details key={s.studentId} id={`student-${s.studentId}`} className="rounded-lg border border-border p-3">
               <summary className="cursor-pointer font-medium">
-                {s.nickname} — {s.score === null ? 'not started' : `${s.score} / ${s.maxScore}`}
+                {s.nickname} — {s.score === null ? 'none submitted' : `${s.score} / ${s.maxScore}`}
+                {s.inProgress ? ` · in progress: ${s.inProgress.answered} of ${s.maxScore} answered` : ''}
               </summary>
               <AttemptList student={s} />
               <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">

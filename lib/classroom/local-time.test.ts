@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantToLocal, localToInstant } from './local-time';
+import { formatInstant, instantToLocal, localToInstant } from './local-time';
 import { localDateTimeSchema } from './local-time-schema';
 
 describe('local date-times', () => {
@@ -16,6 +16,14 @@ describe('local date-times', () => {
     expect(localToInstant('2026-03-08T02:30', 'America/New_York').toISOString()).toBe('2026-03-08T06:30:00.000Z');
     // 01:30 happens twice on 1 November 2026; the earlier (EDT) is taken.
     expect(localToInstant('2026-11-01T01:30', 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+});
+
+describe('formatInstant', () => {
+  it('reads one moment in the viewer’s zone, next day included', () => {
+    const due = new Date('2026-12-01T20:30:00Z');
+    expect(formatInstant(due, 'Asia/Tokyo')).toBe('Wed, 2 Dec 2026, 05:30 GMT+9');
+    expect(formatInstant(due, 'UTC')).toBe('Tue, 1 Dec 2026, 20:30 UTC');
   });
 });
 

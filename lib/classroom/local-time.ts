@@ -45,3 +45,21 @@ export function instantToLocal(instant: Date, timeZone: string): string {
   const shifted = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16);
 }
+
+/**
+ * A moment as people read it in a time zone, e.g. "Wed, 2 Dec 2026, 05:30 GMT+9". One English
+ * format with a 24-hour clock whatever the browser's locale, so every page reads alike.
+ */
+export function formatInstant(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(instant);
+}

@@ -15,8 +15,10 @@ export interface ReportStudent {
   attempts: number;
   /** Every attempt, reset ones and ones after the answers were shown included (see attempt-scoring). */
   attemptList: ReportAttempt[];
-  /** The counted attempt's score (see judgeAttempts). */
+  /** The counted submitted attempt's score (see judgeAttempts); null until something is submitted. */
   score: number | null;
+  /** The attempt still open, shown apart from the score: it never replaces a submitted one. */
+  inProgress: { answered: number; score: number } | null;
   /** The counted attempt came after the student could see answers (there is none from before). */
   scoreAfterKeys: boolean;
   maxScore: number;
@@ -56,7 +58,10 @@ export interface AssignmentReport {
     rosterLocked: boolean;
     status: AssignmentStatus;
   };
-  items: { itemId: string; prompt: string; type: string }[];
+  /** Of the students with a submitted score. */
+  summary: { submitted: number; average: number | null; median: number | null; maxScore: number };
+  /** percentCorrect: of the students with a submitted score, the share who got it fully right. */
+  items: { itemId: string; prompt: string; type: string; percentCorrect: number | null }[];
   students: ReportStudent[];
   statistics: QuizStatistics | null;
   wrongAnswers: Record<string, WrongAnswerCount[]>;

@@ -3,6 +3,7 @@ import {
   REVEAL_POLICIES,
   type RevealPolicy,
   assignmentStatus,
+  heldBackWording,
   itemVisibility,
   itemsWithheldFromSelfStudy,
   lateStatus,
@@ -196,5 +197,20 @@ describe('itemsWithheldFromSelfStudy', () => {
     const held = itemsWithheldFromSelfStudy([secure, later], BEFORE);
     expect(held.get('q1')).toEqual(DUE);
     expect(held.get('q2')).toEqual(later.dueAt);
+  });
+});
+
+describe('heldBackWording', () => {
+  it('promises the score and answers at hand-in exactly where revealDecision shows them on submitting', () => {
+    for (const policy of REVEAL_POLICIES) {
+      for (const dueAt of [null, DUE]) {
+        const words = heldBackWording(policy, dueAt);
+        const atHandIn = decide(policy, true, dueAt, BEFORE).showCorrectness;
+        expect(/when you hand in/.test(words.afterAnswer), `${policy}, due ${String(dueAt)}`).toBe(atHandIn);
+        expect(/after the due date/.test(words.afterAnswer)).toBe(!atHandIn && decide(policy, true, dueAt, AFTER).showCorrectness);
+        expect(/does not show/.test(words.afterAnswer)).toBe(policy === 'never');
+        expect(words.afterAnswer).not.toMatch(/teacher will share/);
+      }
+    }
   });
 });

@@ -166,3 +166,37 @@ export function assignmentStatus(input: { closedAt: Date | null; dueAt: Date | n
   if (due - t <= soonHours * HOUR_MS) return 'due_soon';
   return 'open';
 }
+
+export interface HeldBackWording {
+  /** Under an answer whose feedback is held back. */
+  afterAnswer: string;
+  /** On the end screen when the score is held back too. */
+  handedIn: string;
+  /** In the results, where a correct answer is held back. */
+  answersLater: string;
+}
+
+/**
+ * What a student is told while the policy holds back how they did. It says what revealDecision
+ * will actually do: under after_submit the score and the answers come with the hand-in, under
+ * after_due (with a due date) only once that date has passed, under never not at all.
+ */
+export function heldBackWording(policy: RevealPolicy, dueAt: Date | null): HeldBackWording {
+  if (policy === 'never')
+    return {
+      afterAnswer: 'This assignment does not show scores or correct answers; your teacher sees your answers.',
+      handedIn: 'Your answers are saved. This assignment does not show scores or correct answers; your teacher sees your answers.',
+      answersLater: 'This assignment does not show the correct answers.',
+    };
+  if (policy === 'after_due' && dueAt !== null)
+    return {
+      afterAnswer: 'Your score and the correct answers appear after the due date, once you have handed in the quiz.',
+      handedIn: 'Your answers are saved. Your score and the correct answers appear here after the due date.',
+      answersLater: 'The correct answers appear here after the due date.',
+    };
+  return {
+    afterAnswer: 'You will see your score and the correct answers when you hand in the quiz at the end.',
+    handedIn: 'Your answers are saved. Your score and the correct answers appear here once the quiz is handed in.',
+    answersLater: 'The correct answers appear here once the quiz is handed in.',
+  };
+}

@@ -5,6 +5,7 @@ import { NicknameForm, PersonalCodeForm, StartQuizButton } from '@/components/cl
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { LocalTime } from '@/components/ui/local-time';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { or404 } from '@/server/pages';
 import { currentLearner } from '@/server/session';
@@ -13,10 +14,6 @@ import { leaveClassAction } from '../../settings/actions';
 import { joinWithNicknameAction, resumeWithCodeAction, startAssignmentQuizAction } from './actions';
 
 export const metadata: Metadata = { title: 'Assignment' };
-
-function formatDue(due: Date): string {
-  return due.toUTCString().replace(/:\d\d GMT$/, ' UTC');
-}
 
 export default async function StudentAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -33,7 +30,12 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
         <h1>{assignment.title}</h1>
         <p className="text-muted">
           {assignment.setTitle} · {assignment.itemCount} {assignment.itemCount === 1 ? 'item' : 'items'}
-          {assignment.dueAt ? ` · due ${formatDue(assignment.dueAt)}` : ''}
+          {assignment.dueAt ? (
+            <>
+              {' · due '}
+              <LocalTime iso={assignment.dueAt} />
+            </>
+          ) : null}
         </p>
       </header>
       {assignment.closed ? <Alert tone="warning">Your teacher has closed this assignment.</Alert> : null}
@@ -46,8 +48,8 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
           <p>Your teacher keeps the work you did here; nothing more can be added to it.</p>
         </Card>
       ) : !view ? (
-        assignment.closed ? null : assignment.rosterLocked ? (
-          <Alert tone="info">Your teacher has locked the class list, so nobody new can join. Ask your teacher to let you in.</Alert>
+        assignment.closed ? null : assignment.joinRefusal ? (
+          <Alert tone="info">{assignment.joinRefusal}</Alert>
         ) : (
           <>
             <Card>

@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { or404 } from '@/server/pages';
 import { getAttempt, getAttemptResults, type AttemptView } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
-import { assignmentBanner } from '@/server/students';
+import { assignmentBanner, assignmentHeldBackWording } from '@/server/students';
 import { startQuizAction, submitQuizAction } from '../actions';
 
 interface Props {
@@ -41,6 +41,7 @@ export default async function AttemptPage({ params }: Props) {
   const { learner, view } = await loadView(attemptId);
   const answeredCount = view.items.filter((i) => i.answered).length;
   const banner = view.attempt.assignmentId ? <AssignmentHeader {...await assignmentBanner(learner, view.attempt.assignmentId)} /> : null;
+  const heldBack = view.attempt.assignmentId ? await assignmentHeldBackWording(view.attempt.assignmentId) : null;
 
   if (view.refusal && view.attempt.assignmentId) {
     return (
@@ -66,6 +67,7 @@ export default async function AttemptPage({ params }: Props) {
           answeredCount={view.round === 1 ? answeredCount : 0}
           round={view.round}
           title={`${titleOf(view)} · Passage`}
+          heldBack={heldBack}
         />
       </>
     );
@@ -84,6 +86,7 @@ export default async function AttemptPage({ params }: Props) {
         assignmentId={view.attempt.assignmentId}
         retryAction={startQuizAction}
         finishAction={submitQuizAction}
+        heldBack={heldBack}
       />
     </>
   );
