@@ -12,7 +12,7 @@ import { dateOrNullFromSql, inList, sql, type SqlSession } from './sql';
  * Everything a report is computed from, read from the database itself, so it is right whichever
  * process wrote: the assignment row and its set's (every column, so a new setting counts too),
  * its items' versions, the roster and the attempts row by row (a rename, a leave or a reset
- * changes no count), and the count and highest id of its answers and flashcard reviews
+ * changes no count; the columns a row can change after it is inserted), and the count and highest id of its answers and flashcard reviews
  * (AUTOINCREMENT ids are never reused: an insert raises the highest, a delete lowers the count).
  * A new input of assignmentReport() must be added here.
  */
@@ -25,9 +25,10 @@ async function reportInputs(session: SqlSession, assignmentId: string) {
   return {
     assignment,
     items: await session.get(sql`SELECT count(*) AS n, max(updatedAt) AS updatedAt FROM Question WHERE id IN ${inList(itemIds)}`),
-    students: await session.all(sql`SELECT * FROM AssignmentStudent WHERE assignmentId = ${assignmentId} ORDER BY id`),
+    // Ids, and what can change on a row once it exists.
+    students: await session.all(sql`SELECT id, nickname, leftAt FROM AssignmentStudent WHERE assignmentId = ${assignmentId} ORDER BY id`),
     attempts: await session.all(
-      sql`SELECT id, studentId, startedAt, submittedAt, score, late, resetAt FROM QuizAttempt WHERE assignmentId = ${assignmentId} ORDER BY id`,
+      sql`SELECT id, submittedAt, score, late, resetAt FROM QuizAttempt WHERE assignmentId = ${assignmentId} ORDER BY id`,
     ),
     answers: await session.get(
       sql`SELECT count(*) AS n, max(r.id) AS last FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ${assignmentId}`,
