@@ -17,10 +17,33 @@ export async function signUpTeacher(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Your assignments' })).toBeVisible();
 }
 
+/** The link and the join code shown on the teacher's assignment page. */
+export async function linkAndCode(page: Page): Promise<{ link: string; code: string }> {
+  const code = (await page.locator('strong.font-mono').first().textContent())!.trim();
+  const link = (await page.getByRole('link', { name: /\/a\// }).textContent())!.trim();
+  return { link, code };
+}
+
+/** A teacher signed up in a fresh context, with one assignment over a whole set; returns its link and code. */
+export async function teacherWithAssignment(
+  browser: Browser,
+  options: { title: string; mode?: 'quiz' | 'flashcards' },
+): Promise<{ teacher: Page; link: string; code: string }> {
+  const teacher = await newPage(browser);
+  await signUpTeacher(teacher, 'Mr Sato');
+  await teacher.goto('/teach/new');
+  await teacher.getByLabel('Title').fill(options.title);
+  await teacher.getByLabel('Question set').selectOption('timeline');
+  if (options.mode === 'flashcards') await teacher.getByRole('radio', { name: /Flashcard/ }).check();
+  await teacher.getByRole('button', { name: 'Create assignment' }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: options.title })).toBeVisible();
+  return { teacher, ...(await linkAndCode(teacher)) };
+}
+
 /** Creates a timeline quiz over `items` (no shuffle) and returns the student link. */
 export async function createQuiz(
   page: Page,
-  options: { title: string; items: BankItem[]; reveal: string; mastery?: boolean; attempts?: string },
+  options: { title: string; items: BankItem[]; reveal: string; mastery?: boolean; attempts?: string; lateWork?: 'accept' | 'refuse' },
 ): Promise<string> {
   await page.getByRole('link', { name: 'New assignment' }).click();
   await page.getByLabel('Title').fill(options.title);
@@ -30,11 +53,12 @@ export async function createQuiz(
   for (const item of options.items) await page.getByRole('checkbox', { name: item.prompt }).check();
   await page.getByLabel('Show answers').selectOption(options.reveal);
   if (options.attempts) await page.getByLabel('Attempts allowed').selectOption(options.attempts);
+  if (options.lateWork) await page.getByLabel('Late work').selectOption(options.lateWork);
   await page.getByLabel('Shuffle the questions for each student').uncheck();
   if (options.mastery) await page.getByLabel(/^Mastery mode/).check();
   await page.getByRole('button', { name: 'Create assignment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: options.title })).toBeVisible();
-  return (await page.getByRole('link', { name: /\/a\// }).textContent())!.trim();
+  return (await linkAndCode(page)).link;
 }
 
 /** Joins by the link under `nickname`. */

@@ -1,31 +1,16 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { answerSingle, newPage } from './classroom-helpers';
 import { expectNoAxeViolations } from './axe';
 import { loadBank } from './content';
 
 const timeline = loadBank().find((s) => s.id === 'timeline')!;
 const CHOSEN = timeline.items.filter((i) => i.type === 'single').slice(0, 3);
 
-async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
-}
-
-/** Answers the single-choice question on screen, right or wrong, by its option text. */
-async function answerSingle(page: Page, right: boolean) {
-  await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
-  const prompt = (await page.getByRole('heading', { level: 1 }).textContent())!;
-  const item = CHOSEN.find((i) => i.prompt === prompt)!;
-  const options = item.options as { id: string; text: string }[];
-  const choice = right ? options.find((o) => o.id === item.answer)! : options.find((o) => o.id !== item.answer)!;
-  await page.getByRole('radio', { name: choice.text, exact: true }).check();
-  await page.getByRole('button', { name: 'Check answer' }).click();
-  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-}
-
 async function doQuiz(page: Page, pattern: boolean[]) {
   await page.getByRole('button', { name: 'Start the quiz' }).click();
   for (const [i, right] of pattern.entries()) {
     await expect(page.getByText(`Question ${i + 1} of ${pattern.length}`, { exact: true })).toBeVisible();
-    await answerSingle(page, right);
+    await answerSingle(page, CHOSEN, right);
     await page.getByRole('button', { name: i === pattern.length - 1 ? 'See my results' : 'Next question' }).click();
   }
   await expect(page.getByRole('heading', { level: 1, name: /You scored/ })).toBeVisible();
@@ -92,7 +77,7 @@ test('a teacher runs a class: sign-up, assignment, QR, three students, live repo
   await bo.getByRole('button', { name: 'Start' }).click();
   // Bo answers the first question, then moves to a second device with the personal code.
   await bo.getByRole('button', { name: 'Start the quiz' }).click();
-  await answerSingle(bo, false);
+  await answerSingle(bo, CHOSEN, false);
   await bo.goto(link);
   const personal = (await bo.locator('strong.font-mono').textContent())!.trim();
   const boTablet = await newPage(browser);
@@ -104,7 +89,7 @@ test('a teacher runs a class: sign-up, assignment, QR, three students, live repo
   await boTablet.getByRole('link', { name: 'Continue the quiz' }).click();
   await expect(boTablet.getByText('Question 2 of 3', { exact: true })).toBeVisible();
   for (const [i, right] of [true, false].entries()) {
-    await answerSingle(boTablet, right);
+    await answerSingle(boTablet, CHOSEN, right);
     await boTablet.getByRole('button', { name: i === 1 ? 'See my results' : 'Next question' }).click();
   }
   await expect(boTablet.getByRole('heading', { level: 1, name: 'You scored 1 out of 3 (33%)' })).toBeVisible();

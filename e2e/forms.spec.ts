@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { teacherWithAssignment } from './teacher-helpers';
+import { teacherWithAssignment } from './classroom-helpers';
 
 /** The form's error texts (beside fields and above the button), each as shown. */
 async function errorsOn(page: Page): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { teacherWithAssignment } from './teacher-helpers';
+import { teacherWithAssignment } from './classroom-helpers';
 
 test.describe('site header', () => {
   test('marks the current page, and leads to /join from the header and the home page', async ({ page }) => {

@@ -42,8 +42,8 @@ describe('the shared connection', () => {
     const tx = transactionThatRollsBack();
     await tx.inside;
     // A single statement outside any transaction (Prisma wraps its model writes, not these).
-    const stamp = new Date().toISOString().replace('Z', '+00:00');
-    const prismaWrite = db.$executeRaw`INSERT INTO Learner (id, createdAt, updatedAt) VALUES ('written-by-prisma-meanwhile', ${stamp}, ${stamp})`;
+    const stamp = new Date();
+    const prismaWrite = db.$executeRaw`INSERT INTO "Learner" ("id", "createdAt", "updatedAt") VALUES ('written-by-prisma-meanwhile', ${stamp}, ${stamp})`;
     const rawWrite = inWriteTransaction((tx) => tx.run(insertLearner('written-raw-meanwhile')));
     await settle();
     tx.proceed();

@@ -4,11 +4,12 @@ import { Mutex } from 'async-mutex';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseFile } from './config';
+import { databaseTarget, type DatabaseTarget } from './config';
+import { connectPostgresql, type PostgresqlConnection } from './db-postgresql';
 import { PrismaClient } from './generated/prisma/client';
 import type { SqlDatabase, SqlSession } from './sql';
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
-import { sqliteDatabase } from './sqlite-sql';
+import { beginImmediate, sqliteDatabase } from './sqlite-sql';
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type AdapterTransaction = Awaited<ReturnType<Adapter['startTransaction']>>;
@@ -39,8 +40,8 @@ interface Connection {
   sql: SqlDatabase;
 }
 
-/** Prisma's adapter with every statement and transaction taken under `lock`. */
-function lockedAdapter(inner: Adapter, lock: Mutex): Adapter {
+/** Prisma's adapter with every statement and transaction taken under `lock`, transactions holding SQLite's write lock. */
+function lockedAdapter(inner: Adapter, sqlite: Database.Database, lock: Mutex): Adapter {
   const releasing = (tx: AdapterTransaction, release: () => void): AdapterTransaction => {
     const commit = tx.commit.bind(tx);
     const rollback = tx.rollback.bind(tx);
@@ -56,9 +57,16 @@ function lockedAdapter(inner: Adapter, lock: Mutex): Adapter {
     executeScript: (script) => lock.runExclusive(() => inner.executeScript(script)),
     startTransaction: async (isolationLevel) => {
       const release = await lock.acquire();
+      let tx: AdapterTransaction | undefined;
       try {
-        return releasing(await inner.startTransaction(isolationLevel), release);
+        tx = await inner.startTransaction(isolationLevel);
+        // The adapter began a deferred transaction; another process could then write between this
+        // one's reads and its first write. Hold the write lock from the start instead.
+        sqlite.prepare('ROLLBACK').run();
+        await beginImmediate(sqlite);
+        return releasing(tx, release);
       } catch (error) {
+        await tx?.rollback();
         release();
         throw error;
       }
@@ -76,20 +84,27 @@ async function connect(file: string): Promise<Connection> {
     throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; see server/db.ts');
   applyConnectionPragmas(sqlite);
   const lock = new Mutex();
-  return { file, prisma: prismaClient(lockedAdapter(inner, lock)), sqlite, lock, sql: sqliteDatabase(sqlite, lock) };
+  return { file, prisma: prismaClient(lockedAdapter(inner, sqlite, lock)), sqlite, lock, sql: sqliteDatabase(sqlite, lock) };
 }
 
-const cache = globalThis as typeof globalThis & { passageDb?: { file: string; connection: Promise<Connection> } };
+type AnyConnection = Connection | PostgresqlConnection;
+const cache = globalThis as typeof globalThis & { passageDb?: { key: string; connection: Promise<AnyConnection> } };
 
-function connection(): Promise<Connection> {
-  const file = databaseFile();
-  if (!cache.passageDb || cache.passageDb.file !== file) cache.passageDb = { file, connection: connect(file) };
+const targetKey = (target: DatabaseTarget) => (target.provider === 'sqlite' ? `file:${target.file}` : target.url);
+
+function anyConnection(): Promise<AnyConnection> {
+  const target = databaseTarget();
+  const key = targetKey(target);
+  if (!cache.passageDb || cache.passageDb.key !== key) {
+    const connection = target.provider === 'sqlite' ? connect(target.file) : Promise.resolve(connectPostgresql(target.url));
+    cache.passageDb = { key, connection };
+  }
   return cache.passageDb.connection;
 }
 
 /** The one PrismaClient of the process. */
 export async function getDb(): Promise<Db> {
-  return (await connection()).prisma;
+  return (await anyConnection()).prisma;
 }
 
 /**
@@ -97,22 +112,26 @@ export async function getDb(): Promise<Db> {
  * use only `session`: any other database call waits for the connection this holds.
  */
 export async function inReadSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-  return (await connection()).sql.read(work);
+  return (await anyConnection()).sql.read(work);
 }
 
 /**
- * Runs `work` in one write transaction (BEGIN IMMEDIATE), committed when it resolves and rolled
+ * Runs `work` in one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, run again on a serialization failure), committed when it resolves and rolled
  * back when it throws. Inside, use only `tx`: any other database call waits for the lock it holds.
  */
 export async function inWriteTransaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
-  return (await connection()).sql.write(work);
+  return (await anyConnection()).sql.write(work);
 }
 
 export async function disconnectDb(): Promise<void> {
   const current = cache.passageDb;
   cache.passageDb = undefined;
   if (!current) return;
-  const { prisma, sqlite } = await current.connection;
-  await prisma.$disconnect();
-  if (sqlite.open) sqlite.close();
+  const connection = await current.connection;
+  await connection.prisma.$disconnect();
+  if ('sqlite' in connection) {
+    if (connection.sqlite.open) connection.sqlite.close();
+  } else {
+    await connection.pool.end();
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boolFromSql, dateFromSql, fragments, inList, numberFromSql, render, shapeOf, sql, sqliteParams } from './sql';
+import { boolFromSql, dateFromSql, fragments, inList, numberFromSql, quoteMixedCase, render, shapeOf, sql, sqliteParams } from './sql';
 
 const at = new Date('2026-03-02T10:00:00.123Z');
 const scope = (setId: string | null) => sql`(${setId === null} OR q.setId = ${setId})`;
@@ -17,9 +17,20 @@ describe('sql templates', () => {
   it('render for PostgreSQL with numbered placeholders, native values, arrays and its own fragments', () => {
     const statement = sql`SELECT ${fragments.greatest}(a, ${1}) FROM t WHERE id IN ${inList(['x'])} AND ok = ${true} AND ${scope(null)} ${fragments.forUpdate}`;
     expect(render(statement, 'postgresql')).toEqual({
-      text: 'SELECT GREATEST(a, $1) FROM t WHERE id IN (SELECT unnest($2::text[])) AND ok = $3 AND ($4 OR q.setId = $5) FOR UPDATE',
+      text: 'SELECT GREATEST(a, $1) FROM t WHERE id IN (SELECT unnest($2::text[])) AND ok = $3 AND ($4 OR q."setId" = $5) FOR UPDATE',
       params: [1, ['x'], true, true, null],
     });
+  });
+
+  it('quote mixed-case names for PostgreSQL, never keywords, functions, aliases or string literals', () => {
+    expect(
+      quoteMixedCase(
+        `SELECT a.learnerId, qs.title AS setTitle, count(*) AS n FROM QuizAttempt a JOIN "QuestionSet" qs ON qs.id = a.setId WHERE a.source = 'flashCard' AND excluded.nextSlotAt > 0`,
+      ),
+    ).toBe(
+      `SELECT a."learnerId", qs.title AS "setTitle", count(*) AS n FROM "QuizAttempt" a JOIN "QuestionSet" qs ON qs.id = a."setId" WHERE a.source = 'flashCard' AND excluded."nextSlotAt" > 0`,
+    );
+    expect(render(sql`SELECT learnerId FROM Card`, 'sqlite').text).toBe('SELECT learnerId FROM Card');
   });
 
   it('give one shape per call site and kinds of values, so a compiled statement can be cached by its template', () => {

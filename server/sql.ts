@@ -25,6 +25,8 @@ import 'server-only';
  *   `work` must only use its session: any other database call inside it waits for the lock it holds.
  * - `read(work)`: statements outside a write transaction (each sees committed data).
  * - Upserts use `INSERT … ON CONFLICT (…) DO UPDATE SET x = excluded.x`, which both dialects speak.
+ * - Names are written as Prisma spells them (`QuizAttempt`, `learnerId`), keywords in capitals and
+ *   functions in lower case: PostgreSQL's rendering quotes mixed-case names (see quoteMixedCase).
  *
  * SQLite resolves every statement synchronously: its session returns settled promises, so an
  * `await` costs one microtask and nothing else runs between a transaction's statements.
@@ -92,7 +94,8 @@ const isScalar = (value: SqlValue): value is SqlScalar => value === null || type
 /** The text of a statement in a dialect, and the values to bind in order. */
 export function render(statement: Statement, dialect: Dialect, params: unknown[] = []): { text: string; params: unknown[] } {
   const { strings, values } = statement;
-  let text = strings[0]!;
+  const part = dialect === 'postgresql' ? quoteMixedCase : (text: string) => text;
+  let text = part(strings[0]!);
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (isScalar(value)) {
@@ -104,10 +107,25 @@ export function render(statement: Statement, dialect: Dialect, params: unknown[]
       params.push(dialect === 'sqlite' ? JSON.stringify(value.ids) : value.ids);
       text += dialect === 'sqlite' ? '(SELECT value FROM json_each(?))' : `(SELECT unnest($${params.length}::text[]))`;
     }
-    text += strings[i + 1]!;
+    text += part(strings[i + 1]!);
   }
   return { text, params };
 }
+
+/**
+ * PostgreSQL folds unquoted names to lower case, and Prisma's tables and columns keep their case
+ * (`"QuizAttempt"."learnerId"`): a bare word with both cases outside a string literal is a table,
+ * column or alias name, quoted here so the use cases write SQL once. SQL keywords are written in
+ * capitals and functions in lower case, so neither is touched.
+ */
+export function quoteMixedCase(text: string): string {
+  return text
+    .split(/('(?:[^']|'')*')/)
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/(?<![\w"$.])([A-Za-z_]\w*)|(?<=\.)([A-Za-z_]\w*)/g, quoteIfMixed)))
+    .join('');
+}
+
+const quoteIfMixed = (word: string) => (/[a-z]/.test(word) && /[A-Z]/.test(word) ? `"${word}"` : word);
 
 const templateIds = new WeakMap<TemplateStringsArray, number>();
 let lastTemplateId = 0;

@@ -3,7 +3,7 @@ import type { Mutex } from 'async-mutex';
 import type Database from 'better-sqlite3';
 import { render, shapeOf, sqliteParams, type SqlDatabase, type SqlSession, type Statement } from './sql';
 
-/** How often a write transaction tries again to start when another process holds the write lock past the busy timeout. */
+/** How many more times a write transaction tries to start when another process holds the write lock past the busy timeout. */
 export const BUSY_RETRIES = 4;
 
 interface Compiled {
@@ -50,29 +50,42 @@ export function isBusy(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+const beginStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Starts a transaction that holds SQLite's write lock from its first statement, so no other
+ * process can write between its reads and its writes (a deferred BEGIN would fail at its first
+ * write with SQLITE_BUSY_SNAPSHOT instead). Waits for another process's write lock up to the busy
+ * timeout, then tries again a bounded number of times before the error reaches anyone.
+ */
+export async function beginImmediate(sqlite: Database.Database): Promise<void> {
+  let begin = beginStatements.get(sqlite);
+  if (!begin) beginStatements.set(sqlite, (begin = sqlite.prepare('BEGIN IMMEDIATE')));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      begin.run();
+      return;
+    } catch (error) {
+      if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
+      await sleep(10 + Math.random() * 40 * (attempt + 1));
+    }
+  }
+}
+
 /**
  * SqlDatabase on one better-sqlite3 connection shared with Prisma. `lock` hands the connection to
- * one user at a time in this process; between processes, SQLite's own write lock (BEGIN IMMEDIATE,
- * waited for up to the busy timeout) keeps write transactions apart.
+ * one user at a time in this process; between processes, SQLite's own write lock (BEGIN IMMEDIATE)
+ * keeps write transactions apart.
  */
 export function sqliteDatabase(sqlite: Database.Database, lock: Mutex): SqlDatabase {
   const session = new SqliteSession(sqlite);
-  const begin = sqlite.prepare('BEGIN IMMEDIATE');
   const commit = sqlite.prepare('COMMIT');
   const rollback = sqlite.prepare('ROLLBACK');
   return {
     read: (work) => lock.runExclusive(() => work(session)),
-    async write(work) {
-      for (let attempt = 0; ; attempt++) {
-        const release = await lock.acquire();
-        try {
-          begin.run();
-        } catch (error) {
-          release();
-          if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
-          await sleep(20 + Math.random() * 80 * (attempt + 1));
-          continue;
-        }
+    write: (work) =>
+      lock.runExclusive(async () => {
+        await beginImmediate(sqlite);
         try {
           const result = await work(session);
           commit.run();
@@ -80,10 +93,7 @@ export function sqliteDatabase(sqlite: Database.Database, lock: Mutex): SqlDatab
         } catch (error) {
           if (sqlite.inTransaction) rollback.run();
           throw error;
-        } finally {
-          release();
         }
-      }
-    },
+      }),
   };
 }

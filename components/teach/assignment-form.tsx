@@ -24,11 +24,18 @@ export function AssignmentForm({
   const [mode, setMode] = useState<'quiz' | 'flashcards'>('quiz');
   const set = sets.find((s) => s.id === setId);
   const items = (set?.items ?? []).filter((i) => mode === 'flashcards' || i.type !== 'card');
-  // Changing the set or the mode ticks every item again (the list is rebuilt), so the count follows it.
+  // The ticks are state, not the DOM's: a refused form keeps them, and the count follows them.
+  // Changing the set or the mode ticks every item of the new list again.
   const listKey = `${setId}-${mode}`;
-  const [ticked, setTicked] = useState({ listKey, count: items.length });
-  const chosen = ticked.listKey === listKey ? ticked.count : items.length;
-  const setChosen = (count: number) => setTicked({ listKey, count });
+  const [unticked, setUnticked] = useState({ listKey, ids: new Set<string>() });
+  const off = unticked.listKey === listKey ? unticked.ids : new Set<string>();
+  const chosen = items.filter((i) => !off.has(i.id)).length;
+  const toggle = (id: string, on: boolean) => {
+    const ids = new Set(off);
+    if (on) ids.delete(id);
+    else ids.add(id);
+    setUnticked({ listKey, ids });
+  };
   const e = state.fieldErrors;
   return (
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
@@ -72,15 +79,18 @@ export function AssignmentForm({
           <span className="font-normal text-muted">(choose which)</span>
         </summary>
         {e.itemIds ? <p className="text-sm font-medium text-danger">{e.itemIds}</p> : null}
-        <fieldset
-          className="mt-2 max-h-72 space-y-1 overflow-y-auto"
-          key={listKey}
-          onChange={(ev) => setChosen(ev.currentTarget.querySelectorAll('input[name="itemIds"]:checked').length)}
-        >
+        <fieldset className="mt-2 max-h-72 space-y-1 overflow-y-auto" key={listKey}>
           <legend className="sr-only">Items to include</legend>
           {items.map((item) => (
             <label key={item.id} className="flex items-start gap-2 py-1">
-              <input type="checkbox" name="itemIds" value={item.id} defaultChecked className="mt-1 size-4" />
+              <input
+                type="checkbox"
+                name="itemIds"
+                value={item.id}
+                checked={!off.has(item.id)}
+                onChange={(ev) => toggle(item.id, ev.target.checked)}
+                className="mt-1 size-4"
+              />
               <span className="text-sm">{item.prompt}</span>
             </label>
           ))}
