@@ -3,13 +3,14 @@
 // address (server/peer-address.ts); and purges anonymous learners left inactive (server/purge.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [{ databaseFile }, { recordServerPid }, { installRequestGate }, { schedulePurges }] = await Promise.all([
+  const [{ databaseTarget }, { recordServerPid }, { installRequestGate }, { schedulePurges }] = await Promise.all([
     import('./server/config'),
     import('./server/server-pid'),
     import('./server/peer-address'),
     import('./server/purge'),
   ]);
   installRequestGate();
-  recordServerPid(databaseFile());
+  const database = databaseTarget();
+  if (database.provider === 'sqlite') recordServerPid(database.file);
   schedulePurges();
 }

@@ -14,5 +14,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // PASSAGE_TEST_DATABASE=postgresql runs the integration tests on a PostgreSQL server of their own.
+    ...(process.env.PASSAGE_TEST_DATABASE === 'postgresql' ? { globalSetup: ['scripts/vitest-postgresql.ts'] } : {}),
   },
 });

@@ -1,10 +1,12 @@
 // npm run db:migrate — applies pending migrations to DATABASE_URL (default ./data/passage.db).
-import { databaseFile, migrationsDir } from '@/server/config';
-import { migrate } from '@/server/migrations';
+import { databaseTarget } from '@/server/config';
+import { migrateDatabase } from '@/server/migrations-any';
+import { safeUrl } from '@/server/migrations-postgresql';
 import { runCli } from './run-cli';
 
 runCli(async () => {
-  const file = databaseFile();
-  const result = await migrate(file, migrationsDir(), console.log);
-  if (result.applied.length === 0) console.log(`${file} is up to date; no migration to apply.`);
+  const target = databaseTarget();
+  const result = await migrateDatabase(target, console.log);
+  const name = target.provider === 'sqlite' ? target.file : safeUrl(target.url);
+  if (result.applied.length === 0) console.log(`${name} is up to date; no migration to apply.`);
 });

@@ -1,8 +1,6 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { pendingQuestions, type AnsweredRound } from '@/lib/classroom/rounds';
-import type { LateWorkPolicy } from '@/lib/classroom/reveal';
 import { gradeResponse } from '@/lib/grading/grade';
 import { parseResponseFor } from '@/lib/grading/response';
 import { idSchema } from '@/lib/questions/schema';
@@ -10,14 +8,14 @@ import type { QuizItem } from '@/lib/quiz/present';
 import { checkAssignmentWrite } from './assignment-rules';
 import { clientIdSchema } from './client-ids';
 import { inWriteTransaction } from './db';
-import { AppError, notFound, parseOrThrow } from './errors';
+import { AppError, parseOrThrow } from './errors';
 import { feedbackFor, visibleResult, withheldIn, type AnswerResult as VisibleAnswer } from './feedback';
 import { itemsIn } from './items';
 import { knownWordsFor, loadEnglishWords } from './known-words';
 import type { LearnerRef } from './learners';
 import { recordReview } from './review-recorder';
-import { dateOrNullFromSql, prepared, sqlDate } from './sql';
-import { ROW_ID } from '@/lib/row-id';
+import { ownedAttempt, type OwnedAttempt } from './owned-attempt';
+import { boolFromSql, sql, type SqlSession } from './sql';
 
 /** The answer's result as the student may see it, and whether the attempt has nothing left to ask. */
 export type AnswerResult = VisibleAnswer & {
@@ -37,64 +35,12 @@ export const answerInput = z.strictObject({
     .optional(),
 });
 
-interface AnsweringAttemptRow {
-  id: string;
-  learnerId: string;
-  itemIds: string;
-  seed: string;
-  submittedAt: string | null;
-  late: number;
-  resetAt: string | null;
-  assignmentId: string | null;
-  leftAt: string | null;
-  reveal: string | null;
-  dueAt: string | null;
-  lateWork: string | null;
-  closedAt: string | null;
-  mastery: number | null;
-}
-
-const ANSWERING_ATTEMPT = `SELECT a.id, a.learnerId, a.itemIds, a.seed, a.submittedAt, a.late, a.resetAt, a.assignmentId, s.reveal, s.dueAt, s.lateWork, s.closedAt, s.mastery, st.leftAt
-  FROM QuizAttempt a LEFT JOIN Assignment s ON s.id = a.assignmentId LEFT JOIN AssignmentStudent st ON st.id = a.studentId WHERE a.id = ?`;
-const RESPONSE_BY_ANSWER_ID = 'SELECT questionId, response, score, correct FROM QuizResponse WHERE attemptId = ? AND answerId = ?';
-const ROUNDS_SO_FAR = 'SELECT questionId AS itemId, round, correct FROM QuizResponse WHERE attemptId = ?';
-const MARK_LATE = 'UPDATE QuizAttempt SET late = 1 WHERE id = ?';
-const INSERT_RESPONSE = `INSERT INTO QuizResponse (attemptId, answerId, questionId, round, response, score, correct, answeredAt, durationMs)
-  VALUES (@attemptId, @answerId, @questionId, @round, @response, @score, @correct, @answeredAt, @durationMs)`;
-
-/** The attempt and its assignment's rules, read inside the answer's transaction. */
-function answeringAttempt(sqlite: Database.Database, learnerId: string, attemptId: string) {
-  const row = ROW_ID.test(attemptId) ? (prepared(sqlite, ANSWERING_ATTEMPT).get(attemptId) as AnsweringAttemptRow | undefined) : undefined;
-  // Another learner's attempt is indistinguishable from a missing one.
-  if (!row || row.learnerId !== learnerId) throw notFound('That quiz attempt');
-  return {
-    id: row.id,
-    itemIds: JSON.parse(row.itemIds) as string[],
-    seed: row.seed,
-    submittedAt: dateOrNullFromSql(row.submittedAt),
-    late: row.late === 1,
-    resetAt: dateOrNullFromSql(row.resetAt),
-    assignmentId: row.assignmentId,
-    leftAt: dateOrNullFromSql(row.leftAt),
-    assignment:
-      row.assignmentId === null
-        ? null
-        : {
-            reveal: row.reveal!,
-            dueAt: dateOrNullFromSql(row.dueAt),
-            lateWork: row.lateWork as LateWorkPolicy,
-            closedAt: dateOrNullFromSql(row.closedAt),
-            mastery: row.mastery === 1,
-          },
-  };
-}
-
 /** The questions still to ask in the attempt, counting `extra` answers not yet read back. */
-function pendingAfter(sqlite: Database.Database, attempt: ReturnType<typeof answeringAttempt>, extra: AnsweredRound[]) {
-  const rounds = (prepared(sqlite, ROUNDS_SO_FAR).all(attempt.id) as { itemId: string; round: number; correct: number }[]).map((r) => ({
-    ...r,
-    correct: r.correct === 1,
-  }));
+async function pendingAfter(tx: SqlSession, attempt: OwnedAttempt, extra: AnsweredRound[]) {
+  const rows = await tx.all<{ itemId: string; round: number; correct: number | boolean }>(
+    sql`SELECT questionId AS itemId, round, correct FROM QuizResponse WHERE attemptId = ${attempt.id}`,
+  );
+  const rounds = rows.map((r) => ({ ...r, correct: boolFromSql(r.correct) }));
   return pendingQuestions(attempt.itemIds, [...rounds, ...extra], attempt.assignment?.mastery ?? false);
 }
 
@@ -106,16 +52,17 @@ function pendingAfter(sqlite: Database.Database, attempt: ReturnType<typeof answ
 export async function answerQuestion(learner: LearnerRef, attemptId: string, input: unknown, now = new Date()): Promise<AnswerResult> {
   const body = parseOrThrow(answerInput, input);
   loadEnglishWords();
-  return inWriteTransaction((sqlite) => {
-    const attempt = answeringAttempt(sqlite, learner.id, attemptId);
-    const previous = prepared(sqlite, RESPONSE_BY_ANSWER_ID).get(attempt.id, body.answerId) as
-      { questionId: string; response: string; score: number; correct: number } | undefined;
+  return inWriteTransaction(async (tx) => {
+    const attempt = await ownedAttempt(tx, learner.id, attemptId);
+    const previous = await tx.get<{ questionId: string; response: string; score: number; correct: number | boolean }>(
+      sql`SELECT questionId, response, score, correct FROM QuizResponse WHERE attemptId = ${attempt.id} AND answerId = ${body.answerId}`,
+    );
     if (previous) {
       if (previous.questionId !== body.itemId) {
         throw new AppError('conflict', `answerId: "${body.answerId}" was already used for another question`, ['answerId']);
       }
-      const stored = itemsIn(sqlite, [previous.questionId]).get(previous.questionId)!;
-      const correct = previous.correct === 1;
+      const stored = (await itemsIn(tx, [previous.questionId])).get(previous.questionId)!;
+      const correct = boolFromSql(previous.correct);
       const feedback = feedbackFor(
         stored.item as QuizItem,
         stored.articleSlug,
@@ -127,13 +74,13 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       );
       return {
         ...visibleResult(attempt, now, previous.score, correct, feedback),
-        finished: pendingAfter(sqlite, attempt, []).length === 0,
+        finished: (await pendingAfter(tx, attempt, [])).length === 0,
       };
     }
     if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
     if (!attempt.itemIds.includes(body.itemId))
       throw new AppError('not_found', `itemId: "${body.itemId}" is not a question of this attempt`, ['itemId']);
-    if (!attempt.assignment && withheldIn(sqlite, now).has(body.itemId)) {
+    if (!attempt.assignment && (await withheldIn(tx, now)).has(body.itemId)) {
       throw new AppError(
         'conflict',
         `itemId: "${body.itemId}" is held back for a class assignment for now; answer it once it returns to self-study`,
@@ -141,12 +88,12 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       );
     }
     const { late } = attempt.assignment
-      ? checkAssignmentWrite({ write: 'answer', assignment: attempt.assignment, student: { leftAt: attempt.leftAt }, attempt, now })
+      ? checkAssignmentWrite({ write: 'answer', assignment: attempt.assignment, student: attempt.student, attempt, now })
       : { late: false };
-    const slot = pendingAfter(sqlite, attempt, []).find((p) => p.itemId === body.itemId);
+    const slot = (await pendingAfter(tx, attempt, [])).find((p) => p.itemId === body.itemId);
     if (!slot) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
 
-    const stored = itemsIn(sqlite, [body.itemId]).get(body.itemId)!;
+    const stored = (await itemsIn(tx, [body.itemId])).get(body.itemId)!;
     const item = stored.item as QuizItem;
     const parsed = parseResponseFor(item, body.response, attempt.seed);
     if (!parsed.ok)
@@ -158,22 +105,14 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       item,
       parsed.response,
       attempt.seed,
-      item.type === 'typed' ? { isKnownWord: knownWordsFor(sqlite, stored.articleSlug) } : {},
+      item.type === 'typed' ? { isKnownWord: await knownWordsFor(tx, stored.articleSlug) } : {},
     );
 
-    if (late && !attempt.late) prepared(sqlite, MARK_LATE).run(attempt.id);
-    prepared(sqlite, INSERT_RESPONSE).run({
-      attemptId: attempt.id,
-      answerId: body.answerId,
-      questionId: item.id,
-      round: slot.round,
-      response: JSON.stringify(parsed.response),
-      score: grade.score,
-      correct: grade.correct ? 1 : 0,
-      answeredAt: sqlDate(now),
-      durationMs: body.durationMs ?? null,
-    });
-    recordReview(sqlite, {
+    if (late && !attempt.late) await tx.run(sql`UPDATE QuizAttempt SET late = ${true} WHERE id = ${attempt.id}`);
+    await tx.run(sql`INSERT INTO QuizResponse (attemptId, answerId, questionId, round, response, score, correct, answeredAt, durationMs)
+      VALUES (${attempt.id}, ${body.answerId}, ${item.id}, ${slot.round}, ${JSON.stringify(parsed.response)}, ${grade.score},
+        ${grade.correct}, ${now}, ${body.durationMs ?? null})`);
+    await recordReview(tx, {
       learner,
       questionId: item.id,
       reviewId: `quiz-${attempt.id}-${body.answerId}`,
@@ -184,7 +123,7 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       assignmentId: attempt.assignmentId,
     });
     const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
-    const finished = pendingAfter(sqlite, attempt, [{ itemId: item.id, round: slot.round, correct: grade.correct }]).length === 0;
+    const finished = (await pendingAfter(tx, attempt, [{ itemId: item.id, round: slot.round, correct: grade.correct }])).length === 0;
     return { ...visibleResult(attempt, now, grade.score, grade.correct, feedback), finished };
   });
 }

@@ -24,8 +24,8 @@ export function schedulerForLearner(learner: { desiredRetention: number }): Sche
 
 export const cardStateFromRow = (row: CardRow): CardState => cardStateFromColumns(row);
 
-/** A card's scheduling columns as SQLite returns them to a prepared statement (dates as text). */
-export type CardSqlRow = Omit<CardColumns, 'due' | 'lastReview'> & { due: string; lastReview: string | null };
+/** A card's scheduling columns as the SQL seam returns them (dates as the dialect gives them). */
+export type CardSqlRow = Omit<CardColumns, 'due' | 'lastReview'> & { due: string | Date; lastReview: string | Date | null };
 
 export function cardFromSql(row: CardSqlRow): CardState {
   return cardStateFromColumns({ ...row, due: dateFromSql(row.due), lastReview: dateOrNullFromSql(row.lastReview) });

@@ -311,6 +311,15 @@ describe('assignments', () => {
     expect(lines[2]?.startsWith('"Ana"')).toBe(true);
   });
 
+  it('starts one attempt when a student starts the same assignment many times at once', async () => {
+    const { id } = await createAssignment(owner, { ...base, attemptsAllowed: 1 });
+    const student = (await createLearner()).learner;
+    await joinAssignment(student, id, 'Racer');
+    const started = await Promise.all(Array.from({ length: 8 }, () => startAssignmentAttempt(student, id)));
+    expect(new Set(started).size).toBe(1);
+    expect(await (await getDb()).quizAttempt.count({ where: { assignmentId: id } })).toBe(1);
+  });
+
   it('flashcard practice counts an item done once it is rated Good or Easy in the assignment', async () => {
     const { id } = await createAssignment(owner, { ...base, mode: 'flashcards' });
     const student = (await createLearner()).learner;

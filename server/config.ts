@@ -3,11 +3,24 @@ import path from 'node:path';
 
 const DEFAULT_DATABASE_URL = 'file:./data/passage.db';
 
+export type DatabaseTarget = { provider: 'sqlite'; file: string } | { provider: 'postgresql'; url: string };
+
+const isPostgresqlUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/** The database DATABASE_URL names: a SQLite file (the default) or a PostgreSQL server. */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  return isPostgresqlUrl(url) ? { provider: 'postgresql', url } : { provider: 'sqlite', file: databaseFile(env) };
+}
+
 /** Absolute path of the SQLite file named by DATABASE_URL (a `file:` URL, relative to the cwd). */
 export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  if (isPostgresqlUrl(url)) throw new Error('DATABASE_URL names a PostgreSQL server; this needs a SQLite file');
   if (!url.startsWith('file:')) {
-    throw new Error(`DATABASE_URL must be a SQLite "file:" URL such as ${DEFAULT_DATABASE_URL}; got "${url}"`);
+    throw new Error(
+      `DATABASE_URL must be a SQLite "file:" URL such as ${DEFAULT_DATABASE_URL} or a "postgresql://" URL; got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`,
+    );
   }
   const file = url.slice('file:'.length).replace(/\?.*$/, '');
   if (!file) throw new Error('DATABASE_URL names no file');
@@ -18,8 +31,11 @@ export function questionsDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PASSAGE_QUESTIONS_DIR?.trim() || 'questions');
 }
 
-export function migrationsDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'prisma/migrations');
+export function migrationsDir(provider: DatabaseTarget['provider'] = 'sqlite'): string {
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.cwd(),
+    provider === 'sqlite' ? 'prisma/migrations' : 'prisma/postgresql/migrations',
+  );
 }
 
 /** Interval fuzz spreads reviews out in real use; tests switch it off to compare exact dates. */

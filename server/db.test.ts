@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDb, inWriteTransaction, withSqlite } from './db';
-import { prepared, sqlDate } from './sql';
+import { getDb, inReadSession, inWriteTransaction } from './db';
+import { sql } from './sql';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const INSERT_LEARNER = 'INSERT INTO Learner (id, createdAt, updatedAt) VALUES (?, ?, ?)';
+const insertLearner = (id: string, at = new Date()) => sql`INSERT INTO Learner (id, createdAt, updatedAt) VALUES (${id}, ${at}, ${at})`;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 async function learnerIds(): Promise<string[]> {
@@ -42,11 +42,9 @@ describe('the shared connection', () => {
     const tx = transactionThatRollsBack();
     await tx.inside;
     // A single statement outside any transaction (Prisma wraps its model writes, not these).
-    const stamp = sqlDate(new Date());
-    const prismaWrite = db.$executeRaw`INSERT INTO Learner (id, createdAt, updatedAt) VALUES ('written-by-prisma-meanwhile', ${stamp}, ${stamp})`;
-    const rawWrite = inWriteTransaction((sqlite) =>
-      prepared(sqlite, INSERT_LEARNER).run('written-raw-meanwhile', sqlDate(new Date()), sqlDate(new Date())),
-    );
+    const stamp = new Date();
+    const prismaWrite = db.$executeRaw`INSERT INTO "Learner" ("id", "createdAt", "updatedAt") VALUES ('written-by-prisma-meanwhile', ${stamp}, ${stamp})`;
+    const rawWrite = inWriteTransaction((tx) => tx.run(insertLearner('written-raw-meanwhile')));
     await settle();
     tx.proceed();
     expect(await tx.done).toEqual(new Error('roll back'));
@@ -55,8 +53,8 @@ describe('the shared connection', () => {
   });
 
   it('rolls a raw write transaction back whole when its work throws', async () => {
-    const failing = inWriteTransaction((sqlite) => {
-      prepared(sqlite, INSERT_LEARNER).run('half-written', sqlDate(new Date()), sqlDate(new Date()));
+    const failing = inWriteTransaction(async (tx) => {
+      await tx.run(insertLearner('half-written'));
       throw new Error('second statement failed');
     });
     await expect(failing).rejects.toThrow('second statement failed');
@@ -66,9 +64,9 @@ describe('the shared connection', () => {
   it('reads integers as numbers and dates in the form Prisma reads back', async () => {
     const db = await getDb();
     const at = new Date('2026-03-02T10:00:00.123Z');
-    await inWriteTransaction((sqlite) => prepared(sqlite, INSERT_LEARNER).run('dated', sqlDate(at), sqlDate(at)));
+    await inWriteTransaction((tx) => tx.run(insertLearner('dated', at)));
     expect((await db.learner.findUniqueOrThrow({ where: { id: 'dated' } })).createdAt).toEqual(at);
-    const row = await withSqlite((sqlite) => prepared(sqlite, 'SELECT newPerDay FROM Learner WHERE id = ?').get('dated'));
+    const row = await inReadSession((session) => session.get(sql`SELECT newPerDay FROM Learner WHERE id = ${'dated'}`));
     expect(row).toEqual({ newPerDay: 20 });
   });
 });

@@ -4,9 +4,12 @@ import { Mutex } from 'async-mutex';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseFile } from './config';
+import { databaseTarget, type DatabaseTarget } from './config';
+import { connectPostgresql, type PostgresqlConnection } from './db-postgresql';
 import { PrismaClient } from './generated/prisma/client';
+import type { SqlDatabase, SqlSession } from './sql';
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
+import { beginImmediate, sqliteDatabase } from './sqlite-sql';
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type AdapterTransaction = Awaited<ReturnType<Adapter['startTransaction']>>;
@@ -24,8 +27,8 @@ function prismaClient(adapter: Adapter): PrismaClient {
 type Db = PrismaClient;
 
 /**
- * The process's one SQLite connection, shared by Prisma and by the hot paths that run cached
- * statements on it directly (answers, ratings, the review queue). `lock` gives the connection
+ * The process's one SQLite connection, shared by Prisma and by the SQL seam (`sql`, server/sql.ts)
+ * the hot paths run their cached statements through (answers, ratings, the review queue). `lock` gives the connection
  * to one user at a time: a Prisma interactive transaction holds it from BEGIN to COMMIT, so no
  * other request's statement can slip into that transaction (and be rolled back with it).
  */
@@ -34,10 +37,11 @@ interface Connection {
   prisma: Db;
   sqlite: Database.Database;
   lock: Mutex;
+  sql: SqlDatabase;
 }
 
-/** Prisma's adapter with every statement and transaction taken under `lock`. */
-function lockedAdapter(inner: Adapter, lock: Mutex): Adapter {
+/** Prisma's adapter with every statement and transaction taken under `lock`, transactions holding SQLite's write lock. */
+function lockedAdapter(inner: Adapter, sqlite: Database.Database, lock: Mutex): Adapter {
   const releasing = (tx: AdapterTransaction, release: () => void): AdapterTransaction => {
     const commit = tx.commit.bind(tx);
     const rollback = tx.rollback.bind(tx);
@@ -53,9 +57,16 @@ function lockedAdapter(inner: Adapter, lock: Mutex): Adapter {
     executeScript: (script) => lock.runExclusive(() => inner.executeScript(script)),
     startTransaction: async (isolationLevel) => {
       const release = await lock.acquire();
+      let tx: AdapterTransaction | undefined;
       try {
-        return releasing(await inner.startTransaction(isolationLevel), release);
+        tx = await inner.startTransaction(isolationLevel);
+        // The adapter began a deferred transaction; another process could then write between this
+        // one's reads and its first write. Hold the write lock from the start instead.
+        sqlite.prepare('ROLLBACK').run();
+        await beginImmediate(sqlite);
+        return releasing(tx, release);
       } catch (error) {
+        await tx?.rollback();
         release();
         throw error;
       }
@@ -73,41 +84,54 @@ async function connect(file: string): Promise<Connection> {
     throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; see server/db.ts');
   applyConnectionPragmas(sqlite);
   const lock = new Mutex();
-  return { file, prisma: prismaClient(lockedAdapter(inner, lock)), sqlite, lock };
+  return { file, prisma: prismaClient(lockedAdapter(inner, sqlite, lock)), sqlite, lock, sql: sqliteDatabase(sqlite, lock) };
 }
 
-const cache = globalThis as typeof globalThis & { passageDb?: { file: string; connection: Promise<Connection> } };
+type AnyConnection = Connection | PostgresqlConnection;
+const cache = globalThis as typeof globalThis & { passageDb?: { key: string; connection: Promise<AnyConnection> } };
 
-function connection(): Promise<Connection> {
-  const file = databaseFile();
-  if (!cache.passageDb || cache.passageDb.file !== file) cache.passageDb = { file, connection: connect(file) };
+const targetKey = (target: DatabaseTarget) => (target.provider === 'sqlite' ? `file:${target.file}` : target.url);
+
+function anyConnection(): Promise<AnyConnection> {
+  const target = databaseTarget();
+  const key = targetKey(target);
+  if (!cache.passageDb || cache.passageDb.key !== key) {
+    const connection = target.provider === 'sqlite' ? connect(target.file) : Promise.resolve(connectPostgresql(target.url));
+    cache.passageDb = { key, connection };
+  }
   return cache.passageDb.connection;
 }
 
 /** The one PrismaClient of the process. */
 export async function getDb(): Promise<Db> {
-  return (await connection()).prisma;
+  return (await anyConnection()).prisma;
 }
 
 /**
- * Runs `work` on the raw connection when no one else is using it. Inside, use `prepared()`
- * statements; `work` must be synchronous, so nothing can interleave with it.
+ * Reads through the SQL seam (server/sql.ts) when no one else is using the connection. Inside,
+ * use only `session`: any other database call waits for the connection this holds.
  */
-export async function withSqlite<T>(work: (sqlite: Database.Database) => T): Promise<T> {
-  const { sqlite, lock } = await connection();
-  return lock.runExclusive(() => work(sqlite));
+export async function inReadSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+  return (await anyConnection()).sql.read(work);
 }
 
-/** Runs `work` in one immediate write transaction on the raw connection, rolled back if it throws. */
-export function inWriteTransaction<T>(work: (sqlite: Database.Database) => T): Promise<T> {
-  return withSqlite((sqlite) => sqlite.transaction(() => work(sqlite)).immediate());
+/**
+ * Runs `work` in one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, run again on a serialization failure), committed when it resolves and rolled
+ * back when it throws. Inside, use only `tx`: any other database call waits for the lock it holds.
+ */
+export async function inWriteTransaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+  return (await anyConnection()).sql.write(work);
 }
 
 export async function disconnectDb(): Promise<void> {
   const current = cache.passageDb;
   cache.passageDb = undefined;
   if (!current) return;
-  const { prisma, sqlite } = await current.connection;
-  await prisma.$disconnect();
-  if (sqlite.open) sqlite.close();
+  const connection = await current.connection;
+  await connection.prisma.$disconnect();
+  if ('sqlite' in connection) {
+    if (connection.sqlite.open) connection.sqlite.close();
+  } else {
+    await connection.pool.end();
+  }
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import {
   itemsWithheldFromSelfStudy,
   itemVisibility,
@@ -14,9 +13,9 @@ import { answerMarks } from '@/lib/grading/marks';
 import { sourcesOf } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import type { QuizItem } from '@/lib/quiz/present';
-import { withSqlite } from './db';
+import { inReadSession } from './db';
 import { readerHref } from './items';
-import { dateOrNullFromSql, prepared, sqlDate } from './sql';
+import { dateOrNullFromSql, sql, type SqlSession } from './sql';
 
 /*
  * What a learner may see of an item, for every page, API, export and server action: the rules are
@@ -47,17 +46,12 @@ export function reveals(attempt: RevealContext, now: Date, submitted = attempt.s
   return revealDecision({ policy: attempt.assignment.reveal as RevealPolicy, submitted, dueAt: attempt.assignment.dueAt, now });
 }
 
-const SECURE_ASSIGNMENTS = `SELECT itemIds, closedAt, dueAt, lateWork FROM Assignment WHERE security = 'secure' AND closedAt IS NULL
-  UNION ALL SELECT itemIds, closedAt, dueAt, lateWork FROM Assignment WHERE security = 'secure' AND closedAt IS NOT NULL AND closedAt > ?`;
-
-/** withheldFromSelfStudy inside a raw connection or transaction. */
-export function withheldIn(sqlite: Database.Database, now: Date): Map<string, Date | null> {
-  const rows = prepared(sqlite, SECURE_ASSIGNMENTS).all(sqlDate(now)) as {
-    itemIds: string;
-    closedAt: string | null;
-    dueAt: string | null;
-    lateWork: string;
-  }[];
+/** withheldFromSelfStudy inside a session or transaction. */
+export async function withheldIn(session: SqlSession, now: Date): Promise<Map<string, Date | null>> {
+  const rows = await session.all<{ itemIds: string; closedAt: string | Date | null; dueAt: string | Date | null; lateWork: string }>(
+    sql`SELECT itemIds, closedAt, dueAt, lateWork FROM Assignment WHERE security = 'secure' AND closedAt IS NULL
+      UNION ALL SELECT itemIds, closedAt, dueAt, lateWork FROM Assignment WHERE security = 'secure' AND closedAt IS NOT NULL AND closedAt > ${now}`,
+  );
   return itemsWithheldFromSelfStudy(
     rows.map((r) => ({
       security: 'secure' as SecurityMode,
@@ -77,33 +71,35 @@ export function withheldIn(sqlite: Database.Database, now: Date): Map<string, Da
  * leaves these out.
  */
 export function withheldFromSelfStudy(now = new Date()): Promise<Map<string, Date | null>> {
-  return withSqlite((sqlite) => withheldIn(sqlite, now));
+  return inReadSession((session) => withheldIn(session, now));
 }
-
-const ASSIGNMENT_FOR_STUDENT = `SELECT a.mode, a.reveal, a.dueAt, a.itemIds FROM AssignmentStudent st JOIN Assignment a ON a.id = st.assignmentId
-  WHERE st.assignmentId = ? AND st.learnerId = ?`;
-const STUDENT_ATTEMPTS = `SELECT t.id, t.itemIds, t.submittedAt, (SELECT json_group_array(questionId) FROM QuizResponse r WHERE r.attemptId = t.id) AS answered
-  FROM QuizAttempt t WHERE t.assignmentId = ? AND t.learnerId = ?`;
 
 /**
  * What the learner may see now of each item of an assignment they joined (null when they have
  * not joined it): in a quiz, the most an attempt of theirs has revealed of the item.
  */
-export function assignmentVisibilityIn(
-  sqlite: Database.Database,
+export async function assignmentVisibilityIn(
+  session: SqlSession,
   learnerId: string,
   assignmentId: string,
   now: Date,
-): Map<string, RevealDecision> | null {
-  const a = prepared(sqlite, ASSIGNMENT_FOR_STUDENT).get(assignmentId, learnerId) as
-    { mode: string; reveal: string; dueAt: string | null; itemIds: string } | undefined;
+): Promise<Map<string, RevealDecision> | null> {
+  const a = await session.get<{ mode: string; reveal: string; dueAt: string | Date | null; itemIds: string }>(
+    sql`SELECT a.mode, a.reveal, a.dueAt, a.itemIds FROM AssignmentStudent st JOIN Assignment a ON a.id = st.assignmentId
+      WHERE st.assignmentId = ${assignmentId} AND st.learnerId = ${learnerId}`,
+  );
   if (!a) return null;
-  const attempts = (
-    prepared(sqlite, STUDENT_ATTEMPTS).all(assignmentId, learnerId) as { itemIds: string; submittedAt: string | null; answered: string }[]
-  ).map((t) => ({
+  const attemptRows = await session.all<{ id: string; itemIds: string; submittedAt: string | Date | null }>(
+    sql`SELECT id, itemIds, submittedAt FROM QuizAttempt WHERE assignmentId = ${assignmentId} AND learnerId = ${learnerId}`,
+  );
+  const answeredRows = await session.all<{ attemptId: string; questionId: string }>(
+    sql`SELECT r.attemptId, r.questionId FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId
+      WHERE t.assignmentId = ${assignmentId} AND t.learnerId = ${learnerId}`,
+  );
+  const attempts = attemptRows.map((t) => ({
     itemIds: new Set(JSON.parse(t.itemIds) as string[]),
     submitted: t.submittedAt !== null,
-    answered: new Set(JSON.parse(t.answered) as string[]),
+    answered: new Set(answeredRows.filter((r) => r.attemptId === t.id).map((r) => r.questionId)),
   }));
   const base = {
     kind: 'assignment' as const,
@@ -131,10 +127,6 @@ export function assignmentVisibilityIn(
   return shown;
 }
 
-const MET_IN_SELF_STUDY = `SELECT 1 FROM ReviewLog WHERE learnerId = ? AND questionId = ? AND (assignmentId IS NULL OR source = 'flashcard') LIMIT 1`;
-const ASSIGNMENTS_HOLDING = `SELECT st.assignmentId FROM AssignmentStudent st JOIN Assignment a ON a.id = st.assignmentId
-  WHERE st.learnerId = ? AND EXISTS (SELECT 1 FROM json_each(a.itemIds) WHERE value = ?)`;
-
 /**
  * Whether the learner may see an item's source (and have it highlighted in the reader) now: once
  * they have met it in self-study (answered it, or reviewed its card) while it is not withheld, or
@@ -142,12 +134,22 @@ const ASSIGNMENTS_HOLDING = `SELECT st.assignmentId FROM AssignmentStudent st JO
  */
 export function maySeeSource(learnerId: string | null, itemId: string, now = new Date()): Promise<boolean> {
   if (!learnerId) return Promise.resolve(false);
-  return withSqlite((sqlite) => {
-    if (!withheldIn(sqlite, now).has(itemId) && prepared(sqlite, MET_IN_SELF_STUDY).get(learnerId, itemId)) return true;
-    const assignments = prepared(sqlite, ASSIGNMENTS_HOLDING).all(learnerId, itemId) as { assignmentId: string }[];
-    return assignments.some(
-      ({ assignmentId }) => assignmentVisibilityIn(sqlite, learnerId, assignmentId, now)?.get(itemId)?.showSource === true,
+  return inReadSession(async (session) => {
+    if (
+      !(await withheldIn(session, now)).has(itemId) &&
+      (await session.get(
+        sql`SELECT 1 FROM ReviewLog WHERE learnerId = ${learnerId} AND questionId = ${itemId} AND (assignmentId IS NULL OR source = 'flashcard') LIMIT 1`,
+      ))
+    )
+      return true;
+    const assignments = await session.all<{ assignmentId: string; itemIds: string }>(
+      sql`SELECT st.assignmentId, a.itemIds FROM AssignmentStudent st JOIN Assignment a ON a.id = st.assignmentId WHERE st.learnerId = ${learnerId}`,
     );
+    for (const { assignmentId, itemIds } of assignments) {
+      if (!(JSON.parse(itemIds) as string[]).includes(itemId)) continue;
+      if ((await assignmentVisibilityIn(session, learnerId, assignmentId, now))?.get(itemId)?.showSource === true) return true;
+    }
+    return false;
   });
 }
 

@@ -1,8 +1,7 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import type { Item } from '@/lib/questions/schema';
-import { withSqlite } from './db';
-import { prepared } from './sql';
+import { inReadSession } from './db';
+import { inList, sql, type SqlSession } from './sql';
 
 export interface StoredItem {
   item: Item;
@@ -16,10 +15,8 @@ interface ItemRow {
   data: string;
   setId: string;
   articleSlug: string;
-  retiredAt: string | null;
+  retiredAt: string | Date | null;
 }
-
-const ITEMS_BY_ID = 'SELECT id, data, setId, articleSlug, retiredAt FROM Question WHERE id IN (SELECT value FROM json_each(?))';
 
 // Parsing is most of an item's cost, and items change only when content is synced: each parsed
 // item is kept with the JSON it came from and reused while the stored JSON is the same. Shared
@@ -42,9 +39,9 @@ function parseItem(row: ItemRow): Item {
   return item;
 }
 
-/** Items by id, parsed from the JSON that content sync validated (for use inside a raw transaction). */
-export function itemsIn(sqlite: Database.Database, ids: readonly string[]): Map<string, StoredItem> {
-  const rows = prepared(sqlite, ITEMS_BY_ID).all(JSON.stringify([...new Set(ids)])) as ItemRow[];
+/** Items by id, parsed from the JSON that content sync validated (for use inside a session or transaction). */
+export async function itemsIn(session: SqlSession, ids: readonly string[]): Promise<Map<string, StoredItem>> {
+  const rows = await session.all<ItemRow>(sql`SELECT id, data, setId, articleSlug, retiredAt FROM Question WHERE id IN ${inList(ids)}`);
   return new Map(
     rows.map((row) => [row.id, { item: parseItem(row), setId: row.setId, articleSlug: row.articleSlug, retired: row.retiredAt !== null }]),
   );
@@ -52,7 +49,7 @@ export function itemsIn(sqlite: Database.Database, ids: readonly string[]): Map<
 
 /** Items by id, parsed from the JSON that content sync validated. */
 export function loadItems(ids: readonly string[]): Promise<Map<string, StoredItem>> {
-  return withSqlite((sqlite) => itemsIn(sqlite, ids));
+  return inReadSession((session) => itemsIn(session, ids));
 }
 
 export const readerHref = (articleSlug: string, itemId: string) => `/articles/${articleSlug}?item=${encodeURIComponent(itemId)}`;

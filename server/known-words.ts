@@ -1,19 +1,18 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import englishWords from 'an-array-of-english-words';
 import { normaliseAnswer } from '@/lib/grading/normalise';
 import type { KnownWord } from '@/lib/grading/near-miss';
-import { prepared } from './sql';
+import { sql, type SqlSession } from './sql';
 
 // The English word list (about 275,000 words, 3 MB) stays on the server: the grader only needs
 // to ask whether one typed word is a real word. Built on first use, then shared.
 let english: Set<string> | null = null;
 const articles = new Map<string, { hash: string; words: Set<string> }>();
 
-const ARTICLE_TEXT = 'SELECT markdown, contentHash FROM Article WHERE slug = ?';
-
-function articleWords(sqlite: Database.Database, slug: string): Set<string> {
-  const row = prepared(sqlite, ARTICLE_TEXT).get(slug) as { markdown: string; contentHash: string } | undefined;
+async function articleWords(session: SqlSession, slug: string): Promise<Set<string>> {
+  const row = await session.get<{ markdown: string; contentHash: string }>(
+    sql`SELECT markdown, contentHash FROM Article WHERE slug = ${slug}`,
+  );
   if (!row) return new Set();
   const cached = articles.get(slug);
   if (cached?.hash === row.contentHash) return cached.words;
@@ -33,8 +32,8 @@ export function loadEnglishWords(): Set<string> {
 }
 
 /** Whether a normalised word is a real word: in the English word list or in the article's text. */
-export function knownWordsFor(sqlite: Database.Database, articleSlug: string): KnownWord {
+export async function knownWordsFor(session: SqlSession, articleSlug: string): Promise<KnownWord> {
   const list = loadEnglishWords();
-  const own = articleWords(sqlite, articleSlug);
+  const own = await articleWords(session, articleSlug);
   return (word) => list.has(word) || own.has(word);
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/scheduler';
-import { getDb, withSqlite } from './db';
+import { getDb, inReadSession } from './db';
 import { rotatePersonalCodes } from './personal-codes';
-import { prepared } from './sql';
+import { boolFromSql, sql } from './sql';
 import { hashToken, randomId, randomToken } from './tokens';
 
 export interface LearnerRef {
@@ -51,17 +51,17 @@ export async function createLearner(options: { timeZone?: string | null } = {}):
   return { learner, token };
 }
 
-const LEARNER_BY_TOKEN = `SELECT l.id, l.timeZone, l.desiredRetention, l.newPerDay, l.reviewsPerDay, l.typeAnswers, l.displayName
-  FROM LearnerToken t JOIN Learner l ON l.id = t.learnerId WHERE t.tokenHash = ?`;
-
 /** The learner a bearer token speaks for. Runs on every request, so it is one cached statement. */
 export async function learnerForToken(token: string | undefined | null): Promise<LearnerRef | null> {
   if (!token || !tokenSchema.safeParse(token).success) return null;
-  const row = await withSqlite(
-    (sqlite) =>
-      prepared(sqlite, LEARNER_BY_TOKEN).get(hashToken(token)) as (Omit<LearnerRef, 'typeAnswers'> & { typeAnswers: number }) | undefined,
+  const tokenHash = hashToken(token);
+  const row = await inReadSession((session) =>
+    session.get<Omit<LearnerRef, 'typeAnswers'> & { typeAnswers: number | boolean }>(
+      sql`SELECT l.id, l.timeZone, l.desiredRetention, l.newPerDay, l.reviewsPerDay, l.typeAnswers, l.displayName
+        FROM LearnerToken t JOIN Learner l ON l.id = t.learnerId WHERE t.tokenHash = ${tokenHash}`,
+    ),
   );
-  return row ? { ...row, typeAnswers: row.typeAnswers === 1 } : null;
+  return row ? { ...row, typeAnswers: boolFromSql(row.typeAnswers) } : null;
 }
 
 /** A fresh token for another device of the same learner. */

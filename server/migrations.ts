@@ -41,10 +41,36 @@ export function readMigrations(dir: string): MigrationFile[] {
     });
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   migration_name: string;
   checksum: string;
-  finished_at: number | string | null;
+  finished_at: number | string | Date | null;
+}
+
+/**
+ * The migrations of `dir` not yet applied to `database`, after checking the applied ones: none
+ * left unfinished, none missing from `dir`, none edited since. Shared by both databases' runners.
+ */
+export function pendingMigrations(migrations: MigrationFile[], rows: AppliedRow[], database: string, dir: string): MigrationFile[] {
+  const byName = new Map(migrations.map((m) => [m.name, m]));
+  for (const row of rows) {
+    const local = byName.get(row.migration_name);
+    if (row.finished_at === null) {
+      throw new MigrationError(
+        `migration ${row.migration_name} started earlier but never finished; restore a backup or mark it rolled back before starting again`,
+      );
+    }
+    if (!local) {
+      throw new MigrationError(`migration ${row.migration_name} is applied to ${database} but its folder is missing from ${dir}`);
+    }
+    if (local.checksum !== row.checksum) {
+      throw new MigrationError(
+        `migration ${row.migration_name} was changed after it was applied to ${database}; restore its migration.sql and add a new migration for the change`,
+      );
+    }
+  }
+  const appliedNames = new Set(rows.map((row) => row.migration_name));
+  return migrations.filter((m) => !appliedNames.has(m.name));
 }
 
 export interface MigrationResult {
@@ -79,25 +105,7 @@ export async function migrate(file: string, dir: string, log: (line: string) => 
     const rows = db
       .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`)
       .all() as AppliedRow[];
-    const byName = new Map(migrations.map((m) => [m.name, m]));
-    for (const row of rows) {
-      const local = byName.get(row.migration_name);
-      if (row.finished_at === null) {
-        throw new MigrationError(
-          `migration ${row.migration_name} started earlier but never finished; restore a backup or mark it rolled back before starting again`,
-        );
-      }
-      if (!local) {
-        throw new MigrationError(`migration ${row.migration_name} is applied to ${file} but its folder is missing from ${dir}`);
-      }
-      if (local.checksum !== row.checksum) {
-        throw new MigrationError(
-          `migration ${row.migration_name} was changed after it was applied to ${file}; restore its migration.sql and add a new migration for the change`,
-        );
-      }
-    }
-    const appliedNames = new Set(rows.map((row) => row.migration_name));
-    const pending = migrations.filter((m) => !appliedNames.has(m.name));
+    const pending = pendingMigrations(migrations, rows, file, dir);
     if (pending.length === 0) return { applied: [], backup: null };
 
     let backup: string | null = null;

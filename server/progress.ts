@@ -16,7 +16,8 @@ import {
   type Mastery,
 } from '@/lib/progress';
 import { schedulerForLearner } from './cards';
-import { getDb, withSqlite } from './db';
+import { getDb, inReadSession } from './db';
+import type { RevealDecision } from '@/lib/classroom/reveal';
 import { assignmentVisibilityIn } from './feedback';
 import type { LearnerRef } from './learners';
 
@@ -27,15 +28,14 @@ import type { LearnerRef } from './learners';
  */
 function heldBack(learnerId: string, assignmentIds: readonly string[], now: Date): Promise<Map<string, Set<string>>> {
   if (assignmentIds.length === 0) return Promise.resolve(new Map());
-  return withSqlite(
-    (sqlite) =>
-      new Map(
-        assignmentIds.map((id) => {
-          const shown = assignmentVisibilityIn(sqlite, learnerId, id, now) ?? new Map();
-          return [id, new Set([...shown].filter(([, decision]) => !decision.showCorrectness).map(([itemId]) => itemId))];
-        }),
-      ),
-  );
+  return inReadSession(async (session) => {
+    const held = new Map<string, Set<string>>();
+    for (const id of assignmentIds) {
+      const shown = (await assignmentVisibilityIn(session, learnerId, id, now)) ?? new Map<string, RevealDecision>();
+      held.set(id, new Set([...shown].filter(([, decision]) => !decision.showCorrectness).map(([itemId]) => itemId)));
+    }
+    return held;
+  });
 }
 
 export interface SetProgress {

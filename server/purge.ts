@@ -1,7 +1,7 @@
 import 'server-only';
 import { inWriteTransaction } from './db';
 import { purgeRateLimits } from './rate-limits';
-import { prepared, sqlDate } from './sql';
+import { sql } from './sql';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const DEFAULT_INACTIVE_DAYS = 180;
@@ -23,22 +23,21 @@ export function inactiveDays(env: NodeJS.ProcessEnv = process.env): number | nul
 // Inactive: nothing of the learner's (device sign-ins, settings, answers, reviews, joins) is
 // newer than the cutoff. Never a learner with work in a teacher's assignment: that work is the
 // teacher's record.
-const INACTIVE = `SELECT l.id FROM Learner l
-  WHERE l.createdAt < :cutoff AND l.updatedAt < :cutoff
-    AND NOT EXISTS (SELECT 1 FROM LearnerToken t WHERE t.learnerId = l.id AND t.createdAt >= :cutoff)
-    AND NOT EXISTS (SELECT 1 FROM ReviewLog r WHERE r.learnerId = l.id AND (r.review >= :cutoff OR r.assignmentId IS NOT NULL))
-    AND NOT EXISTS (SELECT 1 FROM QuizAttempt a WHERE a.learnerId = l.id AND (a.startedAt >= :cutoff OR a.submittedAt >= :cutoff OR a.assignmentId IS NOT NULL))
-    AND NOT EXISTS (SELECT 1 FROM QuizResponse q JOIN QuizAttempt a ON a.id = q.attemptId WHERE a.learnerId = l.id AND q.answeredAt >= :cutoff)
-    AND NOT EXISTS (SELECT 1 FROM AssignmentStudent s WHERE s.learnerId = l.id AND s.joinedAt >= :cutoff)
-  LIMIT 500`;
-const DELETE = `DELETE FROM Learner WHERE id IN (${INACTIVE})`;
+const deleteInactive = (cutoff: Date) => sql`DELETE FROM Learner WHERE id IN (SELECT l.id FROM Learner l
+  WHERE l.createdAt < ${cutoff} AND l.updatedAt < ${cutoff}
+    AND NOT EXISTS (SELECT 1 FROM LearnerToken t WHERE t.learnerId = l.id AND t.createdAt >= ${cutoff})
+    AND NOT EXISTS (SELECT 1 FROM ReviewLog r WHERE r.learnerId = l.id AND (r.review >= ${cutoff} OR r.assignmentId IS NOT NULL))
+    AND NOT EXISTS (SELECT 1 FROM QuizAttempt a WHERE a.learnerId = l.id AND (a.startedAt >= ${cutoff} OR a.submittedAt >= ${cutoff} OR a.assignmentId IS NOT NULL))
+    AND NOT EXISTS (SELECT 1 FROM QuizResponse q JOIN QuizAttempt a ON a.id = q.attemptId WHERE a.learnerId = l.id AND q.answeredAt >= ${cutoff})
+    AND NOT EXISTS (SELECT 1 FROM AssignmentStudent s WHERE s.learnerId = l.id AND s.joinedAt >= ${cutoff})
+  LIMIT 500)`;
 
 /** Deletes anonymous learners inactive for `days` (500 per transaction, so writers are never held up long). */
 export async function purgeInactiveLearners(days: number, now = new Date()): Promise<number> {
-  const cutoff = sqlDate(new Date(now.getTime() - days * DAY));
+  const cutoff = new Date(now.getTime() - days * DAY);
   let total = 0;
   for (;;) {
-    const removed = await inWriteTransaction((sqlite) => prepared(sqlite, DELETE).run({ cutoff }).changes);
+    const removed = await inWriteTransaction((tx) => tx.run(deleteInactive(cutoff)));
     total += removed;
     if (removed < 500) return total;
   }

@@ -6,18 +6,17 @@ import { idSchema } from '@/lib/questions/schema';
 import type { AnswerFeedback } from '@/lib/quiz/feedback';
 import type { Candidate } from '@/lib/quiz/options';
 import { isQuizItem, presentItem, type PublicItem, type QuizItem } from '@/lib/quiz/present';
-import type { LateWorkPolicy } from '@/lib/classroom/reveal';
 import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { checkAssignmentWrite } from './assignment-rules';
-import { getDb } from './db';
+import { getDb, inReadSession, inWriteTransaction } from './db';
 import { clientIdSchema } from './client-ids';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { feedbackFor, reveals, withheldFromSelfStudy } from './feedback';
-import type { Prisma } from './generated/prisma/client';
-import { loadItems } from './items';
+import { itemsIn, loadItems } from './items';
 import { resolveLearner, type LearnerRef, type LearnerSource } from './learners';
+import { ownedAttempt } from './owned-attempt';
+import { boolFromSql, sql, type SqlSession } from './sql';
 import { randomId } from './tokens';
-import { ROW_ID } from '@/lib/row-id';
 
 export const MAX_QUIZ_ITEMS = 200;
 
@@ -52,23 +51,21 @@ export interface AttemptView {
   refusal: string | null;
 }
 
-type Tx = Prisma.TransactionClient;
-
-async function ownedAttempt(tx: Tx, learnerId: string, attemptId: string) {
-  const attempt = ROW_ID.test(attemptId)
-    ? await tx.quizAttempt.findUnique({
-        where: { id: attemptId },
-        include: {
-          set: { select: { title: true } },
-          assignment: { select: { reveal: true, dueAt: true, lateWork: true, closedAt: true, mastery: true } },
-          student: { select: { leftAt: true } },
-        },
-      })
-    : null;
-  // Another learner's attempt is indistinguishable from a missing one.
-  if (!attempt || attempt.learnerId !== learnerId) throw notFound('That quiz attempt');
-  return attempt;
+interface ResponseRow {
+  questionId: string;
+  round: number;
+  response: string;
+  score: number;
+  correct: number | boolean;
 }
+
+async function responsesOf(session: SqlSession, attemptId: string) {
+  const rows = await session.all<ResponseRow>(
+    sql`SELECT questionId, round, response, score, correct FROM QuizResponse WHERE attemptId = ${attemptId} ORDER BY id`,
+  );
+  return rows.map((r) => ({ ...r, itemId: r.questionId, correct: boolFromSql(r.correct) }));
+}
+
 /** Starts a quiz over a set (all its quiz items, or the chosen ones) or over chosen items. */
 export async function startAttempt(source: LearnerSource, input: unknown): Promise<{ attemptId: string; items: PublicItem[] }> {
   const { setId, itemIds, startKey } = parseOrThrow(startAttemptInput, input);
@@ -146,17 +143,18 @@ export function returnNote(withheld: Map<string, Date | null>): string {
 
 /** The attempt as its learner sees it: questions without keys, feedback only where answered and allowed. */
 export async function getAttempt(learner: LearnerRef, attemptId: string, now = new Date()): Promise<AttemptView> {
-  const db = await getDb();
-  const attempt = await ownedAttempt(db, learner.id, attemptId);
-  const ids = JSON.parse(attempt.itemIds) as string[];
-  const [stored, responses] = await Promise.all([loadItems(ids), db.quizResponse.findMany({ where: { attemptId: attempt.id } })]);
-  const final = finalAnswers(responses.map((r) => ({ ...r, itemId: r.questionId })));
+  const { attempt, responses, stored } = await inReadSession(async (session) => {
+    const attempt = await ownedAttempt(session, learner.id, attemptId);
+    return { attempt, responses: await responsesOf(session, attempt.id), stored: await itemsIn(session, attempt.itemIds) };
+  });
+  const ids = attempt.itemIds;
+  const final = finalAnswers(responses);
   const mastery = attempt.assignment?.mastery ?? false;
   const pending = attempt.submittedAt
     ? []
     : pendingQuestions(
         ids,
-        responses.map((r) => ({ itemId: r.questionId, round: r.round, correct: r.correct })),
+        responses.map((r) => ({ itemId: r.itemId, round: r.round, correct: r.correct })),
         mastery,
       );
   const show = reveals(attempt, now).showCorrectness;
@@ -177,7 +175,7 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
     attempt.assignment && !attempt.submittedAt
       ? assignmentWriteDecision({
           write: 'answer',
-          assignment: { ...attempt.assignment, lateWork: attempt.assignment.lateWork as LateWorkPolicy },
+          assignment: attempt.assignment,
           student: attempt.student,
           attempt,
           now,
@@ -188,7 +186,7 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
     attempt: {
       id: attempt.id,
       setId: attempt.setId,
-      setTitle: attempt.set?.title ?? null,
+      setTitle: attempt.setTitle,
       startedAt: attempt.startedAt,
       submittedAt: attempt.submittedAt,
       score: attempt.score,
@@ -210,12 +208,10 @@ export interface SubmitResult {
 
 /** Closes the attempt and scores it (unanswered questions score 0). Idempotent. */
 export async function submitAttempt(learner: LearnerRef, attemptId: string, now = new Date()): Promise<SubmitResult> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return inWriteTransaction(async (tx) => {
     const attempt = await ownedAttempt(tx, learner.id, attemptId);
-    const ids = JSON.parse(attempt.itemIds) as string[];
-    const responses = await tx.quizResponse.findMany({ where: { attemptId: attempt.id } });
-    const byItem = finalAnswers(responses.map((r) => ({ ...r, itemId: r.questionId })));
+    const ids = attempt.itemIds;
+    const byItem = finalAnswers(await responsesOf(tx, attempt.id));
     const results = ids.map((itemId) => {
       const r = byItem.get(itemId);
       return { itemId, answered: !!r, correct: r?.correct ?? false, score: r?.score ?? 0 };
@@ -223,17 +219,10 @@ export async function submitAttempt(learner: LearnerRef, attemptId: string, now 
     const score = Math.round(results.reduce((sum, r) => sum + r.score, 0) * 10_000) / 10_000;
     if (!attempt.submittedAt) {
       if (attempt.assignment) {
-        const { lateWork, ...rest } = attempt.assignment;
-        checkAssignmentWrite({
-          write: 'submit',
-          assignment: { ...rest, lateWork: lateWork as LateWorkPolicy },
-          student: attempt.student,
-          attempt,
-          now,
-        });
+        checkAssignmentWrite({ write: 'submit', assignment: attempt.assignment, student: attempt.student, attempt, now });
       }
       // Late only if an answer came after the due date (answerQuestion marks it); submitting adds no work.
-      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { submittedAt: now, score, maxScore: ids.length } });
+      await tx.run(sql`UPDATE QuizAttempt SET submittedAt = ${now}, score = ${score}, maxScore = ${ids.length} WHERE id = ${attempt.id}`);
     }
     const show = reveals(attempt, now, true);
     if (!show.showCorrectness)
@@ -262,8 +251,7 @@ export async function getAttemptResults(
 ): Promise<{ attempt: AttemptSummary; rows: AttemptResultRow[]; keysShown: boolean } | null> {
   const view = await getAttempt(learner, attemptId, now);
   if (!view.attempt.submittedAt) return null;
-  const db = await getDb();
-  const attempt = await ownedAttempt(db, learner.id, attemptId);
+  const attempt = await inReadSession((session) => ownedAttempt(session, learner.id, attemptId));
   const shown = reveals(attempt, now);
   // A self-study attempt started before a Secure assignment opened: its unanswered withheld items keep their keys.
   const withheld = attempt.assignmentId ? new Map<string, Date | null>() : await withheldFromSelfStudy(now);

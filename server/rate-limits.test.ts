@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { withSqlite } from './db';
+import { inReadSession, inWriteTransaction } from './db';
+import { sql } from './sql';
 import { AppError } from './errors';
 import { limited, purgeRateLimits, RateLimitedError } from './rate-limits';
 import { useTemporaryDatabase } from './test-database';
@@ -9,7 +10,7 @@ beforeAll(async () => {
   ({ cleanup } = await useTemporaryDatabase());
 });
 afterAll(() => cleanup());
-beforeEach(() => withSqlite((sqlite) => sqlite.prepare('DELETE FROM RateLimit').run()));
+beforeEach(() => inWriteTransaction((tx) => tx.run(sql`DELETE FROM RateLimit`)));
 
 const refuse = (code: ConstructorParameters<typeof AppError>[0]) => () => Promise.reject(new AppError(code, 'no'));
 const succeed = () => Promise.resolve('ok');
@@ -28,10 +29,7 @@ function clock(start = 1_800_000_000_000) {
 }
 
 const rows = () =>
-  withSqlite(
-    (sqlite) =>
-      sqlite.prepare('SELECT key, failures FROM RateLimit ORDER BY key').safeIntegers(false).all() as { key: string; failures: number }[],
-  );
+  inReadSession((session) => session.all<{ key: string; failures: number }>(sql`SELECT key, failures FROM RateLimit ORDER BY key`));
 
 describe('limited (counters in the database)', () => {
   it('locks one address out of one account after five wrong passwords, without trying it, and leaves other addresses alone', async () => {

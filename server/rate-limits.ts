@@ -2,10 +2,10 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { clientAddress as addressFrom, clientKey, parseTrustedProxy, type TrustedProxy } from '@/lib/client-address';
 import { afterFailure, decide, type Counter, type Counters, type Rules, type Scope } from '@/lib/rate-limit';
-import { inWriteTransaction, withSqlite } from './db';
+import { inWriteTransaction } from './db';
 import { AppError } from './errors';
 import { PEER_HEADER, peerStamping } from './peer-address';
-import { prepared } from './sql';
+import { fragments, numberFromSql, sql, type SqlSession } from './sql';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -77,13 +77,6 @@ interface Row {
   nextSlotAt: number;
 }
 
-const SELECT = 'SELECT key, failures, windowStart, nextSlotAt FROM RateLimit WHERE key IN (?, ?, ?)';
-const UPSERT = `INSERT INTO RateLimit (key, failures, windowStart, nextSlotAt, expiresAt) VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, windowStart = excluded.windowStart, nextSlotAt = excluded.nextSlotAt, expiresAt = excluded.expiresAt`;
-const UNCOUNT = 'UPDATE RateLimit SET failures = max(failures - 1, 0) WHERE key = ? AND windowStart = ?';
-const DELETE = 'DELETE FROM RateLimit WHERE key = ?';
-const PURGE = 'DELETE FROM RateLimit WHERE expiresAt < ?';
-
 type Keys = Partial<Record<Scope, string>>;
 
 function keysFor(kind: LimitKind, subject: { client: string; target?: string }): Keys {
@@ -96,13 +89,17 @@ function keysFor(kind: LimitKind, subject: { client: string; target?: string }):
   return keys;
 }
 
-function readCounters(sqlite: Parameters<Parameters<typeof withSqlite>[0]>[0], keys: Keys): Counters {
-  const rows = prepared(sqlite, SELECT).all(keys.pair ?? null, keys.client ?? null, keys.target ?? null) as Row[];
+async function readCounters(tx: SqlSession, keys: Keys): Promise<Counters> {
+  const rows = await tx.all<Row>(
+    sql`SELECT key, failures, windowStart, nextSlotAt FROM RateLimit WHERE key IN (${keys.pair ?? null}, ${keys.client ?? null}, ${keys.target ?? null}) ${fragments.forUpdate}`,
+  );
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const counters: Counters = {};
   for (const scope of Object.keys(keys) as Scope[]) {
     const row = byKey.get(keys[scope]!);
-    counters[scope] = row ? { failures: row.failures, windowStart: Number(row.windowStart), nextSlotAt: Number(row.nextSlotAt) } : null;
+    counters[scope] = row
+      ? { failures: numberFromSql(row.failures), windowStart: numberFromSql(row.windowStart), nextSlotAt: numberFromSql(row.nextSlotAt) }
+      : null;
   }
   return counters;
 }
@@ -116,9 +113,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 async function admit(kind: LimitKind, keys: Keys, now: () => number): Promise<Partial<Record<Scope, number>>> {
   const rules: Rules = LIMITS[kind];
-  const admitted = await inWriteTransaction((sqlite) => {
+  const admitted = await inWriteTransaction(async (tx) => {
     const at = now();
-    const counters = readCounters(sqlite, keys);
+    const counters = await readCounters(tx, keys);
     const decision = decide(rules, counters, at);
     if (decision.kind === 'refuse') return decision;
     const windows: Partial<Record<Scope, number>> = {};
@@ -126,7 +123,10 @@ async function admit(kind: LimitKind, keys: Keys, now: () => number): Promise<Pa
       const rule = rules[scope]!;
       const next: Counter = afterFailure(counters[scope], rule, at);
       if (scope === 'client' && decision.nextSlotAt !== null) next.nextSlotAt = decision.nextSlotAt;
-      prepared(sqlite, UPSERT).run(keys[scope], next.failures, next.windowStart, next.nextSlotAt, next.windowStart + rule.windowMs);
+      await tx.run(sql`INSERT INTO RateLimit (key, failures, windowStart, nextSlotAt, expiresAt)
+        VALUES (${keys[scope]!}, ${next.failures}, ${next.windowStart}, ${next.nextSlotAt}, ${next.windowStart + rule.windowMs})
+        ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, windowStart = excluded.windowStart, nextSlotAt = excluded.nextSlotAt,
+          expiresAt = excluded.expiresAt`);
       windows[scope] = next.windowStart;
     }
     return { ...decision, windows };
@@ -138,10 +138,13 @@ async function admit(kind: LimitKind, keys: Keys, now: () => number): Promise<Pa
 
 /** Takes back the failure counted in advance (the request succeeded); a lock of this client on this target is lifted. */
 async function release(keys: Keys, windows: Partial<Record<Scope, number>>): Promise<void> {
-  await inWriteTransaction((sqlite) => {
+  await inWriteTransaction(async (tx) => {
     for (const scope of Object.keys(keys) as Scope[]) {
-      if (scope === 'pair') prepared(sqlite, DELETE).run(keys.pair);
-      else prepared(sqlite, UNCOUNT).run(keys[scope], windows[scope]);
+      if (scope === 'pair') await tx.run(sql`DELETE FROM RateLimit WHERE key = ${keys.pair!}`);
+      else
+        await tx.run(
+          sql`UPDATE RateLimit SET failures = ${fragments.greatest}(failures - 1, 0) WHERE key = ${keys[scope]!} AND windowStart = ${windows[scope]!}`,
+        );
     }
   });
 }
@@ -180,5 +183,5 @@ export async function limited<T>(
 
 /** Drops counters whose window has ended. */
 export async function purgeRateLimits(now = Date.now()): Promise<number> {
-  return withSqlite((sqlite) => prepared(sqlite, PURGE).run(now).changes);
+  return inWriteTransaction((tx) => tx.run(sql`DELETE FROM RateLimit WHERE expiresAt < ${now}`));
 }

@@ -12,10 +12,9 @@ import type { QuizItem } from '@/lib/quiz/present';
 import { assignmentStatus } from '@/lib/classroom/reveal';
 import type { TeacherRef } from './auth';
 import { ownedAssignment } from './assignments';
-import type Database from 'better-sqlite3';
-import { withSqlite } from './db';
+import { inReadSession } from './db';
 import { itemsIn } from './items';
-import { dateFromSql, dateOrNullFromSql, prepared } from './sql';
+import { boolFromSql, dateFromSql, dateOrNullFromSql, numberFromSql, sql, type SqlSession } from './sql';
 
 export type { AssignmentReport, Cell, ReportStudent };
 
@@ -31,56 +30,33 @@ interface ResponseRow {
   answeredAt: Date;
 }
 
-const CLASS_SQL = {
-  students: 'SELECT id, learnerId, nickname, joinedAt, leftAt FROM AssignmentStudent WHERE assignmentId = ? ORDER BY joinedAt, id',
-  attempts:
-    'SELECT id, studentId, seed, startedAt, submittedAt, late, resetAt FROM QuizAttempt WHERE assignmentId = ? AND studentId IS NOT NULL ORDER BY startedAt, id',
-  responses: `SELECT r.attemptId, r.questionId AS itemId, r.round, r.response, r.score, r.correct, r.answeredAt
-    FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ? ORDER BY r.id`,
-  // An item counts as done for a student once it was rated Good or Easy in the assignment.
-  cardsDone:
-    'SELECT learnerId, count(DISTINCT questionId) AS done FROM ReviewLog WHERE assignmentId = ? AND rating >= 3 GROUP BY learnerId',
-};
+type SqlDate = string | Date;
 
 /** The class's students, attempts (each with its responses) and flashcard progress, read in one go. */
-function readClass(sqlite: Database.Database, assignmentId: string, itemIds: string[], flashcards: boolean) {
-  const students = (
-    prepared(sqlite, CLASS_SQL.students).all(assignmentId) as {
-      id: string;
-      learnerId: string;
-      nickname: string;
-      joinedAt: string;
-      leftAt: string | null;
-    }[]
-  ).map((s) => ({
-    ...s,
-    joinedAt: dateFromSql(s.joinedAt),
-    leftAt: dateOrNullFromSql(s.leftAt),
-  }));
+async function readClass(session: SqlSession, assignmentId: string, itemIds: string[], flashcards: boolean) {
+  const studentRows = await session.all<{ id: string; learnerId: string; nickname: string; joinedAt: SqlDate; leftAt: SqlDate | null }>(
+    sql`SELECT id, learnerId, nickname, joinedAt, leftAt FROM AssignmentStudent WHERE assignmentId = ${assignmentId} ORDER BY joinedAt, id`,
+  );
+  const students = studentRows.map((s) => ({ ...s, joinedAt: dateFromSql(s.joinedAt), leftAt: dateOrNullFromSql(s.leftAt) }));
+  const responseRows = await session.all<
+    Omit<ResponseRow, 'correct' | 'answeredAt'> & { correct: number | boolean; answeredAt: SqlDate }
+  >(sql`SELECT r.attemptId, r.questionId AS itemId, r.round, r.response, r.score, r.correct, r.answeredAt
+    FROM QuizResponse r JOIN QuizAttempt t ON t.id = r.attemptId WHERE t.assignmentId = ${assignmentId} ORDER BY r.id`);
   const responses = groupBy(
-    (
-      prepared(sqlite, CLASS_SQL.responses).all(assignmentId) as (Omit<ResponseRow, 'correct' | 'answeredAt'> & {
-        correct: number;
-        answeredAt: string;
-      })[]
-    ).map((r) => ({
-      ...r,
-      correct: r.correct === 1,
-      answeredAt: dateFromSql(r.answeredAt),
-    })),
+    responseRows.map((r) => ({ ...r, correct: boolFromSql(r.correct), answeredAt: dateFromSql(r.answeredAt) })),
     (r) => r.attemptId,
   );
-  const attempts = (
-    prepared(sqlite, CLASS_SQL.attempts).all(assignmentId) as {
-      id: string;
-      studentId: string;
-      seed: string;
-      startedAt: string;
-      submittedAt: string | null;
-      late: number;
-      resetAt: string | null;
-    }[]
-  ).map((t) => {
+  const attemptRows = await session.all<{
+    id: string;
+    studentId: string;
+    seed: string;
+    startedAt: SqlDate;
+    submittedAt: SqlDate | null;
+    late: number | boolean;
+    resetAt: SqlDate | null;
+  }>(sql`SELECT id, studentId, seed, startedAt, submittedAt, late, resetAt FROM QuizAttempt
+    WHERE assignmentId = ${assignmentId} AND studentId IS NOT NULL ORDER BY startedAt, id`);
+  const attempts = attemptRows.map((t) => {
     const mine = responses.get(t.id) ?? [];
     const times = mine.map((r) => r.answeredAt.getTime());
     return {
@@ -88,19 +64,21 @@ function readClass(sqlite: Database.Database, assignmentId: string, itemIds: str
       startedAt: dateFromSql(t.startedAt),
       submittedAt: dateOrNullFromSql(t.submittedAt),
       resetAt: dateOrNullFromSql(t.resetAt),
-      late: t.late === 1,
+      late: boolFromSql(t.late),
       responses: mine,
       firstAnsweredAt: times.length ? new Date(Math.min(...times)) : null,
       lastAnsweredAt: times.length ? new Date(Math.max(...times)) : null,
       score: Math.round([...finalAnswers(mine).values()].reduce((sum, r) => sum + r.score, 0) * 100) / 100,
     };
   });
-  const cardsDone = new Map(
-    flashcards
-      ? (prepared(sqlite, CLASS_SQL.cardsDone).all(assignmentId) as { learnerId: string; done: number }[]).map((r) => [r.learnerId, r.done])
-      : [],
-  );
-  return { stored: itemsIn(sqlite, itemIds), students, attempts, cardsDone };
+  // An item counts as done for a student once it was rated Good or Easy in the assignment.
+  const doneRows = flashcards
+    ? await session.all<{ learnerId: string; done: number | string }>(
+        sql`SELECT learnerId, count(DISTINCT questionId) AS done FROM ReviewLog WHERE assignmentId = ${assignmentId} AND rating >= 3 GROUP BY learnerId`,
+      )
+    : [];
+  const cardsDone = new Map(doneRows.map((r) => [r.learnerId, numberFromSql(r.done)]));
+  return { stored: await itemsIn(session, itemIds), students, attempts, cardsDone };
 }
 
 /**
@@ -110,8 +88,8 @@ function readClass(sqlite: Database.Database, assignmentId: string, itemIds: str
 export async function assignmentReport(teacher: TeacherRef | null, assignmentId: string, now = new Date()): Promise<AssignmentReport> {
   const a = await ownedAssignment(teacher, assignmentId);
   const itemIds = JSON.parse(a.itemIds) as string[];
-  const { stored, students, attempts, cardsDone } = await withSqlite((sqlite) =>
-    readClass(sqlite, assignmentId, itemIds, a.mode === 'flashcards'),
+  const { stored, students, attempts, cardsDone } = await inReadSession((session) =>
+    readClass(session, assignmentId, itemIds, a.mode === 'flashcards'),
   );
   const attemptsOf = groupBy(attempts, (t) => t.studentId);
 

@@ -1,5 +1,4 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { idSchema } from '@/lib/questions/schema';
 import { cardBack, cardFront, typedKey } from '@/lib/quiz/card-faces';
@@ -7,12 +6,12 @@ import { beyondLimits, dayCounts, type DayCountsInput } from '@/lib/review/day-c
 import type { Previews, QueueCard, ReviewQueue } from '@/lib/review/types';
 import { dayStart, LEARN_AHEAD_MS, learnerDay, nextDayStart, type CardState } from '@/lib/scheduler';
 import { cardFromSql, previewsFor, schedulerForLearner, type CardSqlRow } from './cards';
-import { withSqlite } from './db';
+import { inReadSession } from './db';
 import { notFound, parseOrThrow } from './errors';
 import { itemsIn, readerHref } from './items';
 import type { LearnerRef } from './learners';
 import { assignmentVisibilityIn, withheldIn } from './feedback';
-import { dateOrNullFromSql, prepared, sqlDate } from './sql';
+import { boolFromSql, dateFromSql, inList, numberFromSql, sql, type SqlSession } from './sql';
 import { ROW_ID } from '@/lib/row-id';
 
 const STATE_NEW = 0;
@@ -35,35 +34,17 @@ export const queueQuery = z.strictObject({
   assignmentId: z.string().regex(ROW_ID).optional(),
 });
 
-// Every query below is limited to the live questions in scope: `@setId` and `@items` (a JSON
-// array) narrow it when they are not null.
-// `@withheld` (a JSON array) lists the items the learner may not see here (see server/feedback.ts).
-const IN_SCOPE = `q.retiredAt IS NULL AND s.retiredAt IS NULL
-  AND (@setId IS NULL OR q.setId = @setId)
-  AND (@items IS NULL OR q.id IN (SELECT value FROM json_each(@items)))
-  AND q.id NOT IN (SELECT value FROM json_each(@withheld))`;
+/**
+ * The live questions in scope: `setId` and `items` narrow it when they are not null; `withheld`
+ * lists the items the learner may not see here (see server/feedback.ts).
+ */
+const inScope = (setId: string | null, items: string[] | null, withheld: string[]) => sql`q.retiredAt IS NULL AND s.retiredAt IS NULL
+  AND (${setId === null} OR q.setId = ${setId})
+  AND (${items === null} OR q.id IN ${inList(items ?? [])})
+  AND q.id NOT IN ${inList(withheld)}`;
 
-const SQL = {
-  liveSet: 'SELECT 1 FROM QuestionSet WHERE id = ? AND retiredAt IS NULL',
-  // Card_learnerId_due_idx drives this: only the learner's cards due before tomorrow are read.
-  due: `SELECT c.questionId, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview, c.buriedUntil
-    FROM Card c JOIN Question q ON q.id = c.questionId JOIN QuestionSet s ON s.id = q.setId
-    WHERE c.learnerId = @learnerId AND c.due < @tomorrow AND c.suspended = 0 AND c.state <> ${STATE_NEW} AND ${IN_SCOPE}
-    ORDER BY c.due`,
-  // The questions in scope in study order, with the learner's card where there is one.
-  scope: `SELECT q.id, c.state, c.suspended, c.buriedUntil
-    FROM Question q JOIN QuestionSet s ON s.id = q.setId
-    LEFT JOIN Card c ON c.learnerId = @learnerId AND c.questionId = q.id
-    WHERE ${IN_SCOPE}
-    ORDER BY s.position, q.position`,
-  reviewedToday: `SELECT count(*) FROM ReviewLog WHERE learnerId = ? AND review >= ? AND source = 'flashcard' AND state = ${STATE_REVIEW}`,
-  newToday: `SELECT count(DISTINCT questionId) FROM ReviewLog WHERE learnerId = ? AND review >= ? AND source = 'flashcard' AND state = ${STATE_NEW}`,
-  nextDue: `SELECT min(c.due) FROM Card c JOIN Question q ON q.id = c.questionId JOIN QuestionSet s ON s.id = q.setId
-    WHERE c.learnerId = @learnerId AND c.due >= @tomorrow AND c.suspended = 0 AND c.state <> ${STATE_NEW} AND ${IN_SCOPE}`,
-};
-
-type DueRow = CardSqlRow & { questionId: string; buriedUntil: string | null };
-type ScopeRow = { id: string; state: number | null; suspended: number | null; buriedUntil: string | null };
+type DueRow = CardSqlRow & { questionId: string; buriedUntil: string | Date | null };
+type ScopeRow = { id: string; state: number | null; suspended: number | boolean | null; buriedUntil: string | Date | null };
 
 /** Interleaves new cards evenly among reviews, as Anki's default "mix" order does. */
 function mix<T>(reviews: T[], fresh: T[]): T[] {
@@ -90,29 +71,46 @@ interface QueueScope {
 }
 
 /** Everything the queue needs from the database, read in one go (nothing interleaves with it). */
-function readQueue(sqlite: Database.Database, { learner, setId, items, withheld, limit, more, now }: QueueScope): ReviewQueue {
-  if (setId && !prepared(sqlite, SQL.liveSet).get(setId)) throw notFound(`Set "${setId}"`);
-  const todayStart = sqlDate(dayStart(learnerDay(now, learner.timeZone), learner.timeZone));
+async function readQueue(session: SqlSession, { learner, setId, items, withheld, limit, more, now }: QueueScope): Promise<ReviewQueue> {
+  if (setId && !(await session.get(sql`SELECT 1 FROM QuestionSet WHERE id = ${setId} AND retiredAt IS NULL`)))
+    throw notFound(`Set "${setId}"`);
+  const todayStart = dayStart(learnerDay(now, learner.timeZone), learner.timeZone);
   const tomorrow = nextDayStart(now, learner.timeZone);
-  const scope = {
-    learnerId: learner.id,
-    tomorrow: sqlDate(tomorrow),
-    setId,
-    items: items && JSON.stringify(items),
-    withheld: JSON.stringify(withheld),
-  };
-  const notBuried = (buriedUntil: string | null) => buriedUntil === null || (dateOrNullFromSql(buriedUntil) as Date) <= now;
+  const scope = inScope(setId, items, withheld);
+  const notBuried = (buriedUntil: string | Date | null) => buriedUntil === null || dateFromSql(buriedUntil) <= now;
 
-  const due = (prepared(sqlite, SQL.due).all(scope) as DueRow[]).filter((c) => notBuried(c.buriedUntil));
+  // Card_learnerId_due_idx drives this: only the learner's cards due before tomorrow are read.
+  const dueRows = await session.all<DueRow>(
+    sql`SELECT c.questionId, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview, c.buriedUntil
+      FROM Card c JOIN Question q ON q.id = c.questionId JOIN QuestionSet s ON s.id = q.setId
+      WHERE c.learnerId = ${learner.id} AND c.due < ${tomorrow} AND c.suspended = ${false} AND c.state <> ${STATE_NEW} AND ${scope}
+      ORDER BY c.due`,
+  );
+  const due = dueRows.filter((c) => notBuried(c.buriedUntil));
   const learning = due.filter((c) => c.state !== STATE_REVIEW).map((c) => ({ itemId: c.questionId, card: cardFromSql(c) }));
   const reviewsDue = due.filter((c) => c.state === STATE_REVIEW);
-  const newAvailable = (prepared(sqlite, SQL.scope).all(scope) as ScopeRow[]).filter(
-    (q) => q.state === null || (q.state === STATE_NEW && q.suspended === 0 && notBuried(q.buriedUntil)),
+  // The questions in scope in study order, with the learner's card where there is one.
+  const scopeRows = await session.all<ScopeRow>(
+    sql`SELECT q.id, c.state, c.suspended, c.buriedUntil
+      FROM Question q JOIN QuestionSet s ON s.id = q.setId
+      LEFT JOIN Card c ON c.learnerId = ${learner.id} AND c.questionId = q.id
+      WHERE ${scope}
+      ORDER BY s.position, q.position`,
+  );
+  const newAvailable = scopeRows.filter(
+    (q) => q.state === null || (q.state === STATE_NEW && !boolFromSql(q.suspended!) && notBuried(q.buriedUntil)),
+  );
+  const introduced = await session.get<{ n: number | string }>(
+    sql`SELECT count(DISTINCT questionId) AS n FROM ReviewLog
+      WHERE learnerId = ${learner.id} AND review >= ${todayStart} AND source = 'flashcard' AND state = ${STATE_NEW}`,
+  );
+  const reviewed = await session.get<{ n: number | string }>(
+    sql`SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ${learner.id} AND review >= ${todayStart} AND source = 'flashcard' AND state = ${STATE_REVIEW}`,
   );
   const countsInput: DayCountsInput = {
     limits: { newPerDay: learner.newPerDay + more, reviewsPerDay: learner.reviewsPerDay + more },
-    introducedToday: prepared(sqlite, SQL.newToday).pluck().get(learner.id, todayStart) as number,
-    reviewedToday: prepared(sqlite, SQL.reviewedToday).pluck().get(learner.id, todayStart) as number,
+    introducedToday: numberFromSql(introduced!.n),
+    reviewedToday: numberFromSql(reviewed!.n),
     newAvailable: newAvailable.length,
     learningDue: learning.filter((c) => c.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS).length,
     reviewDue: reviewsDue.length,
@@ -132,11 +130,17 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, withheld,
     ...fresh.slice(counts.new).map((c): Entry => ({ ...c, kind: 'new' })),
   ];
   const chosen = ordered.slice(0, limit);
-  const stored = itemsIn(
-    sqlite,
+  const stored = await itemsIn(
+    session,
     chosen.map((c) => c.itemId),
   );
-  const nextDue = prepared(sqlite, SQL.nextDue).pluck().get(scope) as string | null;
+  const nextDue =
+    (
+      await session.get<{ due: string | Date | null }>(
+        sql`SELECT min(c.due) AS due FROM Card c JOIN Question q ON q.id = c.questionId JOIN QuestionSet s ON s.id = q.setId
+        WHERE c.learnerId = ${learner.id} AND c.due >= ${tomorrow} AND c.suspended = ${false} AND c.state <> ${STATE_NEW} AND ${scope}`,
+      )
+    )?.due ?? null;
   const scheduler = schedulerForLearner(learner);
   // Every new card starts from the same state, so one preview serves them all.
   let newCardPreviews: Previews | undefined;
@@ -158,7 +162,7 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, withheld,
         previews: previews(card),
       };
     }),
-    nextDue: nextDue === null ? null : new Date(nextDue).toISOString(),
+    nextDue: nextDue === null ? null : dateFromSql(nextDue).toISOString(),
     dayEndsAt: tomorrow.toISOString(),
   };
 }
@@ -175,20 +179,20 @@ function readQueue(sqlite: Database.Database, { learner, setId, items, withheld,
 export async function getReviewQueue(learner: LearnerRef, query: unknown, now = new Date()): Promise<ReviewQueue> {
   const { setId, items: requested, limit, more, assignmentId } = parseOrThrow(queueQuery, query);
   if (assignmentId) learner = { ...learner, newPerDay: 10_000, reviewsPerDay: 100_000 };
-  return withSqlite((sqlite) => {
+  return inReadSession(async (session) => {
     if (!assignmentId)
-      return readQueue(sqlite, {
+      return readQueue(session, {
         learner,
         setId: setId ?? null,
         items: requested ?? null,
-        withheld: [...withheldIn(sqlite, now).keys()],
+        withheld: [...(await withheldIn(session, now)).keys()],
         limit,
         more,
         now,
       });
-    const shown = assignmentVisibilityIn(sqlite, learner.id, assignmentId, now);
+    const shown = await assignmentVisibilityIn(session, learner.id, assignmentId, now);
     if (!shown) throw notFound('That assignment');
     const items = [...shown].filter(([, show]) => show.showKey).map(([itemId]) => itemId);
-    return readQueue(sqlite, { learner, setId: setId ?? null, items, withheld: [], limit, more, now });
+    return readQueue(session, { learner, setId: setId ?? null, items, withheld: [], limit, more, now });
   });
 }

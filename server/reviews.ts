@@ -55,8 +55,8 @@ export async function rateCard(source: LearnerSource, input: unknown, now = new 
     // Judged at the moment the rating reaches the server: a rating queued offline cannot backdate itself into an open assignment.
     checkAssignmentWrite({ write: 'rate', assignment: joined.rules, student: joined.student, now });
   }
-  const recorded = await inWriteTransaction((sqlite) =>
-    recordReview(sqlite, {
+  const recorded = await inWriteTransaction((tx) =>
+    recordReview(tx, {
       learner,
       questionId: body.itemId,
       reviewId: body.reviewId,

@@ -1,9 +1,10 @@
 import 'server-only';
-import { databaseFile, migrationsDir, questionsDir } from './config';
+import { databaseTarget, questionsDir } from './config';
 import { readContent } from './content-files';
 import { ContentError, syncContent, type SyncReport } from './content-sync';
 import { getDb } from './db';
-import { migrate, type MigrationResult } from './migrations';
+import type { MigrationResult } from './migrations';
+import { migrateDatabase } from './migrations-any';
 import { formatProblem } from '@/lib/questions/problems';
 
 /** Everything a start needs before serving: migrations applied, then content synced. */
@@ -13,7 +14,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
 }> {
   const bundle = readContent(questionsDir());
   if (bundle.problems.length > 0) throw new ContentError(bundle.problems.map(formatProblem));
-  const migrations = await migrate(databaseFile(), migrationsDir(), log);
+  const migrations = await migrateDatabase(databaseTarget(), log);
   const content = await syncContent(await getDb(), bundle);
   return { migrations, content };
 }

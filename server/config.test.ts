@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { databaseFile, databaseTarget } from './config';
+
+const env = (url?: string): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...(url === undefined ? {} : { DATABASE_URL: url }) });
+
+describe('databaseTarget', () => {
+  it('is the SQLite file by default and for file: URLs', () => {
+    expect(databaseTarget(env())).toEqual({ provider: 'sqlite', file: path.resolve('data/passage.db') });
+    expect(databaseTarget(env('file:./x/y.db'))).toEqual({ provider: 'sqlite', file: path.resolve('x/y.db') });
+  });
+
+  it('is PostgreSQL for postgresql:// and postgres:// URLs', () => {
+    for (const url of ['postgresql://u:p@db:5432/passage', 'postgres://u@db/passage']) {
+      expect(databaseTarget(env(url))).toEqual({ provider: 'postgresql', url });
+    }
+  });
+
+  it('refuses other URLs without echoing a password', () => {
+    expect(() => databaseTarget(env('mysql://root:secret@db/passage'))).toThrow(/"file:" URL .* or a "postgresql:\/\/" URL/);
+    expect(() => databaseTarget(env('mysql://root:secret@db/passage'))).not.toThrow(/secret/);
+    expect(() => databaseFile(env('postgresql://db/passage'))).toThrow(/PostgreSQL server/);
+  });
+});

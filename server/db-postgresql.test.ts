@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPgServer, type PgServer } from '@/scripts/pg-server';
+import { disconnectDb, getDb } from './db';
+import { prepareDatabase } from './startup';
+
+let server: PgServer;
+const previousUrl = process.env.DATABASE_URL;
+
+beforeAll(async () => {
+  server = await startPgServer();
+  process.env.DATABASE_URL = await server.createDatabase();
+}, 60_000);
+afterAll(async () => {
+  await disconnectDb();
+  process.env.DATABASE_URL = previousUrl;
+  await server?.stop();
+});
+
+describe('the data layer on PostgreSQL (DATABASE_URL=postgresql://…)', () => {
+  it('migrates and syncs the question files at start, and a second start changes nothing', async () => {
+    const first = await prepareDatabase(() => {});
+    expect(first.migrations.applied.length).toBeGreaterThan(0);
+    expect(first.content.items.created).toBeGreaterThan(100);
+    const second = await prepareDatabase(() => {});
+    expect(second.migrations.applied).toEqual([]);
+    expect(second.content.items.created).toBe(0);
+    expect(second.content.items.updated).toBe(0);
+    const db = await getDb();
+    expect(await db.question.count()).toBe(first.content.items.created);
+  }, 60_000);
+
+  it('round-trips dates, floats, booleans and BigInts through the PostgreSQL client, in interactive transactions', async () => {
+    const db = await getDb();
+    const question = (await db.question.findFirstOrThrow({ select: { id: true } })).id;
+    const due = new Date('2026-11-29T03:04:05.678Z');
+    await db.$transaction(async (tx) => {
+      await tx.learner.create({ data: { id: 'pg-learner', timeZone: 'Asia/Tokyo' } });
+      await tx.card.create({
+        data: {
+          learnerId: 'pg-learner',
+          questionId: question,
+          due,
+          stability: 1.25,
+          difficulty: 5.5,
+          scheduledDays: 0,
+          learningSteps: 1,
+          reps: 1,
+          lapses: 0,
+          state: 1,
+        },
+      });
+      await tx.rateLimit.create({ data: { key: 'k', failures: 1, windowStart: 1_764_000_000_000n, expiresAt: 2n ** 53n + 1n } });
+    });
+    const card = await db.card.findUniqueOrThrow({ where: { learnerId_questionId: { learnerId: 'pg-learner', questionId: question } } });
+    expect(card.due.toISOString()).toBe(due.toISOString());
+    expect(card.stability).toBe(1.25);
+    expect(card.suspended).toBe(false);
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: 'k' } })).expiresAt).toBe(2n ** 53n + 1n);
+  });
+
+  it('rolls an interactive transaction back whole when it throws', async () => {
+    const db = await getDb();
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.learner.create({ data: { id: 'pg-rolled-back' } });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await db.learner.findUnique({ where: { id: 'pg-rolled-back' } })).toBeNull();
+  });
+
+  it('keeps password hashes out of the data layer as on SQLite', async () => {
+    const db = await getDb();
+    await db.user.create({ data: { id: 'pg-user', name: 'T', email: 't@example.org' } });
+    await db.account.create({
+      data: { id: 'pg-account', accountId: 'pg-user', providerId: 'credential', userId: 'pg-user', password: 'hash' },
+    });
+    const account = await db.account.findUniqueOrThrow({ where: { id: 'pg-account' } });
+    expect(account).not.toHaveProperty('password');
+  });
+});

@@ -1,0 +1,58 @@
+import 'server-only';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { PrismaClient } from './generated/prisma/client';
+import { PrismaClient as PostgresqlPrismaClient } from './generated/prisma-postgresql/client';
+import { isRetryable, postgresqlDatabase, WRITE_RETRIES } from './postgresql-sql';
+import type { SqlDatabase } from './sql';
+
+export interface PostgresqlConnection {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  sql: SqlDatabase;
+}
+
+/** Connections per process; N instances open up to N × this against the server's max_connections. */
+const DEFAULT_POOL_SIZE = 10;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Prisma's code for a transaction PostgreSQL aborted as a serialization failure or deadlock. */
+const isWriteConflict = (error: unknown) => (error as { code?: string } | null)?.code === 'P2034' || isRetryable(error);
+
+/**
+ * On SQLite one process lock (and SQLite's single writer) runs interactive transactions one at a
+ * time, and use cases read, decide, then write in them (an attempt limit, a roster check). Here
+ * they run SERIALIZABLE, and one PostgreSQL aborts for a conflict is run again whole, so those
+ * decisions hold with many connections and many instances.
+ */
+function serializableTransactions<Client extends { $transaction: (...args: never[]) => unknown }>(client: Client): Client {
+  const transaction = client.$transaction.bind(client) as (arg: unknown, options?: object) => Promise<unknown>;
+  const retrying = async (arg: unknown, options?: object) => {
+    if (typeof arg !== 'function') return transaction(arg, options);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await transaction(arg, { isolationLevel: 'Serializable', ...options });
+      } catch (error) {
+        if (!isWriteConflict(error) || attempt >= WRITE_RETRIES) throw error;
+      }
+      await sleep(Math.random() * 10 * 2 ** Math.min(attempt, 6));
+    }
+  };
+  return new Proxy(client, {
+    get: (target, property, receiver) => (property === '$transaction' ? retrying : Reflect.get(target, property, receiver)),
+  });
+}
+
+/**
+ * The process's PrismaClient on PostgreSQL: the client generated from prisma/postgresql/schema.prisma
+ * over a `pg` pool. Both generated clients have the same models and model API (the schemas differ
+ * only in provider), so the use cases are written once against the SQLite client's type.
+ */
+export function connectPostgresql(url: string, env: NodeJS.ProcessEnv = process.env): PostgresqlConnection {
+  const size = Number(env.PASSAGE_PG_POOL_SIZE ?? DEFAULT_POOL_SIZE);
+  const pool = new pg.Pool({ connectionString: url, max: Number.isInteger(size) && size > 0 ? size : DEFAULT_POOL_SIZE });
+  // Password hashes never leave the database through the data layer; only server/auth.ts opts back in.
+  const prisma = new PostgresqlPrismaClient({ adapter: new PrismaPg(pool), omit: { account: { password: true } } });
+  return { prisma: serializableTransactions(prisma) as unknown as PrismaClient, pool, sql: postgresqlDatabase(pool) };
+}
