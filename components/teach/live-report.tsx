@@ -119,7 +119,8 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
         {report.students.length === 0 ? (
           <p className="text-muted">Nobody has joined yet. Share the link, the code or the QR code.</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Students and their answers, scrollable">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Students and their answers, scrollable">
+            {/* relative: the cells' sr-only labels are positioned; they must scroll with the table, not widen the page. */}
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Each student’s status, score and answer to each question</caption>
               <thead>
