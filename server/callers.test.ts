@@ -5,7 +5,7 @@ import { ANONYMOUS_LEARNER, type LearnerRef } from './learners';
 
 const who = vi.hoisted(() => ({ learner: null as LearnerRef | null, teacher: null as TeacherRef | null }));
 const learnerForWrite = vi.hoisted(() => vi.fn());
-vi.mock('./session', () => ({ currentLearner: async () => who.learner, learnerForWrite }));
+vi.mock('./session', () => ({ currentLearner: async () => who.learner, learnerOfRequest: async () => who.learner, learnerForWrite }));
 vi.mock('./auth', () => ({ currentTeacher: async () => who.teacher }));
 
 const { learnerAction, learnerRoute, teacherAction, teacherRoute, visitorRoute, writerRoute } = await import('./callers');

@@ -4,7 +4,7 @@ import { currentTeacher, type TeacherRef } from './auth';
 import type { AppError } from './errors';
 import { apiRoute } from './http';
 import { ANONYMOUS_LEARNER, type LearnerRef, type LearnerSource } from './learners';
-import { currentLearner, learnerForWrite } from './session';
+import { currentLearner, learnerForWrite, learnerOfRequest } from './session';
 
 /**
  * One way to pass the caller: these wrappers resolve the learner or teacher and the awaited
@@ -15,9 +15,9 @@ type Context = { params: Promise<object> };
 type Call<Ctx extends Context> = { request: Request; params: Awaited<Ctx['params']> };
 type Handler<Ctx extends Context, Caller> = (call: Call<Ctx> & Caller) => Promise<Response>;
 
-function route<Ctx extends Context, Caller>(caller: () => Promise<Caller>, handler: Handler<Ctx, Caller>) {
+function route<Ctx extends Context, Caller>(caller: (request: Request) => Promise<Caller>, handler: Handler<Ctx, Caller>) {
   return apiRoute(async (request: Request, context: Ctx) =>
-    handler({ request, params: (await context.params) as Awaited<Ctx['params']>, ...(await caller()) }),
+    handler({ request, params: (await context.params) as Awaited<Ctx['params']>, ...(await caller(request)) }),
   );
 }
 
@@ -26,20 +26,21 @@ export function publicRoute<Ctx extends Context>(handler: Handler<Ctx, object>) 
   return route(async () => ({}), handler);
 }
 
-async function signedInLearner(missing: () => AppError): Promise<LearnerRef> {
-  const learner = await currentLearner();
+// Routes read the learner from their own request: it skips Next's request-scoped headers() (the hot paths).
+async function signedInLearner(request: Request, missing: () => AppError): Promise<LearnerRef> {
+  const learner = await learnerOfRequest(request);
   if (!learner) throw missing();
   return learner;
 }
 
 /** A route for the learner this request speaks for; without one, `missing()` is the answer. */
 export function learnerRoute<Ctx extends Context>(missing: () => AppError, handler: Handler<Ctx, { learner: LearnerRef }>) {
-  return route(async () => ({ learner: await signedInLearner(missing) }), handler);
+  return route(async (request) => ({ learner: await signedInLearner(request, missing) }), handler);
 }
 
 /** A route that only reads: a visitor with no learner yet gets a new learner's defaults. */
 export function visitorRoute<Ctx extends Context>(handler: Handler<Ctx, { learner: LearnerRef }>) {
-  return route(async () => ({ learner: (await currentLearner()) ?? ANONYMOUS_LEARNER }), handler);
+  return route(async (request) => ({ learner: (await learnerOfRequest(request)) ?? ANONYMOUS_LEARNER }), handler);
 }
 
 /**
@@ -47,7 +48,7 @@ export function visitorRoute<Ctx extends Context>(handler: Handler<Ctx, { learne
  * it has validated the input, so a refused request never leaves a learner behind.
  */
 export function writerRoute<Ctx extends Context>(handler: Handler<Ctx, { learner: LearnerSource }>) {
-  return route(async () => ({ learner: (await currentLearner()) ?? learnerForWrite }), handler);
+  return route(async (request) => ({ learner: (await learnerOfRequest(request)) ?? learnerForWrite }), handler);
 }
 
 /** A route for the signed-in teacher; without one, `missing()` is the answer. */
