@@ -1,3 +1,4 @@
+import { ConfigError } from '@/server/config';
 import { ContentError } from '@/server/content-sync';
 import { MigrationError } from '@/server/migrations';
 import { disconnectDb } from '@/server/db';
@@ -11,7 +12,7 @@ export function runCli(main: () => Promise<void>): void {
     .then(() => disconnectDb())
     .catch(async (error: unknown) => {
       await disconnectDb().catch(() => {});
-      if (error instanceof ContentError || error instanceof MigrationError || error instanceof CliError) {
+      if (error instanceof ContentError || error instanceof ConfigError || error instanceof MigrationError || error instanceof CliError) {
         console.error(`\n${error.message}\n`);
       } else {
         console.error(error);

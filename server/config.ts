@@ -1,6 +1,9 @@
 import 'server-only';
 import path from 'node:path';
 
+/** A setting missing or wrong in the environment: the message says what to set. */
+export class ConfigError extends Error {}
+
 const DEFAULT_DATABASE_URL = 'file:./data/passage.db';
 
 export type DatabaseTarget = { provider: 'sqlite'; file: string } | { provider: 'postgresql'; url: string };

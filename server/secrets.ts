@@ -2,7 +2,7 @@ import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseFile, databaseTarget } from './config';
+import { ConfigError, databaseFile, databaseTarget } from './config';
 
 // Read once per process and data folder: the sets API asks on every request.
 const secretsByFile = new Map<string, string>();
@@ -17,7 +17,7 @@ export function authSecret(): string {
   if (fromEnv) return fromEnv;
   if (databaseTarget().provider === 'postgresql') {
     // Instances on several machines must sign with one secret; a file per machine would not be.
-    throw new Error('DATABASE_URL names a PostgreSQL server: set BETTER_AUTH_SECRET, the same on every instance');
+    throw new ConfigError('DATABASE_URL names a PostgreSQL server: set BETTER_AUTH_SECRET, the same on every instance');
   }
   const file = path.join(path.dirname(databaseFile()), 'auth-secret');
   const known = secretsByFile.get(file);
