@@ -122,7 +122,7 @@ test('a teacher runs a class: sign-up, assignment, QR, three students, live repo
 
   // The due date passes; late work is accepted and marked late.
   await teacher.getByText('Change the title, due date, late work or when answers show').click();
-  await teacher.getByLabel('Due date').fill('2020-01-01T09:00');
+  await teacher.getByLabel('Due date', { exact: true }).fill('2020-01-01T09:00');
   await expect(teacher.getByText('This date has already passed.')).toBeVisible();
   await teacher.getByRole('button', { name: 'Save changes' }).click();
   await expect(teacher.getByText('Changes saved. The due date has passed: answers given from now on are marked late.')).toBeVisible();

@@ -155,7 +155,7 @@ describe('an adversarial student in a classroom assignment', () => {
       mastery: false,
     });
     await joined(token, closedCode, 'Rater');
-    await setClosed(teacher, closedId, true);
+    await setClosed(teacher, closedId, { closed: true });
     expect((await rate(50, itemIds[0]!, closedId)).status).toBe(409);
 
     const logged = await (await getDb()).reviewLog.count({ where: { assignmentId: { in: [id, closedId] } } });

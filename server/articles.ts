@@ -39,7 +39,8 @@ function quotedParagraphs(paragraphs: Paragraph[], item: { paragraph: number; da
   return [...new Set([item.paragraph, ...found])];
 }
 
-export async function getReaderArticle(slug: string): Promise<ReaderArticle | null> {
+/** The article with its items placed at their paragraphs, or null when no article has that slug. */
+export async function findReaderArticle(slug: string): Promise<ReaderArticle | null> {
   const db = await getDb();
   const row = await db.article.findUnique({ where: { slug }, select: { slug: true, markdown: true } });
   if (!row) return null;

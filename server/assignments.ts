@@ -49,8 +49,8 @@ export const assignmentInput = z.strictObject({
 export type AssignmentInput = z.input<typeof assignmentInput>;
 
 /** An assignment of this teacher, or 404 — another teacher's looks exactly like a missing one. */
-export async function ownedAssignment(teacher: TeacherRef | null, assignmentId: string) {
-  if (!teacher || !ROW_ID.test(assignmentId)) throw notFound('That assignment');
+export async function ownedAssignment(teacher: TeacherRef, assignmentId: string) {
+  if (!ROW_ID.test(assignmentId)) throw notFound('That assignment');
   const db = await getDb();
   const assignment = await db.assignment.findUnique({
     where: { id: assignmentId },
@@ -68,7 +68,15 @@ async function freeJoinCode(): Promise<string> {
   );
 }
 
-async function resolveItems(setId: string, mode: (typeof ASSIGNMENT_MODES)[number], itemIds: string[] | undefined): Promise<string[]> {
+async function resolveItems({
+  setId,
+  mode,
+  itemIds,
+}: {
+  setId: string;
+  mode: (typeof ASSIGNMENT_MODES)[number];
+  itemIds?: string[];
+}): Promise<string[]> {
   const db = await getDb();
   const set = await db.questionSet.findFirst({ where: { id: setId, retiredAt: null }, select: { id: true } });
   if (!set) throw new AppError('invalid_input', `setId: There is no set "${setId}"; choose one from the list.`, ['setId']);
@@ -97,7 +105,7 @@ export async function createAssignment(teacher: TeacherRef, input: unknown, now 
   const dueAt = data.dueLocal ? localToInstant(data.dueLocal, data.timeZone) : null;
   // A new assignment due in the past would refuse or mark late all its work at once: almost always a typo.
   if (dueAt && dueAt.getTime() <= now.getTime() && !data.allowPastDue) throw new AppError('invalid_input', PAST_DUE_MESSAGE, ['dueLocal']);
-  const itemIds = await resolveItems(data.setId, data.mode, data.itemIds);
+  const itemIds = await resolveItems(data);
   if (itemIds.length === 0) throw new AppError('invalid_input', 'itemIds: Choose at least one item.', ['itemIds']);
   const db = await getDb();
   const created = await db.assignment.create({
@@ -240,10 +248,20 @@ export async function updateAssignmentSettings(
   return { effects };
 }
 
-export async function setClosed(teacher: TeacherRef, assignmentId: string, closed: boolean, now = new Date()): Promise<void> {
+/** Turns one of the assignment's switches on (stamped with the time) or off: closed, or the class list locked. */
+export async function setAssignmentSwitch(
+  teacher: TeacherRef,
+  assignmentId: string,
+  { field, on }: { field: 'closedAt' | 'rosterLockedAt'; on: boolean },
+  now = new Date(),
+): Promise<void> {
   await ownedAssignment(teacher, assignmentId);
   const db = await getDb();
-  await db.assignment.update({ where: { id: assignmentId }, data: { closedAt: closed ? now : null } });
+  await db.assignment.update({ where: { id: assignmentId }, data: { [field]: on ? now : null } });
+}
+
+export function setClosed(teacher: TeacherRef, assignmentId: string, { closed }: { closed: boolean }, now = new Date()): Promise<void> {
+  return setAssignmentSwitch(teacher, assignmentId, { field: 'closedAt', on: closed }, now);
 }
 
 export async function duplicateAssignment(teacher: TeacherRef, assignmentId: string): Promise<{ id: string; code: string }> {

@@ -153,14 +153,23 @@ export function maySeeSource(learnerId: string | null, itemId: string, now = new
   });
 }
 
+/** A response's grade: what feedbackFor and visibleResult report. */
+export interface Grade {
+  score: number;
+  correct: boolean;
+}
+
+/** The full feedback on a response (visibleResult decides how much of it the student sees now). */
 export function feedbackFor(
   item: QuizItem,
-  articleSlug: string,
-  response: unknown,
-  seed: string,
-  score: number,
-  correct: boolean,
-  typo: boolean,
+  {
+    articleSlug,
+    response,
+    seed,
+    score,
+    correct,
+    typo = false,
+  }: Grade & { articleSlug: string; response: unknown; seed: string; typo?: boolean },
 ): AnswerFeedback {
   return {
     itemId: item.id,
@@ -177,7 +186,7 @@ export function feedbackFor(
 }
 
 /** The answer's result as the student may see it now. */
-export function visibleResult(attempt: RevealContext, now: Date, score: number, correct: boolean, feedback: AnswerFeedback): AnswerResult {
+export function visibleResult(attempt: RevealContext, { score, correct }: Grade, feedback: AnswerFeedback, now: Date): AnswerResult {
   const show = reveals(attempt, now);
   if (!show.showCorrectness) return { recorded: true, score: null, correct: null, feedback: null };
   return {

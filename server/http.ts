@@ -68,8 +68,13 @@ function withCacheControl(response: Response): Response {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a JSON body (≤ 64 KiB) and parses it with `schema`, or throws a 400 naming the problem. */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
+/**
+ * Reads a JSON body (≤ 64 KiB) or throws a 400 naming the problem. Its shape is the use case's
+ * to check, with the use case's own schema; `schema` is for routes that hand the body elsewhere.
+ */
+export async function readJson(request: Request): Promise<unknown>;
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>>;
+export async function readJson(request: Request, schema?: z.ZodType): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new AppError('invalid_input', 'body: send JSON with Content-Type: application/json');
   const text = await request.text();
@@ -80,5 +85,5 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw new AppError('invalid_input', 'body: is not valid JSON');
   }
-  return parseOrThrow(schema, body);
+  return schema ? parseOrThrow(schema, body) : body;
 }

@@ -45,11 +45,7 @@ async function selfStudySets(setIds: readonly string[] | undefined, now: Date): 
  * The one place that decides which items a learner may take away, keys included: every live item
  * of the self-study bank except those withheld from self-study (an open Secure assignment's).
  */
-export async function exportableItemsForLearner(
-  _learner: LearnerRef | null,
-  setIds?: readonly string[],
-  now = new Date(),
-): Promise<LiveSet[]> {
+export async function exportableItemsForLearner(_learner: LearnerRef, setIds?: readonly string[], now = new Date()): Promise<LiveSet[]> {
   return selfStudySets(setIds, now);
 }
 
@@ -57,10 +53,8 @@ const linkFor = (origin: string, articleSlug: string) => (itemId: string) => `${
 
 /** The learner's flashcards of one set (or of every set) as an Anki deck, Anki text or Quizlet text. */
 export async function learnerFlashcards(
-  learner: LearnerRef | null,
-  format: LearnerFormat,
-  setId: string | undefined,
-  origin: string,
+  learner: LearnerRef,
+  { format, setId, origin }: { format: LearnerFormat; setId?: string; origin: string },
   now = new Date(),
 ): Promise<ExportFile> {
   const id = setId === undefined ? undefined : parseOrThrow(idSchema, setId, ['set']);
@@ -70,25 +64,16 @@ export async function learnerFlashcards(
   // Sets may come from different articles: each item links to its own.
   const articleOf = new Map(sets.flatMap((s) => s.items.map((i) => [i.id, s.articleSlug] as const)));
   const link = (itemId: string) => `${origin}${readerHref(articleOf.get(itemId) ?? '', itemId)}`;
-  return learnerExport(format, exportSets, link, now, id ?? 'all-sets');
+  return learnerExport({ format, sets: exportSets, link, name: id ?? 'all-sets' }, now);
 }
 
 const itemIdsSchema = z.array(idSchema).max(500, { error: 'lists more than 500 items' });
 
-function requireTeacher(teacher: TeacherRef | null): TeacherRef {
-  if (!teacher) throw new AppError('unauthorized', 'Sign in as a teacher to export questions.');
-  return teacher;
-}
-
 /** A set's items (all, or the chosen ones in set order) for a teacher's learning platform. */
 export async function teacherSetExport(
-  teacher: TeacherRef | null,
-  format: TeacherFormat,
-  setId: string,
-  chosen: readonly string[],
-  origin: string,
+  _teacher: TeacherRef,
+  { format, setId, chosen, origin }: { format: TeacherFormat; setId: string; chosen: readonly string[]; origin: string },
 ): Promise<ExportFile> {
-  requireTeacher(teacher);
   const id = parseOrThrow(idSchema, setId, ['id']);
   const ids = parseOrThrow(itemIdsSchema, chosen, ['item']);
   // Anyone can open a teacher account, so a set export holds back what self-study does.
@@ -104,15 +89,18 @@ export async function teacherSetExport(
       );
   });
   const items = ids.length ? set.items.filter((i) => ids.includes(i.id)) : set.items;
-  return teacherExport(format, items, { setId: set.id, setTitle: set.title, link: linkFor(origin, set.articleSlug) }, set.id);
+  return teacherExport({
+    format,
+    items,
+    context: { setId: set.id, setTitle: set.title, link: linkFor(origin, set.articleSlug) },
+    name: set.id,
+  });
 }
 
 /** The items of one of this teacher's assignments, in the assignment's order. Another teacher's is a 404. */
 export async function teacherAssignmentExport(
-  teacher: TeacherRef | null,
-  format: TeacherFormat,
-  assignmentId: string,
-  origin: string,
+  teacher: TeacherRef,
+  { format, assignmentId, origin }: { format: TeacherFormat; assignmentId: string; origin: string },
 ): Promise<ExportFile> {
   const assignment = await ownedAssignment(teacher, assignmentId);
   const itemIds = JSON.parse(assignment.itemIds) as string[];
@@ -121,10 +109,10 @@ export async function teacherAssignmentExport(
     const s = stored.get(id);
     return s ? [s.item] : [];
   });
-  return teacherExport(
+  return teacherExport({
     format,
     items,
-    { setId: assignment.setId, setTitle: assignment.title, link: linkFor(origin, assignment.set.articleSlug) },
-    assignment.title,
-  );
+    context: { setId: assignment.setId, setTitle: assignment.title, link: linkFor(origin, assignment.set.articleSlug) },
+    name: assignment.title,
+  });
 }

@@ -63,7 +63,7 @@ export async function rotatePersonalCodes(learnerId: string): Promise<void> {
 const studentId = z.string().regex(ROW_ID, { error: 'is not a student id' });
 
 /** The teacher gives one student a new personal code (the old one stops working). Returns the student's nickname. */
-export async function resetPersonalCode(teacher: TeacherRef | null, assignmentId: string, rawStudentId: unknown): Promise<string> {
+export async function resetPersonalCode(teacher: TeacherRef, assignmentId: string, rawStudentId: unknown): Promise<string> {
   await ownedAssignment(teacher, assignmentId);
   const id = parseOrThrow(studentId, rawStudentId, ['studentId']);
   const db = await getDb();

@@ -6,7 +6,7 @@ import { getDb } from './db';
 import { AppError } from './errors';
 import { createLearner, type LearnerRef } from './learners';
 import { answerQuestion } from './answers';
-import { getAttempt, getAttemptResults, startAttempt, submitAttempt } from './quizzes';
+import { getAttempt, findAttemptResults, getAttemptWithResults, startAttempt, submitAttempt } from './quizzes';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -173,6 +173,18 @@ describe('quiz attempts', () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it('gives the quiz page its view and, once submitted, its results from one call', async () => {
+    const { attemptId } = await startAttempt(learner, { setId: 'timeline' });
+    const open = await getAttemptWithResults(learner, attemptId);
+    expect(open).toEqual({ view: await getAttempt(learner, attemptId), results: null });
+    await submitAttempt(learner, attemptId);
+    const done = await getAttemptWithResults(learner, attemptId);
+    expect(done.view).toEqual(await getAttempt(learner, attemptId));
+    expect(done.results).toEqual(await findAttemptResults(learner, attemptId));
+    expect(done.results?.rows).toHaveLength(done.view.items.length);
+    expect((await rejection(getAttemptWithResults(other, attemptId))).status).toBe(404);
+  });
+
   it('submits once, scores unanswered questions 0, refuses later answers, and shows results with keys', async () => {
     const { attemptId, items } = await startAttempt(learner, { setId: 'timeline', itemIds: ['tl-001', 'tl-002'] });
     const first = await answerQuestion(learner, attemptId, {
@@ -191,7 +203,7 @@ describe('quiz attempts', () => {
         )
       ).status,
     ).toBe(409);
-    const results = await getAttemptResults(learner, attemptId);
+    const results = await findAttemptResults(learner, attemptId);
     expect(results?.rows.map((r) => r.keyText.length > 0)).toEqual([true, true]);
   });
 });

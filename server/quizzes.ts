@@ -102,7 +102,7 @@ export async function startAttempt(source: LearnerSource, input: unknown): Promi
   }
   const learner = await resolveLearner(source);
   const attempt =
-    (startKey && (await startedWith(learner.id, startKey))) || (await createAttempt(learner.id, setId ?? null, ids, startKey));
+    (startKey && (await startedWith(learner.id, startKey))) || (await createAttempt(learner.id, { setId: setId ?? null, ids, startKey }));
   const stored = await loadItems(JSON.parse(attempt.itemIds) as string[]);
   return {
     attemptId: attempt.id,
@@ -118,7 +118,7 @@ async function startedWith(learnerId: string, startKey: string) {
   });
 }
 
-async function createAttempt(learnerId: string, setId: string | null, ids: string[], startKey: string | undefined) {
+async function createAttempt(learnerId: string, { setId, ids, startKey }: { setId: string | null; ids: string[]; startKey?: string }) {
   const db = await getDb();
   try {
     return await db.quizAttempt.create({
@@ -141,12 +141,21 @@ export function returnNote(withheld: Map<string, Date | null>): string {
   return ` until ${new Date(last).toUTCString().replace(/:\d\d GMT$/, ' UTC')}`;
 }
 
-/** The attempt as its learner sees it: questions without keys, feedback only where answered and allowed. */
-export async function getAttempt(learner: LearnerRef, attemptId: string, now = new Date()): Promise<AttemptView> {
-  const { attempt, responses, stored } = await inReadSession(async (session) => {
+/** An owned attempt with its responses and items, read once for both the view and the results. */
+function loadAttempt(learner: LearnerRef, attemptId: string) {
+  return inReadSession(async (session) => {
     const attempt = await ownedAttempt(session, learner.id, attemptId);
     return { attempt, responses: await responsesOf(session, attempt.id), stored: await itemsIn(session, attempt.itemIds) };
   });
+}
+type LoadedAttempt = Awaited<ReturnType<typeof loadAttempt>>;
+
+/** The attempt as its learner sees it: questions without keys, feedback only where answered and allowed. */
+export async function getAttempt(learner: LearnerRef, attemptId: string, now = new Date()): Promise<AttemptView> {
+  return viewOf(await loadAttempt(learner, attemptId), now);
+}
+
+function viewOf({ attempt, responses, stored }: LoadedAttempt, now: Date): AttemptView {
   const ids = attempt.itemIds;
   const final = finalAnswers(responses);
   const mastery = attempt.assignment?.mastery ?? false;
@@ -155,7 +164,7 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
     : pendingQuestions(
         ids,
         responses.map((r) => ({ itemId: r.itemId, round: r.round, correct: r.correct })),
-        mastery,
+        { mastery },
       );
   const show = reveals(attempt, now).showCorrectness;
   const items = ids.map((id) => {
@@ -166,7 +175,13 @@ export async function getAttempt(learner: LearnerRef, attemptId: string, now = n
       answered: answered !== undefined,
       feedback:
         answered && show
-          ? feedbackFor(item as QuizItem, articleSlug, JSON.parse(answered.response), attempt.seed, answered.score, answered.correct, false)
+          ? feedbackFor(item as QuizItem, {
+              articleSlug,
+              response: JSON.parse(answered.response),
+              seed: attempt.seed,
+              score: answered.score,
+              correct: answered.correct,
+            })
           : null,
     };
   });
@@ -243,19 +258,35 @@ export interface AttemptResultRow {
   keyText: string;
 }
 
-/** A submitted attempt's full results, keys included (nothing is left to answer). */
-export async function getAttemptResults(
+export interface AttemptResults {
+  attempt: AttemptSummary;
+  rows: AttemptResultRow[];
+  keysShown: boolean;
+}
+
+/**
+ * A submitted attempt's full results, keys included (nothing is left to answer); null while it is
+ * still open. Another learner's attempt is a 404, as in getAttempt.
+ */
+export async function findAttemptResults(learner: LearnerRef, attemptId: string, now = new Date()): Promise<AttemptResults | null> {
+  return (await getAttemptWithResults(learner, attemptId, now)).results;
+}
+
+/** The attempt's view and, once submitted, its results, from one read of the attempt (the quiz page's data). */
+export async function getAttemptWithResults(
   learner: LearnerRef,
   attemptId: string,
   now = new Date(),
-): Promise<{ attempt: AttemptSummary; rows: AttemptResultRow[]; keysShown: boolean } | null> {
-  const view = await getAttempt(learner, attemptId, now);
-  if (!view.attempt.submittedAt) return null;
-  const attempt = await inReadSession((session) => ownedAttempt(session, learner.id, attemptId));
+): Promise<{ view: AttemptView; results: AttemptResults | null }> {
+  const loaded = await loadAttempt(learner, attemptId);
+  const view = viewOf(loaded, now);
+  return { view, results: view.attempt.submittedAt ? await resultsOf(loaded, view, now) : null };
+}
+
+async function resultsOf({ attempt, stored }: LoadedAttempt, view: AttemptView, now: Date): Promise<AttemptResults> {
   const shown = reveals(attempt, now);
   // A self-study attempt started before a Secure assignment opened: its unanswered withheld items keep their keys.
   const withheld = attempt.assignmentId ? new Map<string, Date | null>() : await withheldFromSelfStudy(now);
-  const stored = await loadItems(view.items.map((i) => i.item.id));
   return {
     attempt: shown.showCorrectness ? view.attempt : { ...view.attempt, score: null },
     keysShown: shown.showKey,

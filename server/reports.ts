@@ -7,13 +7,13 @@ import { judgeAttempts } from '@/lib/classroom/attempt-scoring';
 import { finalAnswers } from '@/lib/classroom/rounds';
 import type { RevealPolicy } from '@/lib/classroom/reveal';
 import { groupBy } from '@/lib/collections/group-by';
-import { describeResponse } from '@/lib/grading/describe';
 import type { QuizItem } from '@/lib/quiz/present';
 import { assignmentStatus } from '@/lib/classroom/reveal';
 import type { TeacherRef } from './auth';
 import { ownedAssignment } from './assignments';
 import { inReadSession } from './db';
 import { itemsIn } from './items';
+import { describeStoredResponse } from './response-descriptions';
 import { boolFromSql, dateFromSql, dateOrNullFromSql, numberFromSql, sql, type SqlSession } from './sql';
 
 export type { AssignmentReport, Cell, ReportStudent };
@@ -33,7 +33,10 @@ interface ResponseRow {
 type SqlDate = string | Date;
 
 /** The class's students, attempts (each with its responses) and flashcard progress, read in one go. */
-async function readClass(session: SqlSession, assignmentId: string, itemIds: string[], flashcards: boolean) {
+async function readClass(
+  session: SqlSession,
+  { assignmentId, itemIds, flashcards }: { assignmentId: string; itemIds: string[]; flashcards: boolean },
+) {
   const studentRows = await session.all<{ id: string; learnerId: string; nickname: string; joinedAt: SqlDate; leftAt: SqlDate | null }>(
     sql`SELECT id, learnerId, nickname, joinedAt, leftAt FROM AssignmentStudent WHERE assignmentId = ${assignmentId} ORDER BY joinedAt, id`,
   );
@@ -85,11 +88,11 @@ async function readClass(session: SqlSession, assignmentId: string, itemIds: str
  * The teacher's live view of an assignment: who joined and how far they are, a student ×
  * question matrix (latest attempt, final round), and item analysis on first attempts.
  */
-export async function assignmentReport(teacher: TeacherRef | null, assignmentId: string, now = new Date()): Promise<AssignmentReport> {
+export async function assignmentReport(teacher: TeacherRef, assignmentId: string, now = new Date()): Promise<AssignmentReport> {
   const a = await ownedAssignment(teacher, assignmentId);
   const itemIds = JSON.parse(a.itemIds) as string[];
   const { stored, students, attempts, cardsDone } = await inReadSession((session) =>
-    readClass(session, assignmentId, itemIds, a.mode === 'flashcards'),
+    readClass(session, { assignmentId, itemIds, flashcards: a.mode === 'flashcards' }),
   );
   const attemptsOf = groupBy(attempts, (t) => t.studentId);
 
@@ -115,9 +118,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
       cells[id] = r ? cellFor(r.score) : null;
       const item = stored.get(id)?.item as QuizItem | undefined;
       answers[id] =
-        r && item && counted
-          ? { text: describeResponse(item, JSON.parse(r.response), counted.seed), score: r.score, round: r.round }
-          : null;
+        r && item && counted ? { text: describeStoredResponse(item, r.response, counted.seed), score: r.score, round: r.round } : null;
     }
     const done = cardsDone.get(s.learnerId) ?? 0;
     const flashcardStatus = done >= itemIds.length ? 'finished' : done > 0 ? 'working' : 'joined';
@@ -178,9 +179,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
         .filter((r) => r.round === 1)
         .flatMap((r) => {
           const item = stored.get(r.itemId)?.item as QuizItem | undefined;
-          return item
-            ? [{ itemId: r.itemId, answerText: describeResponse(item, JSON.parse(r.response), attempt.seed), correct: r.correct }]
-            : [];
+          return item ? [{ itemId: r.itemId, answerText: describeStoredResponse(item, r.response, attempt.seed), correct: r.correct }] : [];
         }),
     ),
   );
@@ -221,7 +220,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
  * One row per student: nickname, started, submitted, late, score, then each item's mark. The
  * header names each item by id (stable for scripts); the row under it gives each question's text.
  */
-export async function assignmentCsv(teacher: TeacherRef | null, assignmentId: string): Promise<{ filename: string; csv: string }> {
+export async function assignmentCsv(teacher: TeacherRef, assignmentId: string): Promise<{ filename: string; csv: string }> {
   const report = await assignmentReport(teacher, assignmentId);
   const header = ['nickname', 'started', 'submitted', 'late', 'score', ...report.items.map((i) => i.itemId)];
   const questions = ['question', '', '', '', '', ...report.items.map((i) => i.prompt)];

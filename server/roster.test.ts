@@ -17,7 +17,7 @@ import { assignmentReport } from './reports';
 import { rateCard } from './reviews';
 import { removeStudent, renameStudent, resetStudentAttempts, setRosterLocked } from './roster';
 import {
-  getStudentView,
+  findStudentView,
   joinAssignment,
   leaveAssignment,
   NicknameTakenError,
@@ -104,8 +104,8 @@ describe('deleting one’s data inside a class', () => {
     expect(await learnerForToken(token)).not.toBeNull(); // nothing was deleted
 
     await leaveAssignment(sam, id);
-    expect((await getStudentView(sam, id))?.canStart).toBe(false);
-    expect((await getStudentView(sam, id))?.reason).toBe(REFUSALS.left);
+    expect((await findStudentView(sam, id))?.canStart).toBe(false);
+    expect((await findStudentView(sam, id))?.reason).toBe(REFUSALS.left);
     await deleteLearner(sam);
     expect(await learnerForToken(token)).toBeNull(); // this device is signed out for good
 
@@ -168,7 +168,7 @@ describe('one rule for every write tied to an assignment', () => {
     expect((await rejection(rate(2, after))).message).toBe(REFUSALS.late);
     const { id: open } = await createAssignment(owner, { ...base, mode: 'flashcards' });
     await joinAssignment(learner, open, 'Eve');
-    await setClosed(owner, open, true);
+    await setClosed(owner, open, { closed: true });
     expect(
       (
         await rejection(
@@ -203,10 +203,10 @@ describe('one rule for every write tied to an assignment', () => {
 
   it('refuses joins while the class list is locked, and takes them again once unlocked', async () => {
     const { id } = await createAssignment(owner, base);
-    await setRosterLocked(owner, id, true);
+    await setRosterLocked(owner, id, { locked: true });
     const { learner } = await createLearner();
     expect((await rejection(joinAssignment(learner, id, 'Di'))).message).toBe(REFUSALS.locked);
-    await setRosterLocked(owner, id, false);
+    await setRosterLocked(owner, id, { locked: false });
     await expect(joinAssignment(learner, id, 'Di')).resolves.toMatchObject({ nickname: 'Di' });
   });
 
@@ -272,8 +272,8 @@ describe('attempts after the answers were shown', () => {
     const { learner } = await createLearner();
     await joinAssignment(learner, id, 'Fay', before);
     await takeQuiz(learner, id, [false, false, true], before);
-    expect((await getStudentView(learner, id, before))?.answersSeen).toBe(false); // submitted, but the keys wait for the due date
-    expect((await getStudentView(learner, id, after))?.answersSeen).toBe(true); // the student is told a new attempt will not replace the score
+    expect((await findStudentView(learner, id, before))?.answersSeen).toBe(false); // submitted, but the keys wait for the due date
+    expect((await findStudentView(learner, id, after))?.answersSeen).toBe(true); // the student is told a new attempt will not replace the score
     await takeQuiz(learner, id, [true, true, true], after);
     const fay = (await assignmentReport(owner, id, after)).students[0]!;
     expect(fay.score).toBe(1);
@@ -292,9 +292,9 @@ describe('the teacher’s roster actions', () => {
     const anaId = (await joinAssignment(ana, id, 'Ana')).id;
     const boId = (await joinAssignment(bo, id, 'Bo')).id;
 
-    expect((await rejection(renameStudent(owner, id, boId, 'Аna'))).status).toBe(409); // Cyrillic A
-    expect((await rejection(renameStudent(owner, id, boId, 'B\u200do'))).status).toBe(400);
-    await renameStudent(owner, id, boId, 'Bob');
+    expect((await rejection(renameStudent(owner, id, { studentId: boId, nickname: 'Аna' }))).status).toBe(409); // Cyrillic A
+    expect((await rejection(renameStudent(owner, id, { studentId: boId, nickname: 'B\u200do' }))).status).toBe(400);
+    await renameStudent(owner, id, { studentId: boId, nickname: 'Bob' });
 
     await takeQuiz(ana, id, [false, false, false]);
     expect((await rejection(startAssignmentAttempt(ana, id))).message).toMatch(/used all 1 attempt/);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
-import { ownedAssignment } from './assignments';
+import { ownedAssignment, setAssignmentSwitch } from './assignments';
 import type { TeacherRef } from './auth';
 import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
@@ -11,7 +11,7 @@ import { ROW_ID } from '@/lib/row-id';
 
 const studentIdSchema = z.string().regex(ROW_ID, { error: 'is not a student id' });
 
-async function ownedStudent(teacher: TeacherRef | null, assignmentId: string, rawStudentId: unknown) {
+async function ownedStudent(teacher: TeacherRef, assignmentId: string, rawStudentId: unknown) {
   await ownedAssignment(teacher, assignmentId);
   const studentId = parseOrThrow(studentIdSchema, rawStudentId, ['studentId']);
   const db = await getDb();
@@ -22,7 +22,7 @@ async function ownedStudent(teacher: TeacherRef | null, assignmentId: string, ra
 }
 
 /** Removes a student and their attempts from the class (for names that should not be there). */
-export async function removeStudent(teacher: TeacherRef | null, assignmentId: string, studentId: unknown): Promise<{ nickname: string }> {
+export async function removeStudent(teacher: TeacherRef, assignmentId: string, studentId: unknown): Promise<{ nickname: string }> {
   const student = await ownedStudent(teacher, assignmentId, studentId);
   const db = await getDb();
   await db.assignmentStudent.delete({ where: { id: student.id } });
@@ -31,10 +31,9 @@ export async function removeStudent(teacher: TeacherRef | null, assignmentId: st
 
 /** Renames a student; the new name obeys the same rules as a join (no look-alike of another). */
 export async function renameStudent(
-  teacher: TeacherRef | null,
+  teacher: TeacherRef,
   assignmentId: string,
-  studentId: unknown,
-  rawNickname: unknown,
+  { studentId, nickname: rawNickname }: { studentId: unknown; nickname: unknown },
 ): Promise<{ nickname: string }> {
   const student = await ownedStudent(teacher, assignmentId, studentId);
   const nickname = parseOrThrow(nicknameSchema, rawNickname, ['nickname']);
@@ -58,7 +57,7 @@ export async function renameStudent(
  * longer counts or uses up the allowance; an unfinished one can no longer be answered.
  */
 export async function resetStudentAttempts(
-  teacher: TeacherRef | null,
+  teacher: TeacherRef,
   assignmentId: string,
   studentId: unknown,
   now = new Date(),
@@ -70,8 +69,11 @@ export async function resetStudentAttempts(
 }
 
 /** Locks (nobody new may join) or unlocks the class list. */
-export async function setRosterLocked(teacher: TeacherRef | null, assignmentId: string, locked: boolean, now = new Date()): Promise<void> {
-  await ownedAssignment(teacher, assignmentId);
-  const db = await getDb();
-  await db.assignment.update({ where: { id: assignmentId }, data: { rosterLockedAt: locked ? now : null } });
+export function setRosterLocked(
+  teacher: TeacherRef,
+  assignmentId: string,
+  { locked }: { locked: boolean },
+  now = new Date(),
+): Promise<void> {
+  return setAssignmentSwitch(teacher, assignmentId, { field: 'rosterLockedAt', on: locked }, now);
 }

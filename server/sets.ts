@@ -66,7 +66,8 @@ export async function listArticles(): Promise<ArticleCredit[]> {
   return db.article.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, title: true, author: true, publisher: true } });
 }
 
-export async function getSet(id: string): Promise<SetSummary | null> {
+/** A live set, or null when none has that id. */
+export async function findSet(id: string): Promise<SetSummary | null> {
   const [set] = await summariseSets(id);
   return set ?? null;
 }
@@ -79,7 +80,7 @@ export async function getSetWithPublicItems(
   id: string,
 ): Promise<{ set: SetSummary; items: (PublicItem | { id: string; type: 'card'; prompt: string })[] }> {
   const parsed = idSchema.safeParse(id);
-  const set = parsed.success ? await getSet(parsed.data) : null;
+  const set = parsed.success ? await findSet(parsed.data) : null;
   if (!set) throw notFound(`Set "${id}"`);
   const db = await getDb();
   const withheld = await withheldFromSelfStudy();

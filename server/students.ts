@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { joinCodeSchema } from '@/lib/classroom/codes';
 import { joinFloodWait, JOIN_FLOOD_LIMIT, MAX_CLASS_SIZE } from '@/lib/classroom/join-flood';
 import { nicknameKey, nicknameSchema, suggestFreeNickname } from '@/lib/classroom/nicknames';
@@ -11,6 +12,7 @@ import { getDb } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { freePersonalCode, spendPersonalCode } from './personal-codes';
+import { limited } from './rate-limits';
 import { randomId } from './tokens';
 import { ROW_ID } from '@/lib/row-id';
 
@@ -31,7 +33,7 @@ export interface PublicAssignment {
   joinRefusal: string | null;
 }
 
-async function loadAssignment(assignmentId: string) {
+async function getAssignment(assignmentId: string) {
   if (!ROW_ID.test(assignmentId)) throw notFound('That assignment');
   const db = await getDb();
   const a = await db.assignment.findUnique({ where: { id: assignmentId }, include: { set: { select: { title: true } } } });
@@ -41,7 +43,7 @@ async function loadAssignment(assignmentId: string) {
 
 /** What anyone holding the link may see: no student data, no keys. */
 export async function getPublicAssignment(assignmentId: string, now = new Date()): Promise<PublicAssignment> {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   return {
     id: a.id,
     title: a.title,
@@ -72,6 +74,15 @@ export async function assignmentIdForCode(input: unknown, now = new Date()): Pro
   if (!a || joinCodeExpired(a, now))
     throw new AppError('not_found', 'code: No assignment has that code. Check it with your teacher.', ['code']);
   return a.id;
+}
+
+const joinByCodeInput = z.strictObject({ code: z.string().max(20), nickname: z.string().max(200) });
+
+/** Joins by a class's code under a nickname (the JSON API's join); wrong codes are limited per client address. */
+export async function joinByCode(source: LearnerSource, input: unknown, client: string) {
+  const { code, nickname } = parseOrThrow(joinByCodeInput, input);
+  const assignmentId = await limited('joinCode', { client }, () => assignmentIdForCode(code));
+  return { assignmentId, student: await joinAssignment(source, assignmentId, nickname) };
 }
 
 /** A join code stops working this many days after its assignment was made or was due, whichever is later. */
@@ -139,7 +150,7 @@ function joinRefusal(a: Parameters<typeof rulesOf>[0], now: Date): string | null
  * (see nicknameKey). A learner already on the class list gets their entry back, whatever they type.
  */
 export async function joinAssignment(source: LearnerSource, assignmentId: string, rawNickname: unknown, now = new Date()) {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   if (typeof source !== 'function') {
     const existing = await findStudent(source, assignmentId);
     if (existing) return existing;
@@ -214,8 +225,9 @@ export interface StudentView {
   itemIds: string[];
 }
 
-export async function getStudentView(learner: LearnerRef, assignmentId: string, now = new Date()): Promise<StudentView | null> {
-  const a = await loadAssignment(assignmentId);
+/** The learner's place in the assignment, or null until they join (a missing assignment is a 404). */
+export async function findStudentView(learner: LearnerRef, assignmentId: string, now = new Date()): Promise<StudentView | null> {
+  const a = await getAssignment(assignmentId);
   const student = await findStudent(learner, assignmentId);
   if (!student) return null;
   const db = await getDb();
@@ -251,7 +263,7 @@ export async function getStudentView(learner: LearnerRef, assignmentId: string, 
           })
         ).length
       : 0;
-  const refusal = startRefusal(a, student, attempts, now);
+  const refusal = startRefusal({ assignment: a, student, attempts }, now);
   return {
     student: { id: student.id, nickname: student.nickname, personalCode: student.personalCode },
     leftAt: student.leftAt,
@@ -268,9 +280,15 @@ export async function getStudentView(learner: LearnerRef, assignmentId: string, 
 
 /** Why the student may not start an attempt now (the assignment's rule, then the allowance), or null. */
 function startRefusal(
-  a: Parameters<typeof rulesOf>[0] & { attemptsAllowed: number },
-  student: { leftAt: Date | null },
-  attempts: readonly { resetAt: Date | null }[],
+  {
+    assignment: a,
+    student,
+    attempts,
+  }: {
+    assignment: Parameters<typeof rulesOf>[0] & { attemptsAllowed: number };
+    student: { leftAt: Date | null };
+    attempts: readonly { resetAt: Date | null }[];
+  },
   now: Date,
 ): string | null {
   const decision = assignmentWriteDecision({ write: 'start', assignment: rulesOf(a), student, now });
@@ -284,7 +302,7 @@ function startRefusal(
 
 /** Starts (or resumes) the student's quiz attempt, enforcing the teacher's settings. */
 export async function startAssignmentAttempt(learner: LearnerRef, assignmentId: string, now = new Date()): Promise<string> {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   if (a.mode !== 'quiz') throw new AppError('conflict', 'This assignment is flashcard practice, not a quiz.');
   const student = await findStudent(learner, assignmentId);
   if (!student) throw new AppError('forbidden', 'Join the assignment with a nickname first.');
@@ -296,7 +314,7 @@ export async function startAssignmentAttempt(learner: LearnerRef, assignmentId: 
     });
     const open = attempts.find((t) => !t.submittedAt && !t.resetAt);
     if (open && !student.leftAt) return open.id;
-    const refusal = startRefusal(a, student, attempts, now);
+    const refusal = startRefusal({ assignment: a, student, attempts }, now);
     if (refusal) throw new AppError('conflict', refusal);
     const seed = randomId();
     const ids = JSON.parse(a.itemIds) as string[];
@@ -341,13 +359,13 @@ export async function assignmentBanner(
   learner: LearnerRef | null,
   assignmentId: string,
 ): Promise<{ id: string; title: string; nickname: string | null }> {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   const student = await findStudent(learner, assignmentId);
   return { id: a.id, title: a.title, nickname: student && !student.leftAt ? student.nickname : null };
 }
 
 /** What the assignment's reveal policy holds back from its students, in words (see heldBackWording). */
 export async function assignmentHeldBackWording(assignmentId: string): Promise<HeldBackWording> {
-  const a = await loadAssignment(assignmentId);
+  const a = await getAssignment(assignmentId);
   return heldBackWording(a.reveal as RevealPolicy, a.dueAt);
 }

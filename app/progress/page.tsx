@@ -25,7 +25,7 @@ function Stat({ label, value, note }: { label: string; value: string | number; n
   );
 }
 
-export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProgressPage({ searchParams }: PageProps<'/progress'>) {
   const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
   const p = await getProgress(learner);
   const resumed = (await searchParams).resumed === '1';

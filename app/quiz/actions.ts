@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { StartQuizState } from '@/components/quiz/start-quiz-form';
 import { idSchema } from '@/lib/questions/schema';
 import { chooseQuizItems, quizOptionsSchema } from '@/lib/quiz/options';
+import { learnerAction, writerAction } from '@/server/callers';
 import { AppError } from '@/server/errors';
 import { quizCandidates, startAttempt, submitAttempt } from '@/server/quizzes';
-import { currentLearner, learnerForWrite } from '@/server/session';
 import { ROW_ID } from '@/lib/row-id';
 
 const formSchema = z.object({
@@ -49,7 +49,7 @@ async function questionsFor(
 }
 
 /** Starts a quiz from a form (works without JavaScript) and goes to its first question. */
-export async function startQuizAction(_previous: StartQuizState, formData: FormData): Promise<StartQuizState> {
+export const startQuizAction = writerAction(async (learner, _previous: StartQuizState, formData: FormData): Promise<StartQuizState> => {
   const parsed = formSchema.safeParse({
     setId: formField(formData, 'setId') ?? '',
     itemIds: formField(formData, 'itemIds') ?? '',
@@ -60,27 +60,27 @@ export async function startQuizAction(_previous: StartQuizState, formData: FormD
   try {
     const questions = await questionsFor(parsed.data.setId, parsed.data.itemIds, formData);
     if (questions && !Array.isArray(questions)) return questions;
-    ({ attemptId } = await startAttempt(learnerForWrite, { setId: parsed.data.setId, itemIds: questions, startKey: parsed.data.startKey }));
+    ({ attemptId } = await startAttempt(learner, { setId: parsed.data.setId, itemIds: questions, startKey: parsed.data.startKey }));
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     throw error;
   }
   redirect(`/quiz/${attemptId}`);
-}
+});
 
 const attemptIdSchema = z.string().regex(ROW_ID);
 
 /** Closes an attempt whose questions are all answered, then shows its results. */
-export async function submitQuizAction(formData: FormData): Promise<void> {
-  const attemptId = attemptIdSchema.safeParse(formField(formData, 'attemptId'));
-  const learner = await currentLearner();
-  if (attemptId.success && learner) {
+export const submitQuizAction = learnerAction(
+  async (_formData: FormData) => redirect('/'),
+  async (learner, formData: FormData): Promise<void> => {
+    const attemptId = attemptIdSchema.safeParse(formField(formData, 'attemptId'));
+    if (!attemptId.success) redirect('/');
     try {
       await submitAttempt(learner, attemptId.data);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
     }
     redirect(`/quiz/${attemptId.data}`);
-  }
-  redirect('/');
-}
+  },
+);

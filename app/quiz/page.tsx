@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Practise these questions' };
 const paragraphParam = z.coerce.number().int().min(1).max(10_000).optional().catch(undefined);
 
 /** A quiz over a list of questions (a paragraph's, or the weakest ones), across sets. */
-export default async function PracticeQuizPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PracticeQuizPage({ searchParams }: PageProps<'/quiz'>) {
   const query = await searchParams;
   const chosen = parseItemList(query.items);
   const paragraph = paragraphParam.parse(query.paragraph);

@@ -10,7 +10,7 @@ import { currentLearner } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Review' };
 
-export default async function ReviewAllPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewAllPage({ searchParams }: PageProps<'/review'>) {
   const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
   const params = await searchParams;
   const items = parseItemList(params.items);

@@ -11,7 +11,7 @@ import { createResumeLinkAction, saveSettingsAction, signOutOtherDevicesAction }
 
 export const metadata: Metadata = { title: 'Settings' };
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SettingsPage({ searchParams }: PageProps<'/settings'>) {
   const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
   const deleted = (await searchParams).deleted === '1';
   const timeZones = Intl.supportedValuesOf('timeZone');

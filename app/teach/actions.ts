@@ -7,7 +7,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { fieldErrorsFrom, refused, submittedValues, succeeded, type FormState } from '@/lib/forms/form-state';
 import { createAssignment, deleteAssignment, duplicateAssignment, setClosed, updateAssignmentSettings } from '@/server/assignments';
-import { currentTeacher, getAuth } from '@/server/auth';
+import { getAuth, type TeacherRef } from '@/server/auth';
+import { teacherAction } from '@/server/callers';
 import { AppError } from '@/server/errors';
 import { formStateFrom } from '@/server/form-errors';
 import { clientAddressOf } from '@/server/rate-limits';
@@ -61,14 +62,7 @@ export async function signOutAction(): Promise<void> {
   redirect('/teach/sign-in');
 }
 
-async function requireTeacher() {
-  const teacher = await currentTeacher();
-  if (!teacher) redirect('/teach/sign-in');
-  return teacher;
-}
-
-export async function createAssignmentAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const teacher = await requireTeacher();
+export const createAssignmentAction = teacherAction(async (teacher, _state: FormState, formData: FormData): Promise<FormState> => {
   const input = {
     title: String(formField(formData, 'title') ?? ''),
     setId: String(formField(formData, 'setId') ?? ''),
@@ -99,19 +93,16 @@ export async function createAssignmentAction(_state: FormState, formData: FormDa
     ]);
   }
   redirect(`/teach/assignments/${id}`);
-}
+});
 
 const idField = z.string().regex(ROW_ID);
 
-async function withAssignment(
-  formData: FormData,
-  run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string) => Promise<void>,
-): Promise<string> {
-  const teacher = await requireTeacher();
+/** Runs `run` on the assignment the form names; a missing or foreign one goes back to the list. */
+async function withAssignment(teacher: TeacherRef, formData: FormData, run: (id: string) => Promise<void>): Promise<string> {
   const id = idField.safeParse(formField(formData, 'assignmentId'));
   if (!id.success) redirect('/teach');
   try {
-    await run(teacher, id.data);
+    await run(id.data);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) redirect('/teach');
     throw error;
@@ -120,16 +111,16 @@ async function withAssignment(
   return id.data;
 }
 
-export async function setClosedAction(formData: FormData): Promise<void> {
-  const id = await withAssignment(formData, (teacher, id) => setClosed(teacher, id, formField(formData, 'closed') === 'true'));
+export const setClosedAction = teacherAction(async (teacher, formData: FormData): Promise<void> => {
+  const id = await withAssignment(teacher, formData, (id) => setClosed(teacher, id, { closed: formField(formData, 'closed') === 'true' }));
   redirect(`/teach/assignments/${id}`);
-}
+});
 
-export async function updateSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
+export const updateSettingsAction = teacherAction(async (teacher, _state: FormState, formData: FormData): Promise<FormState> => {
   let effects: string[] = [];
   let id = '';
   try {
-    id = await withAssignment(formData, async (teacher, assignmentId) => {
+    id = await withAssignment(teacher, formData, async (assignmentId) => {
       ({ effects } = await updateAssignmentSettings(teacher, assignmentId, {
         title: String(formField(formData, 'title') ?? ''),
         dueLocal: String(formField(formData, 'dueLocal') ?? ''),
@@ -143,65 +134,58 @@ export async function updateSettingsAction(_state: FormState, formData: FormData
   }
   revalidatePath(`/teach/assignments/${id}`);
   return succeeded(['Changes saved.', ...effects].join(' '));
-}
+});
 
-export async function duplicateAction(formData: FormData): Promise<void> {
+export const duplicateAction = teacherAction(async (teacher, formData: FormData): Promise<void> => {
   let copy = '';
-  await withAssignment(formData, async (teacher, id) => {
+  await withAssignment(teacher, formData, async (id) => {
     copy = (await duplicateAssignment(teacher, id)).id;
   });
   redirect(`/teach/assignments/${copy}`);
-}
+});
 
-export async function deleteAction(formData: FormData): Promise<void> {
+export const deleteAction = teacherAction(async (teacher, formData: FormData): Promise<void> => {
   if (formField(formData, 'confirm') !== 'delete')
     redirect(`/teach/assignments/${String(formField(formData, 'assignmentId'))}/delete?error=confirm`);
-  await withAssignment(formData, (teacher, id) => deleteAssignment(teacher, id));
+  await withAssignment(teacher, formData, (id) => deleteAssignment(teacher, id));
   redirect('/teach?deleted=1');
-}
+});
 
-export async function setRosterLockedAction(formData: FormData): Promise<void> {
-  const id = await withAssignment(formData, (teacher, id) => setRosterLocked(teacher, id, formField(formData, 'locked') === 'true'));
+export const setRosterLockedAction = teacherAction(async (teacher, formData: FormData): Promise<void> => {
+  const id = await withAssignment(teacher, formData, (id) =>
+    setRosterLocked(teacher, id, { locked: formField(formData, 'locked') === 'true' }),
+  );
   redirect(`/teach/assignments/${id}`);
-}
+});
 
 /** Runs one roster action and answers with a message for the row (errors in words, never a 500). */
-async function rosterAction(
-  formData: FormData,
-  run: (teacher: Awaited<ReturnType<typeof requireTeacher>>, id: string, studentId: unknown) => Promise<string>,
-): Promise<FormState> {
-  let message = '';
-  try {
-    await withAssignment(formData, async (teacher, id) => {
-      message = await run(teacher, id, formField(formData, 'studentId'));
-    });
-  } catch (error) {
-    return formStateFrom(error, submittedValues(formData), ['nickname']);
-  }
-  revalidatePath(`/teach/assignments/${String(formField(formData, 'assignmentId'))}`);
-  return succeeded(message);
-}
-
-export async function renameStudentAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return rosterAction(
-    formData,
-    async (teacher, id, studentId) =>
-      `Renamed to “${(await renameStudent(teacher, id, studentId, formField(formData, 'nickname'))).nickname}”.`,
-  );
-}
-
-export async function resetAttemptsAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return rosterAction(formData, async (teacher, id, studentId) => {
-    const { reset } = await resetStudentAttempts(teacher, id, studentId);
-    return reset === 0
-      ? 'There was no attempt to reset.'
-      : `${reset} ${reset === 1 ? 'attempt' : 'attempts'} reset; they stay in the report, marked reset.`;
+function rosterAction(run: (teacher: TeacherRef, id: string, studentId: unknown, formData: FormData) => Promise<string>) {
+  return teacherAction(async (teacher, _state: FormState, formData: FormData): Promise<FormState> => {
+    let message = '';
+    try {
+      await withAssignment(teacher, formData, async (id) => {
+        message = await run(teacher, id, formField(formData, 'studentId'), formData);
+      });
+    } catch (error) {
+      return formStateFrom(error, submittedValues(formData), ['nickname']);
+    }
+    revalidatePath(`/teach/assignments/${String(formField(formData, 'assignmentId'))}`);
+    return succeeded(message);
   });
 }
 
-export async function removeStudentAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return rosterAction(
-    formData,
-    async (teacher, id, studentId) => `Removed “${(await removeStudent(teacher, id, studentId)).nickname}” and their work.`,
-  );
-}
+export const renameStudentAction = rosterAction(
+  async (teacher, id, studentId, formData) =>
+    `Renamed to “${(await renameStudent(teacher, id, { studentId: studentId, nickname: formField(formData, 'nickname') })).nickname}”.`,
+);
+
+export const resetAttemptsAction = rosterAction(async (teacher, id, studentId) => {
+  const { reset } = await resetStudentAttempts(teacher, id, studentId);
+  return reset === 0
+    ? 'There was no attempt to reset.'
+    : `${reset} ${reset === 1 ? 'attempt' : 'attempts'} reset; they stay in the report, marked reset.`;
+});
+
+export const removeStudentAction = rosterAction(
+  async (teacher, id, studentId) => `Removed “${(await removeStudent(teacher, id, studentId)).nickname}” and their work.`,
+);

@@ -11,7 +11,7 @@ import { signOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Teach' };
 
-export default async function TeachPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TeachPage({ searchParams }: PageProps<'/teach'>) {
   const teacher = await currentTeacher();
   if (!teacher) redirect('/teach/sign-in');
   const assignments = await listAssignments(teacher);

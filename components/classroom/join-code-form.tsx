@@ -27,7 +27,7 @@ export function JoinCodeForm({ action }: { action: (s: FormState, f: FormData) =
           required
           className="min-h-14 w-full max-w-64 rounded-lg border border-border bg-surface px-3 font-mono text-2xl tracking-widest uppercase"
           aria-invalid={!!error}
-          aria-describedby={describedBy('code', true, error)}
+          aria-describedby={describedBy('code', { hint: true, error })}
         />
       </Field>
       <FormMessage ok={state.ok} message={state.message} />

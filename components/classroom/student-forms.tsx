@@ -23,7 +23,7 @@ export function NicknameForm({ assignmentId, action }: { assignmentId: string; a
           autoComplete="nickname"
           className={`${inputClass} text-lg`}
           aria-invalid={!!error}
-          aria-describedby={describedBy('nickname', true, error)}
+          aria-describedby={describedBy('nickname', { hint: true, error })}
         />
       </Field>
       <FormMessage ok={state.ok} message={state.message} />
@@ -50,7 +50,7 @@ export function PersonalCodeForm({ assignmentId, action }: { assignmentId: strin
           autoComplete="off"
           className={`${inputClass} max-w-48 font-mono uppercase`}
           aria-invalid={!!error}
-          aria-describedby={describedBy('personal-code', true, error)}
+          aria-describedby={describedBy('personal-code', { hint: true, error })}
         />
       </Field>
       {/* Refusals that are not about the code itself (too many tries) have no field to sit under. */}

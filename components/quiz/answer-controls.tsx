@@ -54,7 +54,7 @@ function ChoiceControl({ item, draft, onChange, disabled, labelledBy, marks }: C
       {item.options.map((option, index) => {
         const mark = marked?.get(option.id);
         return (
-          <label key={option.id} className={mark ? markedRow(mark.correct, mark.chosen) : optionRow}>
+          <label key={option.id} className={mark ? markedRow(mark) : optionRow}>
             <input
               type={multiple ? 'checkbox' : 'radio'}
               name={`q-${item.id}`}
@@ -94,10 +94,7 @@ function TrueFalseControl({ item, draft, onChange, disabled, labelledBy, marks }
           const mark = marks?.type === 'truefalse' ? { correct: marks.correct === choice, chosen: marks.chosen === choice } : null;
           const shown = mark && (mark.correct || mark.chosen) ? mark : null;
           return (
-            <label
-              key={String(choice)}
-              className={`${shown ? markedRow(shown.correct, shown.chosen) : optionRow} flex-wrap justify-center`}
-            >
+            <label key={String(choice)} className={`${shown ? markedRow(shown) : optionRow} flex-wrap justify-center`}>
               <input
                 type="radio"
                 name={`q-${item.id}`}
@@ -198,7 +195,7 @@ function MatchingControl({ item, draft, onChange, disabled, labelledBy, marks }:
         return (
           <div
             key={left.id}
-            className={`grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-4 ${mark ? `rounded-lg p-3 ${markTone(mark.right, true)}` : ''}`}
+            className={`grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-4 ${mark ? `rounded-lg p-3 ${markTone({ correct: mark.right, chosen: true })}` : ''}`}
           >
             {mark ? (
               <p className="font-semibold">{left.text}</p>

@@ -70,7 +70,7 @@ function MarksList({ marks }: { marks: AnswerMarks }) {
           {marks.options
             .filter((o) => o.chosen || o.correct)
             .map((o) => (
-              <li key={o.id} className={`${row} ${markTone(o.correct, o.chosen)}`}>
+              <li key={o.id} className={`${row} ${markTone(o)}`}>
                 <span className="flex-1">{o.text}</span>
                 <Mark correct={o.correct} chosen={o.chosen} />
               </li>
@@ -80,12 +80,12 @@ function MarksList({ marks }: { marks: AnswerMarks }) {
     case 'truefalse':
       return (
         <ul className="space-y-1">
-          <li className={`${row} ${markTone(marks.chosen === marks.correct, true)}`}>
+          <li className={`${row} ${markTone({ correct: marks.chosen === marks.correct, chosen: true })}`}>
             <span className="flex-1">{marks.chosen ? 'True' : 'False'}</span>
             <Mark correct={marks.chosen === marks.correct} chosen />
           </li>
           {marks.chosen === marks.correct ? null : (
-            <li className={`${row} ${markTone(true, false)}`}>
+            <li className={`${row} ${markTone({ correct: true, chosen: false })}`}>
               <span className="flex-1">{marks.correct ? 'True' : 'False'}</span>
               <Mark correct chosen={false} />
             </li>
@@ -96,7 +96,7 @@ function MarksList({ marks }: { marks: AnswerMarks }) {
       return (
         <ol className="space-y-1">
           {marks.rows.map((r, i) => (
-            <li key={r.text} className={`${row} ${markTone(r.right, true)}`}>
+            <li key={r.text} className={`${row} ${markTone({ correct: r.right, chosen: true })}`}>
               <span className="text-sm text-muted tabular-nums">{i + 1}.</span>
               <span className="flex-1">{r.text}</span>
               <Mark correct={r.right} chosen />
@@ -109,7 +109,7 @@ function MarksList({ marks }: { marks: AnswerMarks }) {
       return (
         <ul className="space-y-1">
           {marks.rows.map((r) => (
-            <li key={r.left} className={`${row} ${markTone(r.right, true)}`}>
+            <li key={r.left} className={`${row} ${markTone({ correct: r.right, chosen: true })}`}>
               <span className="font-medium">{r.left}</span>
               <span aria-hidden="true">→</span>
               <span className="flex-1">{r.yours ?? 'no match chosen'}</span>

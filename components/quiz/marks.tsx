@@ -11,7 +11,7 @@ export function Mark({ correct, chosen }: { correct: boolean; chosen: boolean })
 }
 
 /** Border and background of a marked row: green where correct, red where chosen and wrong. */
-export function markTone(correct: boolean, chosen: boolean): string {
+export function markTone({ correct, chosen }: { correct: boolean; chosen: boolean }): string {
   return correct
     ? 'border-2 border-success bg-success-soft'
     : chosen
@@ -20,6 +20,6 @@ export function markTone(correct: boolean, chosen: boolean): string {
 }
 
 /** The row style of a marked option. */
-export function markedRow(correct: boolean, chosen: boolean): string {
-  return `flex min-h-12 items-start gap-3 rounded-lg px-4 py-3 ${markTone(correct, chosen)}`;
+export function markedRow(mark: { correct: boolean; chosen: boolean }): string {
+  return `flex min-h-12 items-start gap-3 rounded-lg px-4 py-3 ${markTone(mark)}`;
 }

@@ -49,7 +49,7 @@ export function OrderingControl({ item, draft, onChange, disabled, labelledBy, m
         key={id}
         ref={drag?.setNodeRef}
         style={drag?.style}
-        className={`flex items-center gap-2 rounded-lg px-3 py-2 ${mark ? markTone(mark.right, true) : 'border border-border bg-surface'} ${drag?.dragging ? 'relative z-10 shadow-lg' : ''}`}
+        className={`flex items-center gap-2 rounded-lg px-3 py-2 ${mark ? markTone({ correct: mark.right, chosen: true }) : 'border border-border bg-surface'} ${drag?.dragging ? 'relative z-10 shadow-lg' : ''}`}
       >
         {disabled ? null : (
           <button

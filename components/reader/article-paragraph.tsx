@@ -14,7 +14,7 @@ export interface ArticleParagraphProps {
   practiseHref: string | null;
 }
 
-function withMark(text: string, span: [number, number] | null, target: boolean): ReactNode {
+function withMark(text: string, { span, target }: { span: [number, number] | null; target: boolean }): ReactNode {
   if (!span) return text;
   const [start, end] = span;
   return (
@@ -47,7 +47,7 @@ export function ArticleParagraph({
   practiseHref,
 }: ArticleParagraphProps) {
   const anchor = `p-${n}`;
-  const body = withMark(text, highlight, highlightTarget);
+  const body = withMark(text, { span: highlight, target: highlightTarget });
   const meta =
     kind === 'heading' || kind === 'pullquote' ? null : (
       <p className="mt-1 flex flex-wrap items-center gap-x-3 font-sans text-sm text-muted">

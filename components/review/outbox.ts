@@ -20,15 +20,21 @@ export type OutboxOp =
 
 export type OutboxStatus = 'saved' | 'saving' | 'offline' | 'error';
 
-export const OUTBOX_KEY = 'passage-review-outbox';
+const OUTBOX_KEY = 'passage-review-outbox';
 
-function load(): OutboxOp[] {
+/** The operations still waiting in this browser (the one place that reads the outbox's storage). */
+export function storedOps(): OutboxOp[] {
   try {
     const raw = localStorage.getItem(OUTBOX_KEY);
     return raw ? (JSON.parse(raw) as OutboxOp[]) : [];
   } catch {
     return [];
   }
+}
+
+/** The cards whose ratings have not reached the server yet. */
+export function pendingRatedItems(): Set<string> {
+  return new Set(storedOps().flatMap((op) => (op.kind === 'rate' ? [op.itemId] : [])));
 }
 
 function request(op: OutboxOp): { url: string; body?: string } {
@@ -53,7 +59,7 @@ function request(op: OutboxOp): { url: string; body?: string } {
 }
 
 export class Outbox {
-  private ops: OutboxOp[] = load();
+  private ops: OutboxOp[] = storedOps();
   private running = false;
   private delay = 1000;
   private timer: ReturnType<typeof setTimeout> | null = null;

@@ -1,25 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { gradeTypedText } from '@/lib/grading/typed';
 import type { TypedItem } from '@/lib/questions/schema';
-import {
-  nextDueAfter,
-  pickNext,
-  restoreSession,
-  sessionCounts,
-  sessionKey,
-  toSessionCard,
-  UNDO_DEPTH,
-  type SessionCard,
-  type StoredSession,
-  type Used,
-} from '@/lib/review/session';
+import { nextDueAfter, restoreSession, sessionKey } from '@/lib/review/session';
+import { countsOf, currentCard, initialReviewState, reviewReducer } from '@/lib/review/session-reducer';
 import type { RateResult, ReviewQueue } from '@/lib/review/types';
 import type { Rating } from '@/lib/scheduler';
 import { LEARN_AHEAD_MS } from '@/lib/scheduler/queue';
 import { CardBackView, CardFrontView } from './card-faces';
-import { Outbox, OUTBOX_KEY, type OutboxOp, type OutboxStatus } from './outbox';
+import { Outbox, pendingRatedItems, storedOps, type OutboxOp, type OutboxStatus } from './outbox';
 import { RatingButtons } from './rating-buttons';
 import { SessionSummary, type NextSteps } from './session-summary';
 
@@ -34,50 +24,24 @@ interface Props {
   next: NextSteps;
 }
 
-function storedOps(): OutboxOp[] {
-  try {
-    return JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? '[]') as OutboxOp[];
-  } catch {
-    return [];
-  }
-}
-
 const storageKey = () => sessionKey(window.location.pathname, window.location.search);
 
 /** Rendered in the browser only (see review-session-loader), so it may read the clock and storage. */
 export default function ReviewSession({ initial, typeAnswers, assignmentId, next }: Props) {
-  const [loadedAt] = useState(() => Date.now());
   // Statistics, undo and the schedule of rated cards survive a reload of the same learner day.
-  const [session, setSession] = useState<StoredSession>(() =>
-    restoreSession(localStorage.getItem(storageKey()), initial.dayEndsAt, loadedAt),
-  );
-  // Cards rated offline in an earlier visit are not shown again; their ratings go out on mount.
-  const [queue, setQueue] = useState<SessionCard[]>(() => {
-    const pending = new Set(storedOps().flatMap((op) => (op.kind === 'rate' ? [op.itemId] : [])));
-    return initial.cards.filter((c) => !pending.has(c.itemId)).map((c) => toSessionCard(c, loadedAt));
+  const [state, dispatch] = useReducer(reviewReducer, null, () => {
+    const now = Date.now();
+    const session = restoreSession(localStorage.getItem(storageKey()), initial.dayEndsAt, now);
+    return initialReviewState({ queue: initial, session, pendingItemIds: pendingRatedItems(), now });
   });
-  // What this page has used of the allowance the server computed at load (ratings still in the
-  // outbox from an earlier visit are not yet known to the server, so they count here).
-  const [used, setUsed] = useState<Used>(() => {
-    const pending = new Set(storedOps().flatMap((op) => (op.kind === 'rate' ? [op.itemId] : [])));
-    const kinds = initial.cards.filter((c) => pending.has(c.itemId)).map((c) => c.kind);
-    return { introduced: kinds.filter((k) => k === 'new').length, reviewed: kinds.filter((k) => k === 'review').length };
-  });
-  const [now, setNow] = useState(loadedAt);
-  const [pinned, setPinned] = useState<SessionCard | null>(() =>
-    pickNext(queue, loadedAt, sessionCounts(queue, loadedAt, initial.counts, used)),
-  );
-  const [flipped, setFlipped] = useState(false);
-  const [typed, setTyped] = useState('');
+  const { session, queue, now, flipped, typed } = state;
   const [status, setStatus] = useState<{ status: OutboxStatus; detail?: string }>(() => ({
     status: storedOps().length > 0 ? 'saving' : 'saved',
   }));
-  const shownAt = useRef(loadedAt);
   const outbox = useRef<Outbox | null>(null);
   const headingId = 'review-card-front';
-  const counts = sessionCounts(queue, now, initial.counts, used);
-  // A learning card that falls due while the screen is empty appears by itself.
-  const current = pinned ?? pickNext(queue, now, counts);
+  const counts = countsOf(state);
+  const current = currentCard(state);
 
   useEffect(() => {
     try {
@@ -87,24 +51,8 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
     }
   }, [session]);
 
-  const show = useCallback((card: SessionCard | null) => {
-    setPinned(card);
-    setFlipped(false);
-    setTyped('');
-    shownAt.current = Date.now();
-  }, []);
-
-  // Acknowledged ratings bring the card's real schedule: its previews if it returns today.
   const onAck = useCallback((op: OutboxOp, response: unknown) => {
-    if (op.kind !== 'rate') return;
-    const result = response as RateResult;
-    setQueue((q) =>
-      q.map((c) =>
-        c.itemId === op.itemId && c.previews === null ? { ...c, previews: result.previews, readyAt: Date.parse(result.card.due) } : c,
-      ),
-    );
-    setPinned((c) => (c && c.itemId === op.itemId && c.previews === null ? { ...c, previews: result.previews } : c));
-    setSession((s) => (op.itemId in s.scheduled ? { ...s, scheduled: { ...s.scheduled, [op.itemId]: result.card.due } } : s));
+    if (op.kind === 'rate') dispatch({ type: 'ack', itemId: op.itemId, result: response as RateResult });
   }, []);
 
   useEffect(() => {
@@ -113,7 +61,7 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
     void box.flush();
     const online = () => box.retryNow();
     window.addEventListener('online', online);
-    const tick = setInterval(() => setNow(Date.now()), 15_000);
+    const tick = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), 15_000);
     return () => {
       window.removeEventListener('online', online);
       clearInterval(tick);
@@ -129,17 +77,6 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
     return gradeTypedText(current.typed as TypedItem, typed);
   }, [flipped, current, typed]);
 
-  const advance = useCallback(
-    (remaining: SessionCard[], nextUsed: Used) => {
-      const t = Date.now();
-      setNow(t);
-      setQueue(remaining);
-      setUsed(nextUsed);
-      show(pickNext(remaining, t, sessionCounts(remaining, t, initial.counts, nextUsed)));
-    },
-    [show, initial.counts],
-  );
-
   const rate = useCallback(
     (rating: Rating) => {
       if (!current || !flipped) return;
@@ -150,29 +87,13 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
         reviewId,
         itemId: current.itemId,
         rating,
-        durationMs: Math.min(t - shownAt.current, 3_600_000),
+        durationMs: Math.min(t - state.shownAt, 3_600_000),
         reviewedAt: new Date(t).toISOString(),
         assignmentId,
       });
-      const due = current.previews ? Date.parse(current.previews[rating].due) : t + 60_000;
-      setSession((s) => ({
-        ...s,
-        stats: { studied: s.stats.studied + 1, again: s.stats.again + (rating === 'again' ? 1 : 0) },
-        undo: [...s.undo.slice(1 - UNDO_DEPTH), { kind: 'rate', card: current, reviewId, rating }],
-        scheduled: { ...s.scheduled, [current.itemId]: new Date(due).toISOString() },
-      }));
-      const rest = queue.filter((c) => c.itemId !== current.itemId);
-      const returnsToday = due < Date.parse(initial.dayEndsAt) && (rating === 'again' || current.kind !== 'review' || due - t < 86_400_000);
-      const nextUsed = {
-        introduced: used.introduced + (current.kind === 'new' ? 1 : 0),
-        reviewed: used.reviewed + (current.kind === 'review' ? 1 : 0),
-      };
-      advance(
-        returnsToday && due - t < 86_400_000 ? [...rest, { ...current, kind: 'learning', previews: null, readyAt: due }] : rest,
-        nextUsed,
-      );
+      dispatch({ type: 'rate', rating, reviewId, now: t });
     },
-    [current, flipped, queue, used, advance, initial.dayEndsAt, assignmentId],
+    [current, flipped, state.shownAt, assignmentId],
   );
 
   const flag = useCallback(
@@ -180,43 +101,23 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
       if (!current) return;
       const opId = newId();
       outbox.current?.push({ kind: 'flag', itemId: current.itemId, action, opId });
-      setSession((s) => ({ ...s, undo: [...s.undo.slice(1 - UNDO_DEPTH), { kind: 'flag', card: current, action, opId }] }));
-      advance(
-        queue.filter((c) => c.itemId !== current.itemId),
-        used,
-      );
+      dispatch({ type: 'flag', action, opId, now: Date.now() });
     },
-    [current, queue, used, advance],
+    [current],
   );
 
+  // Takes the last change back: a write not yet sent is withdrawn, one already sent is reversed.
   const undo = useCallback(() => {
     const last = session.undo.at(-1);
     if (!last) return;
     const box = outbox.current!;
-    let nextUsed = used;
     if (last.kind === 'rate') {
       if (!box.withdraw((op) => op.kind === 'rate' && op.reviewId === last.reviewId)) box.push({ kind: 'undo', reviewId: last.reviewId });
-      const { [last.card.itemId]: _dropped, ...scheduled } = session.scheduled;
-      setSession((s) => ({
-        ...s,
-        undo: s.undo.slice(0, -1),
-        stats: { studied: Math.max(0, s.stats.studied - 1), again: Math.max(0, s.stats.again - (last.rating === 'again' ? 1 : 0)) },
-        scheduled,
-      }));
-      nextUsed = {
-        introduced: used.introduced - (last.card.kind === 'new' ? 1 : 0),
-        reviewed: used.reviewed - (last.card.kind === 'review' ? 1 : 0),
-      };
-    } else {
-      if (!box.withdraw((op) => op.kind === 'flag' && op.opId === last.opId)) {
-        box.push({ kind: 'flag', itemId: last.card.itemId, action: last.action === 'bury' ? 'unbury' : 'unsuspend', opId: newId() });
-      }
-      setSession((s) => ({ ...s, undo: s.undo.slice(0, -1) }));
+    } else if (!box.withdraw((op) => op.kind === 'flag' && op.opId === last.opId)) {
+      box.push({ kind: 'flag', itemId: last.card.itemId, action: last.action === 'bury' ? 'unbury' : 'unsuspend', opId: newId() });
     }
-    setUsed(nextUsed);
-    setQueue([last.card, ...queue.filter((c) => c.itemId !== last.card.itemId)]);
-    show(last.card);
-  }, [session, used, queue, show]);
+    dispatch({ type: 'undo', now: Date.now() });
+  }, [session]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -227,7 +128,7 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
       if ((event.key === ' ' || event.key === 'Enter') && !onButton) {
         event.preventDefault();
         if (!current) return;
-        if (!flipped) setFlipped(true);
+        if (!flipped) dispatch({ type: 'flip' });
         else rate('good');
         return;
       }
@@ -292,7 +193,7 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
                 <input
                   type="text"
                   value={typed}
-                  onChange={(e) => setTyped(e.target.value)}
+                  onChange={(e) => dispatch({ type: 'type', text: e.target.value })}
                   maxLength={500}
                   autoComplete="off"
                   spellCheck={false}
@@ -318,7 +219,7 @@ export default function ReviewSession({ initial, typeAnswers, assignmentId, next
             ) : (
               <button
                 type="button"
-                onClick={() => setFlipped(true)}
+                onClick={() => dispatch({ type: 'flip' })}
                 className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover"
               >
                 Show answer{' '}

@@ -33,7 +33,7 @@ export function SettingsForm({ action, values, timeZones }: Props) {
     () => null,
   );
   const e = state.fieldErrors;
-  const described = (id: string, hint = true) => describedBy(id, hint, e[id]);
+  const described = (id: string, { hint } = { hint: true }) => describedBy(id, { hint, error: e[id] });
   return (
     <form action={formAction} className="max-w-xl space-y-5" noValidate>
       <Field id="displayName" label="Display name" hint="Optional. Shown only to you." error={e.displayName}>
@@ -98,7 +98,7 @@ export function SettingsForm({ action, values, timeZones }: Props) {
             max="9999"
             defaultValue={typed('newPerDay')}
             className={input}
-            aria-describedby={described('newPerDay', false)}
+            aria-describedby={described('newPerDay', { hint: false })}
             aria-invalid={!!e.newPerDay}
           />
         </Field>
@@ -111,7 +111,7 @@ export function SettingsForm({ action, values, timeZones }: Props) {
             max="99999"
             defaultValue={typed('reviewsPerDay')}
             className={input}
-            aria-describedby={described('reviewsPerDay', false)}
+            aria-describedby={described('reviewsPerDay', { hint: false })}
             aria-invalid={!!e.reviewsPerDay}
           />
         </Field>

@@ -3,7 +3,9 @@
 import { useActionState, useState } from 'react';
 import { buttonClass } from '../ui/button';
 import { describedBy, Field, FormMessage, inputClass, typedOr } from '../ui/field';
+import { LATE_WORK_LABELS, REVEAL_LABELS } from '@/lib/classroom/setting-labels';
 import { DueDateFields } from './due-date-fields';
+import { keepFields } from './keep-fields';
 import { EMPTY_FORM, type FormState } from './form-state';
 
 interface SetOption {
@@ -38,7 +40,7 @@ export function AssignmentForm({
   };
   const e = state.fieldErrors;
   return (
-    <form action={formAction} className="max-w-2xl space-y-5" noValidate>
+    <form action={formAction} onSubmit={keepFields(formAction)} className="max-w-2xl space-y-5" noValidate>
       <Field id="title" label="Title" error={e.title}>
         <input
           id="title"
@@ -48,7 +50,7 @@ export function AssignmentForm({
           defaultValue={typedOr(state, 'title')}
           className={inputClass}
           aria-invalid={!!e.title}
-          aria-describedby={describedBy('title', false, e.title)}
+          aria-describedby={describedBy('title', { hint: false, error: e.title })}
         />
       </Field>
       <Field id="setId" label="Question set" error={e.setId}>
@@ -97,10 +99,8 @@ export function AssignmentForm({
         </fieldset>
       </details>
       <DueDateFields
-        key={state.ok === false ? JSON.stringify(state.values) : 'fresh'}
         dueUtc={null}
         errors={{ dueLocal: e.dueLocal, timeZone: e.timeZone }}
-        typed={state.ok === false ? { dueLocal: state.values.dueLocal, timeZone: state.values.timeZone } : {}}
         pastNote={
           <label className="mt-1 flex items-center gap-2">
             <input type="checkbox" name="allowPastDue" className="size-5" />
@@ -119,16 +119,20 @@ export function AssignmentForm({
         </Field>
         <Field id="reveal" label="Show answers" error={e.reveal}>
           <select id="reveal" name="reveal" defaultValue={typedOr(state, 'reveal', 'after_submit')} className={inputClass}>
-            <option value="immediately">Immediately after each answer</option>
-            <option value="after_submit">After the student submits</option>
-            <option value="after_due">After the due date</option>
-            <option value="never">Never</option>
+            {Object.entries(REVEAL_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="lateWork" label="Late work" error={e.lateWork}>
           <select id="lateWork" name="lateWork" defaultValue={typedOr(state, 'lateWork', 'accept')} className={inputClass}>
-            <option value="accept">Accept and mark late</option>
-            <option value="refuse">Refuse after the due date</option>
+            {Object.entries(LATE_WORK_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </Field>
       </div>

@@ -25,7 +25,7 @@ export function AuthForm({ mode, action }: Props) {
             required
             className={inputClass}
             aria-invalid={!!e.name}
-            aria-describedby={describedBy('name', false, e.name)}
+            aria-describedby={describedBy('name', { hint: false, error: e.name })}
           />
         </Field>
       ) : null}
@@ -39,7 +39,7 @@ export function AuthForm({ mode, action }: Props) {
           required
           className={inputClass}
           aria-invalid={!!e.email}
-          aria-describedby={describedBy('email', false, e.email)}
+          aria-describedby={describedBy('email', { hint: false, error: e.email })}
         />
       </Field>
       <Field id="password" label="Password" hint={mode === 'sign-up' ? 'At least 10 characters.' : undefined} error={e.password}>
@@ -51,7 +51,7 @@ export function AuthForm({ mode, action }: Props) {
           required
           className={inputClass}
           aria-invalid={!!e.password}
-          aria-describedby={describedBy('password', mode === 'sign-up', e.password)}
+          aria-describedby={describedBy('password', { hint: mode === 'sign-up', error: e.password })}
         />
       </Field>
       <FormMessage ok={state.ok} message={state.message} />

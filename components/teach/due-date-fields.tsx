@@ -26,15 +26,12 @@ const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 export function DueDateFields({
   dueUtc,
   errors,
-  typed,
   pastNote,
   onInstantChange,
 }: {
   /** The stored due date, shown in the chosen zone. */
   dueUtc: string | null;
   errors: { dueLocal?: string; timeZone?: string };
-  /** What the teacher typed when the server refused the form. */
-  typed: { dueLocal?: string; timeZone?: string };
   /** What a date in the past means here, after "This date has already passed." */
   pastNote: ReactNode;
   /** Told the chosen moment (milliseconds) whenever it changes; null while there is none. */
@@ -42,8 +39,8 @@ export function DueDateFields({
 }) {
   const detectedZone = useSyncExternalStore(noSubscription, browserZone, () => 'UTC');
   const zones = useSyncExternalStore(noSubscription, allZones, () => NO_ZONES);
-  const [zoneInput, setZoneInput] = useState<string | null>(typed.timeZone ?? null);
-  const [dueInput, setDueInput] = useState<string | null>(typed.dueLocal ?? null);
+  const [zoneInput, setZoneInput] = useState<string | null>(null);
+  const [dueInput, setDueInput] = useState<string | null>(null);
   const zone = zoneInput ?? detectedZone;
   const zoneOk = isValidTimeZone(zone);
   // Untouched, the stored date follows the zone: the same moment, read in the zone shown.
@@ -91,7 +88,7 @@ export function DueDateFields({
           spellCheck={false}
           className={inputClass}
           aria-invalid={!!errors.timeZone}
-          aria-describedby={describedBy('timeZone', true, errors.timeZone)}
+          aria-describedby={describedBy('timeZone', { hint: true, error: errors.timeZone })}
         />
         <datalist id="time-zones">
           {zones.map((z) => (

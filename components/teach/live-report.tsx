@@ -72,11 +72,19 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
   const [stale, setStale] = useState(false);
 
   useEffect(() => {
+    let etag: string | null = null;
     const timer = setInterval(async () => {
       try {
-        const res = await fetch(`/api/v1/teach/assignments/${assignmentId}/report`, { cache: 'no-store' });
-        if (!res.ok) throw new Error(String(res.status));
-        setReport(await res.json());
+        const res = await fetch(`/api/v1/teach/assignments/${assignmentId}/report`, {
+          cache: 'no-store',
+          headers: etag ? { 'if-none-match': etag } : {},
+        });
+        // 304: nothing in the class changed since the report this page shows.
+        if (res.status !== 304) {
+          if (!res.ok) throw new Error(String(res.status));
+          setReport(await res.json());
+          etag = res.headers.get('etag');
+        }
         setStale(false);
       } catch {
         setStale(true);
@@ -111,7 +119,8 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
         {report.students.length === 0 ? (
           <p className="text-muted">Nobody has joined yet. Share the link, the code or the QR code.</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Students and their answers, scrollable">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Students and their answers, scrollable">
+            {/* relative: the cells' sr-only labels are positioned; they must scroll with the table, not widen the page. */}
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Each student’s status, score and answer to each question</caption>
               <thead>

@@ -31,7 +31,7 @@ export function ResetPersonalCodeForm({
             id="reset-code-student"
             name="studentId"
             className={`${inputClass} max-w-xs`}
-            aria-describedby={describedBy('reset-code-student', true)}
+            aria-describedby={describedBy('reset-code-student', { hint: true })}
           >
             {students.map((s) => (
               <option key={s.studentId} value={s.studentId}>

@@ -69,7 +69,7 @@ function StudentRow({
                 defaultValue={student.nickname}
                 className={inputClass}
                 aria-invalid={!!error}
-                aria-describedby={describedBy(field, false, error)}
+                aria-describedby={describedBy(field, { hint: false, error })}
               />
             </Field>
             <button type="submit" disabled={renaming} className={buttonClass('secondary')}>

@@ -2,10 +2,12 @@
 
 import { useActionState, useState } from 'react';
 import type { LateWorkPolicy, RevealPolicy } from '@/lib/classroom/reveal';
+import { LATE_WORK_LABELS, REVEAL_LABELS } from '@/lib/classroom/setting-labels';
 import { settingChangeEffects, type WorkSoFar } from '@/lib/classroom/setting-effects';
 import { buttonClass } from '../ui/button';
 import { describedBy, Field, FormMessage, inputClass, typedOr } from '../ui/field';
 import { DueDateFields } from './due-date-fields';
+import { keepFields } from './keep-fields';
 import { EMPTY_FORM, type FormState } from './form-state';
 
 export interface EditableSettings {
@@ -14,18 +16,6 @@ export interface EditableSettings {
   reveal: RevealPolicy;
   lateWork: LateWorkPolicy;
 }
-
-export const REVEAL_LABELS: Record<RevealPolicy, string> = {
-  immediately: 'Immediately after each answer',
-  after_submit: 'After the student submits',
-  after_due: 'After the due date',
-  never: 'Never',
-};
-
-export const LATE_WORK_LABELS: Record<LateWorkPolicy, string> = {
-  accept: 'Accept and mark late',
-  refuse: 'Refuse after the due date',
-};
 
 /**
  * What may change after students start (title, due date, late work, reveal), with what the
@@ -51,7 +41,7 @@ export function SettingsForm({
   const effects = settingChangeEffects(before, { reveal, lateWork, dueAt: dueAt === null ? null : new Date(dueAt) }, work, now);
   const e = state.fieldErrors;
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form action={formAction} onSubmit={keepFields(formAction)} className="space-y-5" noValidate>
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <Field id="settings-title" label="Title" error={e.title}>
         <input
@@ -62,13 +52,12 @@ export function SettingsForm({
           defaultValue={typedOr(state, 'title', settings.title)}
           className={inputClass}
           aria-invalid={!!e.title}
-          aria-describedby={describedBy('settings-title', false, e.title)}
+          aria-describedby={describedBy('settings-title', { hint: false, error: e.title })}
         />
       </Field>
       <DueDateFields
         dueUtc={settings.dueUtc}
         errors={{ dueLocal: e.dueLocal, timeZone: e.timeZone }}
-        typed={{}}
         onInstantChange={setDueAt}
         pastNote={
           lateWork === 'refuse'

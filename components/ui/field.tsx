@@ -38,8 +38,8 @@ export function Field({
 }
 
 /** aria-describedby for a field: its hint and, when present, its error. */
-export function describedBy(id: string, hasHint: boolean, error?: string): string | undefined {
-  return [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+export function describedBy(id: string, { hint, error }: { hint: boolean; error?: string }): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
 export function FormMessage({ ok, message }: { ok: boolean | null; message: string | null }) {

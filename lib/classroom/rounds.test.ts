@@ -5,14 +5,14 @@ const ids = ['a', 'b', 'c'];
 
 describe('pendingQuestions', () => {
   it('asks every question once, in order, without mastery', () => {
-    expect(pendingQuestions(ids, [], false)).toEqual([
+    expect(pendingQuestions(ids, [], { mastery: false })).toEqual([
       { itemId: 'a', round: 1 },
       { itemId: 'b', round: 1 },
       { itemId: 'c', round: 1 },
     ]);
-    expect(pendingQuestions(ids, [{ itemId: 'a', round: 1, correct: false }], false).map((p) => p.itemId)).toEqual(['b', 'c']);
+    expect(pendingQuestions(ids, [{ itemId: 'a', round: 1, correct: false }], { mastery: false }).map((p) => p.itemId)).toEqual(['b', 'c']);
     const all = ids.map((itemId) => ({ itemId, round: 1, correct: false }));
-    expect(pendingQuestions(ids, all, false)).toEqual([]);
+    expect(pendingQuestions(ids, all, { mastery: false })).toEqual([]);
   });
 
   it('in mastery mode brings missed questions back after the round, up to three rounds', () => {
@@ -21,14 +21,14 @@ describe('pendingQuestions', () => {
       { itemId: 'b', round: 1, correct: false },
       { itemId: 'c', round: 1, correct: false },
     ];
-    expect(pendingQuestions(ids, round1.slice(0, 2), true)).toEqual([{ itemId: 'c', round: 1 }]);
-    expect(pendingQuestions(ids, round1, true)).toEqual([
+    expect(pendingQuestions(ids, round1.slice(0, 2), { mastery: true })).toEqual([{ itemId: 'c', round: 1 }]);
+    expect(pendingQuestions(ids, round1, { mastery: true })).toEqual([
       { itemId: 'b', round: 2 },
       { itemId: 'c', round: 2 },
     ]);
     const round2 = [...round1, { itemId: 'b', round: 2, correct: true }, { itemId: 'c', round: 2, correct: false }];
-    expect(pendingQuestions(ids, round2, true)).toEqual([{ itemId: 'c', round: 3 }]);
-    expect(pendingQuestions(ids, [...round2, { itemId: 'c', round: 3, correct: false }], true)).toEqual([]);
+    expect(pendingQuestions(ids, round2, { mastery: true })).toEqual([{ itemId: 'c', round: 3 }]);
+    expect(pendingQuestions(ids, [...round2, { itemId: 'c', round: 3, correct: false }], { mastery: true })).toEqual([]);
   });
 
   it('finalAnswers keeps each question’s last round', () => {

@@ -17,7 +17,11 @@ export interface PendingQuestion {
  * the attempt's order); then, in mastery mode, each question missed in round r again in round
  * r + 1, up to MAX_ROUNDS, once the previous round is complete.
  */
-export function pendingQuestions(itemIds: readonly string[], answered: readonly AnsweredRound[], mastery: boolean): PendingQuestion[] {
+export function pendingQuestions(
+  itemIds: readonly string[],
+  answered: readonly AnsweredRound[],
+  { mastery }: { mastery: boolean },
+): PendingQuestion[] {
   const byRound = new Map<number, Map<string, boolean>>();
   for (const a of answered) {
     const round = byRound.get(a.round) ?? new Map<string, boolean>();

@@ -88,7 +88,7 @@ function ordinalSuffix(n: number): string {
  * "two thousand", "nineteen hundred", "twenty first", or digits followed by a scale word
  * ("20 billion"). Returns null when no number phrase starts there.
  */
-function readPhrase(tokens: readonly string[], start: number, ordinals: boolean): Phrase | null {
+function readPhrase(tokens: readonly string[], start: number, { ordinals }: { ordinals: boolean }): Phrase | null {
   let total = 0; // finished scale groups
   let group = 0; // the group being built (below a thousand, or digits times "hundred")
   let last: 'start' | 'unit' | 'ten' | 'hundred' | 'scale' | 'and' = 'start';
@@ -165,7 +165,7 @@ export function wordsToDigits(normalisedText: string, options: WordsToDigitsOpti
   const tokens = normalisedText.split(' ');
   const out: string[] = [];
   for (let i = 0; i < tokens.length;) {
-    const phrase = readPhrase(tokens, i, ordinals);
+    const phrase = readPhrase(tokens, i, { ordinals });
     const digits = phrase ? formatValue(phrase.value) : null;
     if (phrase && digits !== null) {
       out.push(phrase.ordinal ? digits + ordinalSuffix(Number(digits)) : digits);

@@ -36,11 +36,8 @@ const TEXT = 'text/plain; charset=utf-8';
 
 /** Cards and questions of one or more sets for the learner's own study apps. */
 export async function learnerExport(
-  format: LearnerFormat,
-  sets: readonly ExportSet[],
-  link: ExportContext['link'],
+  { format, sets, link, name }: { format: LearnerFormat; sets: readonly ExportSet[]; link: ExportContext['link']; name: string },
   now: Date,
-  name: string,
 ): Promise<ExportFile> {
   const decks = sets.map((set) => ankiDeck(set.items, { setId: set.setId, setTitle: set.setTitle, link }));
   const base = `passage-${fileSlug(name)}`;
@@ -55,7 +52,17 @@ export async function learnerExport(
 }
 
 /** One set's (or an assignment's) chosen items for a learning platform's question bank. */
-export function teacherExport(format: TeacherFormat, items: readonly PortableItem[], context: ExportContext, name: string): ExportFile {
+export function teacherExport({
+  format,
+  items,
+  context,
+  name,
+}: {
+  format: TeacherFormat;
+  items: readonly PortableItem[];
+  context: ExportContext;
+  name: string;
+}): ExportFile {
   const base = fileSlug(name);
   switch (format) {
     case 'moodle': {

@@ -98,9 +98,7 @@ export interface PresentedEntry {
 function present(
   seed: string,
   item: Item,
-  purpose: string,
-  list: readonly { id: string; text: string }[],
-  shuffled: boolean,
+  { purpose, list, shuffled }: { purpose: string; list: readonly { id: string; text: string }[]; shuffled: boolean },
 ): PresentedEntry[] {
   let byPurpose = presented.get(item);
   if (!byPurpose) presented.set(item, (byPurpose = new Map()));
@@ -128,34 +126,22 @@ const PRESENTATIONS_KEPT = 64;
 
 /** Options of a single or multiple item as presented (shuffled, opaque ids). */
 export function presentedOptions(item: Extract<Item, { options: unknown }>, seed: string): PresentedEntry[] {
-  return present(seed, item, 'options', item.options, true);
+  return present(seed, item, { purpose: 'options', list: item.options, shuffled: true });
 }
 
 /** Ordering entries as presented (shuffled, opaque ids). */
 export function presentedEntries(item: OrderingItem, seed: string): PresentedEntry[] {
-  return present(seed, item, 'order', item.order, true);
+  return present(seed, item, { purpose: 'order', list: item.order, shuffled: true });
 }
 
 /** Matching left sides as presented (authored order, opaque ids). */
 export function presentedLefts(item: MatchingItem, seed: string): PresentedEntry[] {
-  return present(
-    seed,
-    item,
-    'lefts',
-    item.pairs.map((pair) => ({ id: pair.id, text: pair.left })),
-    false,
-  );
+  return present(seed, item, { purpose: 'lefts', list: item.pairs.map((pair) => ({ id: pair.id, text: pair.left })), shuffled: false });
 }
 
 /** Matching right sides as presented (shuffled, opaque ids). */
 export function presentedRights(item: MatchingItem, seed: string): PresentedEntry[] {
-  return present(
-    seed,
-    item,
-    'rights',
-    item.pairs.map((pair) => ({ id: pair.id, text: pair.right })),
-    true,
-  );
+  return present(seed, item, { purpose: 'rights', list: item.pairs.map((pair) => ({ id: pair.id, text: pair.right })), shuffled: true });
 }
 
 const toPublic = (entries: PresentedEntry[]): PublicChoice[] => entries.map((e) => ({ id: e.publicId, text: e.text }));

@@ -4,25 +4,26 @@ import { formField } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { submittedValues, type FormState } from '@/lib/forms/form-state';
+import { learnerAction, writerAction } from '@/server/callers';
 import { AppError } from '@/server/errors';
 import { formStateFrom } from '@/server/form-errors';
 import { clientAddress, limited } from '@/server/rate-limits';
-import { currentLearner, learnerForWrite, setLearnerCookie } from '@/server/session';
+import { setLearnerCookie } from '@/server/session';
 import { joinAssignment, resumeWithPersonalCode, startAssignmentAttempt } from '@/server/students';
 import { ROW_ID } from '@/lib/row-id';
 
 const idSchema = z.string().regex(ROW_ID);
 
-export async function joinWithNicknameAction(_state: FormState, formData: FormData): Promise<FormState> {
+export const joinWithNicknameAction = writerAction(async (learner, _state: FormState, formData: FormData): Promise<FormState> => {
   const id = idSchema.safeParse(formField(formData, 'assignmentId'));
   if (!id.success) redirect('/join');
   try {
-    await joinAssignment((await currentLearner()) ?? learnerForWrite, id.data, formField(formData, 'nickname'));
+    await joinAssignment(learner, id.data, formField(formData, 'nickname'));
   } catch (error) {
     return formStateFrom(error, submittedValues(formData));
   }
   redirect(`/a/${id.data}`);
-}
+});
 
 export async function resumeWithCodeAction(_state: FormState, formData: FormData): Promise<FormState> {
   const id = idSchema.safeParse(formField(formData, 'assignmentId'));
@@ -39,16 +40,18 @@ export async function resumeWithCodeAction(_state: FormState, formData: FormData
   redirect(`/a/${id.data}`);
 }
 
-export async function startAssignmentQuizAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const id = idSchema.safeParse(formField(formData, 'assignmentId'));
-  if (!id.success) redirect('/join');
-  let attemptId: string;
-  try {
-    const learner = await currentLearner();
-    if (!learner) throw new AppError('forbidden', 'Join the assignment with a nickname first.');
-    attemptId = await startAssignmentAttempt(learner, id.data);
-  } catch (error) {
-    return formStateFrom(error, submittedValues(formData));
-  }
-  redirect(`/quiz/${attemptId}`);
-}
+export const startAssignmentQuizAction = learnerAction(
+  async (_state: FormState, formData: FormData) =>
+    formStateFrom(new AppError('forbidden', 'Join the assignment with a nickname first.'), submittedValues(formData)),
+  async (learner, _state: FormState, formData: FormData): Promise<FormState> => {
+    const id = idSchema.safeParse(formField(formData, 'assignmentId'));
+    if (!id.success) redirect('/join');
+    let attemptId: string;
+    try {
+      attemptId = await startAssignmentAttempt(learner, id.data);
+    } catch (error) {
+      return formStateFrom(error, submittedValues(formData));
+    }
+    redirect(`/quiz/${attemptId}`);
+  },
+);

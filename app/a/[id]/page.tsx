@@ -9,17 +9,17 @@ import { LocalTime } from '@/components/ui/local-time';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { or404 } from '@/server/pages';
 import { currentLearner } from '@/server/session';
-import { getPublicAssignment, getStudentView } from '@/server/students';
+import { getPublicAssignment, findStudentView } from '@/server/students';
 import { leaveClassAction } from '../../settings/actions';
 import { joinWithNicknameAction, resumeWithCodeAction, startAssignmentQuizAction } from './actions';
 
 export const metadata: Metadata = { title: 'Assignment' };
 
-export default async function StudentAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function StudentAssignmentPage({ params }: PageProps<'/a/[id]'>) {
   const { id } = await params;
   const assignment = await or404(getPublicAssignment(id));
   const learner = await currentLearner();
-  const view = learner ? await getStudentView(learner, id) : null;
+  const view = learner ? await findStudentView(learner, id) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <AssignmentHeader id={assignment.id} title={assignment.title} nickname={view?.student.nickname ?? null} />

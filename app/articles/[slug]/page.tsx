@@ -6,22 +6,19 @@ import { ArticleParagraph } from '@/components/reader/article-paragraph';
 import { FocusHighlight } from '@/components/reader/focus-highlight';
 import { Alert } from '@/components/ui/alert';
 import { idSchema } from '@/lib/questions/schema';
-import { findHighlight, getReaderArticle } from '@/server/articles';
+import { findHighlight, findReaderArticle } from '@/server/articles';
 import { maySeeSource } from '@/server/feedback';
 import { currentLearner } from '@/server/session';
 import { listSets } from '@/server/sets';
 
-interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = PageProps<'/articles/[slug]'>;
 
 const querySchema = z.object({ item: idSchema.optional().catch(undefined) });
 
 async function load(params: Props['params']) {
   const { slug } = await params;
   const parsed = idSchema.safeParse(slug);
-  const article = parsed.success ? await getReaderArticle(parsed.data) : null;
+  const article = parsed.success ? await findReaderArticle(parsed.data) : null;
   if (!article) notFound();
   return article;
 }

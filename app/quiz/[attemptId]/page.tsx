@@ -7,20 +7,18 @@ import { QuizQuestion } from '@/components/quiz/quiz-question';
 import { QuizResults } from '@/components/quiz/quiz-results';
 import { Alert } from '@/components/ui/alert';
 import { or404 } from '@/server/pages';
-import { getAttempt, getAttemptResults, type AttemptView } from '@/server/quizzes';
+import { getAttemptWithResults, type AttemptView } from '@/server/quizzes';
 import { currentLearner } from '@/server/session';
 import { assignmentBanner, assignmentHeldBackWording } from '@/server/students';
 import { startQuizAction, submitQuizAction } from '../actions';
 
-interface Props {
-  params: Promise<{ attemptId: string }>;
-}
+type Props = PageProps<'/quiz/[attemptId]'>;
 
-// Metadata and page share one load per request.
+// Metadata and page share one read of the attempt per request (view and results alike).
 const loadView = cache(async (attemptId: string) => {
   const learner = await currentLearner();
   if (!learner) notFound();
-  return { learner, view: await or404(getAttempt(learner, attemptId)) };
+  return { learner, ...(await or404(getAttemptWithResults(learner, attemptId))) };
 });
 
 /** "Question 3 of 26 · Key facts", "Results · Key facts": every state of the attempt has a title. */
@@ -38,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AttemptPage({ params }: Props) {
   const { attemptId } = await params;
-  const { learner, view } = await loadView(attemptId);
+  const { learner, view, results } = await loadView(attemptId);
   const answeredCount = view.items.filter((i) => i.answered).length;
   const banner = view.attempt.assignmentId ? <AssignmentHeader {...await assignmentBanner(learner, view.attempt.assignmentId)} /> : null;
   const heldBack = view.attempt.assignmentId ? await assignmentHeldBackWording(view.attempt.assignmentId) : null;
@@ -74,7 +72,6 @@ export default async function AttemptPage({ params }: Props) {
   }
   // Null when every question is answered but the attempt is not yet submitted (the tab closed
   // on the last feedback): the page then offers to finish.
-  const results = await getAttemptResults(learner, attemptId);
   return (
     <>
       {banner}

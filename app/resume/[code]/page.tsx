@@ -5,7 +5,7 @@ import { redeemResumeAction } from '../actions';
 export const metadata: Metadata = { title: 'Resume on this device' };
 
 // The code is spent by the button, not by opening the link, so link previews cannot use it up.
-export default async function ResumePage({ params }: { params: Promise<{ code: string }> }) {
+export default async function ResumePage({ params }: PageProps<'/resume/[code]'>) {
   const { code } = await params;
   return (
     <div className="mx-auto max-w-xl space-y-4">

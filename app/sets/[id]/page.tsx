@@ -9,9 +9,7 @@ import { setOr404 } from '@/server/pages';
 import { withheldSummary } from '@/server/sets';
 import { SetDownloads } from './downloads';
 
-interface Props {
-  params: Promise<{ id: string }>;
-}
+type Props = PageProps<'/sets/[id]'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await setOr404(params)).title };

@@ -9,7 +9,7 @@ import { deleteMyDataAction, leaveClassAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Delete my data' };
 
-export default async function DeletePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DeletePage({ searchParams }: PageProps<'/settings/delete'>) {
   const { error } = await searchParams;
   const learner = await currentLearner();
   const classes = learner ? await classEnrolments(learner) : [];

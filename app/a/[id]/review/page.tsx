@@ -9,7 +9,7 @@ import { assignmentBanner, getPublicAssignment } from '@/server/students';
 
 export const metadata: Metadata = { title: 'Practise the cards' };
 
-export default async function AssignmentReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AssignmentReviewPage({ params }: PageProps<'/a/[id]/review'>) {
   const { id } = await params;
   const learner = await currentLearner();
   if (!learner) redirect(`/a/${id}`);

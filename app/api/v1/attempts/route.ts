@@ -1,9 +1,8 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/server/http';
-import { startAttempt, startAttemptInput } from '@/server/quizzes';
-import { learnerForWrite } from '@/server/session';
+import { writerRoute } from '@/server/callers';
+import { readJson } from '@/server/http';
+import { startAttempt } from '@/server/quizzes';
 
-export const POST = apiRoute(async (request) => {
-  const body = await readJson(request, startAttemptInput);
-  return NextResponse.json(await startAttempt(learnerForWrite, body), { status: 201 });
-});
+export const POST = writerRoute<RouteContext<'/api/v1/attempts'>>(async ({ request, learner }) =>
+  NextResponse.json(await startAttempt(learner, await readJson(request)), { status: 201 }),
+);

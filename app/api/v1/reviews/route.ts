@@ -1,9 +1,8 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, readJson } from '@/server/http';
-import { rateCard, rateInput } from '@/server/reviews';
-import { learnerForWrite } from '@/server/session';
+import { writerRoute } from '@/server/callers';
+import { readJson } from '@/server/http';
+import { rateCard } from '@/server/reviews';
 
-export const POST = apiRoute(async (request) => {
-  const body = await readJson(request, rateInput);
-  return NextResponse.json(await rateCard(learnerForWrite, body));
-});
+// A first rating creates the learner (and sets its cookie) only once the input is valid: rateCard resolves it after checking.
+export const POST = writerRoute<RouteContext<'/api/v1/reviews'>>(async ({ request, learner }) =>
+  Response.json(await rateCard(learner, await readJson(request))),
+);

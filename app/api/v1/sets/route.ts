@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { apiRoute } from '@/server/http';
+import { publicRoute } from '@/server/callers';
 import { listSets } from '@/server/sets';
 
-export const GET = apiRoute(async () => NextResponse.json({ sets: await listSets() }));
+export const GET = publicRoute<RouteContext<'/api/v1/sets'>>(async () => NextResponse.json({ sets: await listSets() }));

@@ -10,10 +10,7 @@ import { setOr404 } from '@/server/pages';
 import { withheldSummary } from '@/server/sets';
 import { startQuizAction } from '@/app/quiz/actions';
 
-interface Props {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = PageProps<'/sets/[id]/quiz'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Quiz: ${(await setOr404(params)).title}` };

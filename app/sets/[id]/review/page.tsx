@@ -8,10 +8,7 @@ import { WithheldNotice } from '@/components/sets/withheld-notice';
 import { setOr404 } from '@/server/pages';
 import { withheldSummary } from '@/server/sets';
 
-interface Props {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = PageProps<'/sets/[id]/review'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Review: ${(await setOr404(params)).title}` };

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { QuestionDownloadLinks } from '@/components/interop/question-downloads';
 import { CopyValue } from '@/components/teach/copy-value';
-import { LATE_WORK_LABELS, REVEAL_LABELS, SettingsForm } from '@/components/teach/settings-form';
+import { SettingsForm } from '@/components/teach/settings-form';
+import { LATE_WORK_LABELS, REVEAL_LABELS } from '@/lib/classroom/setting-labels';
 import { LocalTime } from '@/components/ui/local-time';
 import type { LateWorkPolicy, RevealPolicy } from '@/lib/classroom/reveal';
 import { assignmentWork, ownedAssignment } from '@/server/assignments';
@@ -13,7 +14,7 @@ import { RosterManager } from '@/components/teach/roster-manager';
 import { StatusBadge } from '@/components/teach/status-badge';
 import { currentTeacher } from '@/server/auth';
 import { or404 } from '@/server/pages';
-import { assignmentReport } from '@/server/reports';
+import { cachedAssignmentReport } from '@/server/report-cache';
 import { requestOrigin } from '@/server/session';
 import {
   duplicateAction,
@@ -30,11 +31,11 @@ export const metadata: Metadata = { title: 'Assignment report' };
 
 const small = 'inline-flex min-h-11 items-center rounded-lg border border-border px-3 text-text no-underline hover:bg-surface-muted';
 
-export default async function AssignmentReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AssignmentReportPage({ params }: PageProps<'/teach/assignments/[id]'>) {
   const teacher = await currentTeacher();
   if (!teacher) redirect('/teach/sign-in');
   const { id } = await params;
-  const report = await or404(assignmentReport(teacher, id));
+  const { report } = await or404(cachedAssignmentReport(teacher, id));
   const { assignment } = report;
   const [stored, work] = await Promise.all([ownedAssignment(teacher, id), assignmentWork(teacher, id)]);
   const link = `${await requestOrigin()}/a/${assignment.id}`;

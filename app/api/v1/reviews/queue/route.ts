@@ -1,13 +1,9 @@
 import { NextResponse } from 'next/server';
-import { apiRoute } from '@/server/http';
-import { ANONYMOUS_LEARNER } from '@/server/learners';
+import { visitorRoute } from '@/server/callers';
 import { getReviewQueue } from '@/server/review-queue';
-import { currentLearner } from '@/server/session';
 
 // Reading the queue writes nothing: a visitor with no learner yet sees the new cards, and the
 // first rating creates the learner.
-export const GET = apiRoute(async (request) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  const learner = (await currentLearner()) ?? ANONYMOUS_LEARNER;
-  return NextResponse.json(await getReviewQueue(learner, query));
-});
+export const GET = visitorRoute<RouteContext<'/api/v1/reviews/queue'>>(async ({ request, learner }) =>
+  NextResponse.json(await getReviewQueue(learner, Object.fromEntries(new URL(request.url).searchParams))),
+);

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { apiRoute } from '@/server/http';
+import { publicRoute } from '@/server/callers';
 import { getSetWithPublicItems } from '@/server/sets';
 
-export const GET = apiRoute(async (_request, { params }: { params: Promise<{ id: string }> }) =>
-  NextResponse.json(await getSetWithPublicItems((await params).id)),
+export const GET = publicRoute<RouteContext<'/api/v1/sets/[id]'>>(async ({ params }) =>
+  NextResponse.json(await getSetWithPublicItems(params.id)),
 );

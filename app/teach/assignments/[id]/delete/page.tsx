@@ -10,13 +10,7 @@ import { deleteAction } from '../../../actions';
 
 export const metadata: Metadata = { title: 'Delete assignment' };
 
-export default async function DeleteAssignmentPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DeleteAssignmentPage({ params, searchParams }: PageProps<'/teach/assignments/[id]/delete'>) {
   const teacher = await currentTeacher();
   if (!teacher) redirect('/teach/sign-in');
   const { id } = await params;

@@ -10,7 +10,7 @@ import { requestOrigin } from '@/server/session';
 export const metadata: Metadata = { title: 'Join code' };
 
 /** A page to project: the code, the link and the QR code, as large as the screen allows. */
-export default async function QrPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function QrPage({ params }: PageProps<'/teach/assignments/[id]/qr'>) {
   const teacher = await currentTeacher();
   if (!teacher) redirect('/teach/sign-in');
   const { id } = await params;

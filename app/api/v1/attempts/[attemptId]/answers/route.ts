@@ -1,12 +1,9 @@
-import { NextResponse } from 'next/server';
+import { answerQuestion } from '@/server/answers';
+import { learnerRoute } from '@/server/callers';
 import { notFound } from '@/server/errors';
-import { apiRoute, readJson } from '@/server/http';
-import { answerInput, answerQuestion } from '@/server/answers';
-import { currentLearner } from '@/server/session';
+import { readJson } from '@/server/http';
 
-export const POST = apiRoute(async (request, { params }: { params: Promise<{ attemptId: string }> }) => {
-  const body = await readJson(request, answerInput);
-  const learner = await currentLearner();
-  if (!learner) throw notFound('That quiz attempt');
-  return NextResponse.json(await answerQuestion(learner, (await params).attemptId, body));
-});
+export const POST = learnerRoute<RouteContext<'/api/v1/attempts/[attemptId]/answers'>>(
+  () => notFound('That quiz attempt'),
+  async ({ request, params, learner }) => Response.json(await answerQuestion(learner, params.attemptId, await readJson(request))),
+);

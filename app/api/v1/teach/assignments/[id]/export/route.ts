@@ -1,15 +1,18 @@
 import { NextResponse } from 'next/server';
-import { currentTeacher } from '@/server/auth';
-import { apiRoute } from '@/server/http';
+import { teacherRoute } from '@/server/callers';
+import { notFound } from '@/server/errors';
 import { assignmentCsv } from '@/server/reports';
 
-export const GET = apiRoute(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const { filename, csv } = await assignmentCsv(await currentTeacher(), (await params).id);
-  return new NextResponse(csv, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${filename}"`,
-      'cache-control': 'no-store',
-    },
-  });
-});
+export const GET = teacherRoute<RouteContext<'/api/v1/teach/assignments/[id]/export'>>(
+  () => notFound('That assignment'),
+  async ({ params, teacher }) => {
+    const { filename, csv } = await assignmentCsv(teacher, params.id);
+    return new NextResponse(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${filename}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  },
+);
