@@ -69,8 +69,10 @@ function groupAlive(pgid: number): boolean {
 }
 
 export interface StartOptions {
-  /** Absolute path of the SQLite file (already migrated and loaded). */
-  databaseFile: string;
+  /** Absolute path of the SQLite file (already migrated and loaded)… */
+  databaseFile?: string;
+  /** …or the DATABASE_URL of a PostgreSQL database. */
+  databaseUrl?: string;
   env?: NodeJS.ProcessEnv;
   readyTimeoutMs?: number;
 }
@@ -82,7 +84,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
-    DATABASE_URL: `file:${options.databaseFile}`,
+    DATABASE_URL: options.databaseUrl ?? `file:${options.databaseFile}`,
     PASSAGE_FSRS_FUZZ: 'off',
     NODE_ENV: 'production',
   };

@@ -35,13 +35,17 @@ export const answerInput = z.strictObject({
     .optional(),
 });
 
-/** The questions still to ask in the attempt, counting `extra` answers not yet read back. */
-async function pendingAfter(tx: SqlSession, attempt: OwnedAttempt, extra: AnsweredRound[]) {
+/** The rounds answered so far in the attempt. */
+async function roundsSoFar(tx: SqlSession, attempt: OwnedAttempt): Promise<AnsweredRound[]> {
   const rows = await tx.all<{ itemId: string; round: number; correct: number | boolean }>(
     sql`SELECT questionId AS itemId, round, correct FROM QuizResponse WHERE attemptId = ${attempt.id}`,
   );
-  const rounds = rows.map((r) => ({ ...r, correct: boolFromSql(r.correct) }));
-  return pendingQuestions(attempt.itemIds, [...rounds, ...extra], attempt.assignment?.mastery ?? false);
+  return rows.map((r) => ({ ...r, correct: boolFromSql(r.correct) }));
+}
+
+/** The questions still to ask in the attempt, given its rounds. */
+function pendingIn(attempt: OwnedAttempt, rounds: AnsweredRound[]) {
+  return pendingQuestions(attempt.itemIds, rounds, attempt.assignment?.mastery ?? false);
 }
 
 /**
@@ -74,7 +78,7 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       );
       return {
         ...visibleResult(attempt, now, previous.score, correct, feedback),
-        finished: (await pendingAfter(tx, attempt, [])).length === 0,
+        finished: pendingIn(attempt, await roundsSoFar(tx, attempt)).length === 0,
       };
     }
     if (attempt.submittedAt) throw new AppError('conflict', 'This quiz was already submitted; start a new attempt to answer again.');
@@ -90,7 +94,8 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
     const { late } = attempt.assignment
       ? checkAssignmentWrite({ write: 'answer', assignment: attempt.assignment, student: attempt.student, attempt, now })
       : { late: false };
-    const slot = (await pendingAfter(tx, attempt, [])).find((p) => p.itemId === body.itemId);
+    const rounds = await roundsSoFar(tx, attempt);
+    const slot = pendingIn(attempt, rounds).find((p) => p.itemId === body.itemId);
     if (!slot) throw new AppError('conflict', `itemId: "${body.itemId}" was already answered in this attempt`, ['itemId']);
 
     const stored = (await itemsIn(tx, [body.itemId])).get(body.itemId)!;
@@ -123,7 +128,7 @@ export async function answerQuestion(learner: LearnerRef, attemptId: string, inp
       assignmentId: attempt.assignmentId,
     });
     const feedback = feedbackFor(item, stored.articleSlug, parsed.response, attempt.seed, grade.score, grade.correct, grade.typo === true);
-    const finished = (await pendingAfter(tx, attempt, [{ itemId: item.id, round: slot.round, correct: grade.correct }])).length === 0;
+    const finished = pendingIn(attempt, [...rounds, { itemId: item.id, round: slot.round, correct: grade.correct }]).length === 0;
     return { ...visibleResult(attempt, now, grade.score, grade.correct, feedback), finished };
   });
 }

@@ -3,6 +3,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { headers } from 'next/headers';
+import { databaseTarget } from './config';
 import { getDb } from './db';
 import { authSecret } from './secrets';
 import { CLIENT_ADDRESS_HEADER } from './teacher-auth';
@@ -35,7 +36,7 @@ async function createAuth() {
   });
   return betterAuth({
     secret: authSecret(),
-    database: prismaAdapter(authDb as unknown as Parameters<typeof prismaAdapter>[0], { provider: 'sqlite' }),
+    database: prismaAdapter(authDb as unknown as Parameters<typeof prismaAdapter>[0], { provider: databaseTarget().provider }),
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     // Passage is self-hosted on whatever address the school uses: trust the address the

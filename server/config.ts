@@ -16,7 +16,9 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
 /** Absolute path of the SQLite file named by DATABASE_URL (a `file:` URL, relative to the cwd). */
 export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
-  if (isPostgresqlUrl(url)) throw new Error('DATABASE_URL names a PostgreSQL server; this needs a SQLite file');
+  if (isPostgresqlUrl(url)) {
+    throw new Error('DATABASE_URL names a PostgreSQL server; this works on a SQLite file only (on PostgreSQL, use pg_dump and pg_restore)');
+  }
   if (!url.startsWith('file:')) {
     throw new Error(
       `DATABASE_URL must be a SQLite "file:" URL such as ${DEFAULT_DATABASE_URL} or a "postgresql://" URL; got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`,

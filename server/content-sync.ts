@@ -28,11 +28,17 @@ const emptyTally = () => ({ created: 0, updated: 0, retired: 0, unchanged: 0 });
  * files no longer contain, so every learner's history keeps pointing at real rows. Bad content
  * changes nothing.
  */
+/** A sync writes every item in one transaction: longer than Prisma's default 5 s on a busy machine. */
+const LONG_TRANSACTION = { timeout: 60_000 };
+
 export async function syncContent(db: PrismaClient, bundle: ContentBundle, now = new Date()): Promise<SyncReport> {
   if (bundle.problems.length > 0) throw new ContentError(bundle.problems.map(formatProblem));
   const report: SyncReport = { articles: bundle.articles.length, sets: emptyTally(), items: emptyTally() };
 
   await db.$transaction(async (tx) => {
+    // On PostgreSQL a start that conflicts with another instance's sync is rerun: count afresh.
+    report.sets = emptyTally();
+    report.items = emptyTally();
     const existingArticles = new Map(
       (await tx.article.findMany({ select: { slug: true, contentHash: true } })).map((a) => [a.slug, a.contentHash]),
     );
@@ -117,6 +123,6 @@ export async function syncContent(db: PrismaClient, bundle: ContentBundle, now =
         report.sets.retired++;
       }
     }
-  });
+  }, LONG_TRANSACTION);
   return report;
 }

@@ -4,19 +4,36 @@ import { disconnectDb, getDb } from './db';
 import { prepareDatabase } from './startup';
 
 let server: PgServer;
+const restore = (name: string, value: string | undefined) => {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+};
 const previousUrl = process.env.DATABASE_URL;
+const previousSecret = process.env.BETTER_AUTH_SECRET;
 
 beforeAll(async () => {
   server = await startPgServer();
   process.env.DATABASE_URL = await server.createDatabase();
+  process.env.BETTER_AUTH_SECRET = 'tests-on-postgresql';
 }, 60_000);
 afterAll(async () => {
   await disconnectDb();
-  process.env.DATABASE_URL = previousUrl;
+  restore('DATABASE_URL', previousUrl);
+  restore('BETTER_AUTH_SECRET', previousSecret);
   await server?.stop();
 });
 
 describe('the data layer on PostgreSQL (DATABASE_URL=postgresql://…)', () => {
+  it('refuses to start without BETTER_AUTH_SECRET, which every instance must share', async () => {
+    const secret = process.env.BETTER_AUTH_SECRET;
+    delete process.env.BETTER_AUTH_SECRET;
+    try {
+      await expect(prepareDatabase(() => {})).rejects.toThrow(/set BETTER_AUTH_SECRET, the same on every instance/);
+    } finally {
+      process.env.BETTER_AUTH_SECRET = secret!;
+    }
+  });
+
   it('migrates and syncs the question files at start, and a second start changes nothing', async () => {
     const first = await prepareDatabase(() => {});
     expect(first.migrations.applied.length).toBeGreaterThan(0);

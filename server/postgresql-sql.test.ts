@@ -2,19 +2,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPgServer, type PgServer } from '@/scripts/pg-server';
 import { migratePostgresql } from './migrations-postgresql';
-import { postgresqlDatabase, quoteIdentifiers } from './postgresql-sql';
+import { postgresqlDatabase } from './postgresql-sql';
 import { sql, type SqlDatabase } from './sql';
-
-describe('quoteIdentifiers', () => {
-  it('quotes bare mixed-case names and leaves keywords, lower-case names, strings, quoted names and placeholders alone', () => {
-    expect(
-      quoteIdentifiers(`SELECT r.questionId AS itemId, count(*) FROM QuizResponse r WHERE r.source = 'Flash Card' AND "dueAt" = $1`),
-    ).toBe(`SELECT r."questionId" AS "itemId", count(*) FROM "QuizResponse" r WHERE r.source = 'Flash Card' AND "dueAt" = $1`);
-    expect(quoteIdentifiers(`SELECT 'it''s camelCase' -- a camelCase comment\nFROM t`)).toBe(
-      `SELECT 'it''s camelCase' -- a camelCase comment\nFROM t`,
-    );
-  });
-});
 
 describe('the SQL seam on PostgreSQL', () => {
   let server: PgServer;

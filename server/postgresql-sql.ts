@@ -4,25 +4,13 @@ import { render, type SqlDatabase, type SqlSession, type Statement } from './sql
 
 /**
  * The SQL seam on PostgreSQL (the SQLite one is server/sqlite-sql.ts). What PostgreSQL forces
- * apart from SQLite, beyond server/sql.ts's placeholders, values and fragments:
- * - Identifiers: the use cases write Prisma's mixed-case table and column names bare
- *   (`SELECT dueAt FROM Assignment`); PostgreSQL would fold them to lower case, so every bare
- *   word holding both cases is quoted. Keywords are written in capitals, other names in lower case.
+ * apart from SQLite, beyond server/sql.ts's rendering (placeholders, values, quoted names, fragments):
  * - Results: timestamps (Prisma's `timestamp(3)`, UTC without a zone) as Dates in UTC, and
  *   bigint and numeric results (counts, sums) as numbers, as SQLite returns them.
  * - Writes: SQLite serialises write transactions with one lock; here each runs SERIALIZABLE, so
  *   read-then-write cannot race either, and one the server aborts as a serialization failure or
  *   deadlock is run again whole. `work` therefore has no effect outside its session.
  */
-
-const MIXED_CASE_WORD = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$\d+|[A-Za-z_][A-Za-z0-9_]*/g;
-
-/** The statement text with every bare mixed-case identifier quoted (strings, quoted names and comments untouched). */
-export function quoteIdentifiers(text: string): string {
-  return text.replace(MIXED_CASE_WORD, (token) =>
-    /^[A-Za-z_]/.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token) ? `"${token}"` : token,
-  );
-}
 
 const TIMESTAMP = 1114;
 const INT8 = 20;
@@ -36,13 +24,13 @@ const types = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/** Quoted text and a prepared-statement name per distinct rendered statement: each connection parses it once. */
-const preparedByText = new Map<string, { name: string; text: string }>();
+/** A prepared-statement name per distinct rendered statement: each connection parses it once. */
+const names = new Map<string, string>();
 
-function prepared(text: string): { name: string; text: string } {
-  let known = preparedByText.get(text);
-  if (!known) preparedByText.set(text, (known = { name: `passage_${preparedByText.size + 1}`, text: quoteIdentifiers(text) }));
-  return known;
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `passage_${names.size + 1}`));
+  return name;
 }
 
 class PostgresqlSession implements SqlSession {
@@ -50,8 +38,7 @@ class PostgresqlSession implements SqlSession {
 
   private async query(statement: Statement): Promise<pg.QueryResult> {
     const { text, params } = render(statement, 'postgresql');
-    const { name, text: quoted } = prepared(text);
-    return this.client.query({ name, text: quoted, values: params.map(toParam), types });
+    return this.client.query({ name: statementName(text), text, values: params.map(toParam), types });
   }
 
   async get<T>(statement: Statement): Promise<T | undefined> {

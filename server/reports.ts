@@ -7,13 +7,13 @@ import { judgeAttempts } from '@/lib/classroom/attempt-scoring';
 import { finalAnswers } from '@/lib/classroom/rounds';
 import type { RevealPolicy } from '@/lib/classroom/reveal';
 import { groupBy } from '@/lib/collections/group-by';
-import { describeResponse } from '@/lib/grading/describe';
 import type { QuizItem } from '@/lib/quiz/present';
 import { assignmentStatus } from '@/lib/classroom/reveal';
 import type { TeacherRef } from './auth';
 import { ownedAssignment } from './assignments';
 import { inReadSession } from './db';
 import { itemsIn } from './items';
+import { describeStoredResponse } from './response-descriptions';
 import { boolFromSql, dateFromSql, dateOrNullFromSql, numberFromSql, sql, type SqlSession } from './sql';
 
 export type { AssignmentReport, Cell, ReportStudent };
@@ -115,9 +115,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
       cells[id] = r ? cellFor(r.score) : null;
       const item = stored.get(id)?.item as QuizItem | undefined;
       answers[id] =
-        r && item && counted
-          ? { text: describeResponse(item, JSON.parse(r.response), counted.seed), score: r.score, round: r.round }
-          : null;
+        r && item && counted ? { text: describeStoredResponse(item, r.response, counted.seed), score: r.score, round: r.round } : null;
     }
     const done = cardsDone.get(s.learnerId) ?? 0;
     const flashcardStatus = done >= itemIds.length ? 'finished' : done > 0 ? 'working' : 'joined';
@@ -178,9 +176,7 @@ export async function assignmentReport(teacher: TeacherRef | null, assignmentId:
         .filter((r) => r.round === 1)
         .flatMap((r) => {
           const item = stored.get(r.itemId)?.item as QuizItem | undefined;
-          return item
-            ? [{ itemId: r.itemId, answerText: describeResponse(item, JSON.parse(r.response), attempt.seed), correct: r.correct }]
-            : [];
+          return item ? [{ itemId: r.itemId, answerText: describeStoredResponse(item, r.response, attempt.seed), correct: r.correct }] : [];
         }),
     ),
   );

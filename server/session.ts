@@ -1,21 +1,30 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { cookieValue } from '@/lib/http/cookie';
 import { createLearner, learnerForToken, type LearnerRef } from './learners';
 import { clientAddressOf, limited } from './rate-limits';
 
 export const LEARNER_COOKIE = 'passage_learner';
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
-async function presentedToken(): Promise<string | null> {
-  const auth = (await headers()).get('authorization');
-  const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
+/** The token a request carries: `Authorization: Bearer`, else the learner cookie. */
+function presentedToken(requestHeaders: Headers): string | null {
+  const bearer = requestHeaders.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) return bearer;
-  return (await cookies()).get(LEARNER_COOKIE)?.value ?? null;
+  return cookieValue(requestHeaders.get('cookie'), LEARNER_COOKIE);
 }
 
 /** The learner this request speaks for (cookie or `Authorization: Bearer`), if any. */
 export async function currentLearner(): Promise<LearnerRef | null> {
-  return learnerForToken(await presentedToken());
+  return learnerForToken(presentedToken(await headers()));
+}
+
+/**
+ * currentLearner() for a route handler, read from its own request: the hot API routes skip
+ * Next's request-scoped storage behind headers() and cookies().
+ */
+export function learnerOfRequest(request: Request): Promise<LearnerRef | null> {
+  return learnerForToken(presentedToken(request.headers));
 }
 
 /**

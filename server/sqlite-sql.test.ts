@@ -13,7 +13,7 @@ import { useTemporaryDatabase } from './test-database';
 let file: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-  ({ file, cleanup } = await useTemporaryDatabase());
+  ({ file, cleanup } = await useTemporaryDatabase('sqlite'));
 });
 afterEach(() => cleanup());
 

@@ -26,13 +26,15 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
  * A fresh migrated database made the process's DATABASE_URL, so every server/ function under
  * test uses it: a SQLite file in a temporary folder, or, under PASSAGE_TEST_DATABASE=postgresql,
  * a copy of the migrated template database on the run's PostgreSQL server (scripts/vitest-postgresql.ts).
- * For integration tests only.
+ * Tests of SQLite itself pass `'sqlite'`. For integration tests only.
  */
-export async function useTemporaryDatabase(): Promise<{ dir: string; file: string; cleanup: () => Promise<void> }> {
+export async function useTemporaryDatabase(
+  provider: 'sqlite' | 'postgresql' = testDatabase(),
+): Promise<{ dir: string; file: string; cleanup: () => Promise<void> }> {
   await disconnectDb();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passage-test-'));
   const file = path.join(dir, 'passage.db');
-  if (testDatabase() === 'postgresql') {
+  if (provider === 'postgresql') {
     const serverUrl = inject('postgresqlServerUrl');
     const name = `passage_test_${process.pid}_${++created}`;
     await onServer(serverUrl, `CREATE DATABASE "${name}" TEMPLATE passage_template`);

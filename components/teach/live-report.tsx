@@ -72,11 +72,19 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
   const [stale, setStale] = useState(false);
 
   useEffect(() => {
+    let etag: string | null = null;
     const timer = setInterval(async () => {
       try {
-        const res = await fetch(`/api/v1/teach/assignments/${assignmentId}/report`, { cache: 'no-store' });
-        if (!res.ok) throw new Error(String(res.status));
-        setReport(await res.json());
+        const res = await fetch(`/api/v1/teach/assignments/${assignmentId}/report`, {
+          cache: 'no-store',
+          headers: etag ? { 'if-none-match': etag } : {},
+        });
+        // 304: nothing in the class changed since the report this page shows.
+        if (res.status !== 304) {
+          if (!res.ok) throw new Error(String(res.status));
+          setReport(await res.json());
+          etag = res.headers.get('etag');
+        }
         setStale(false);
       } catch {
         setStale(true);

@@ -26,7 +26,7 @@ import { openDb, randomId } from './lib/sqlite';
 import { mapLimit } from '../../lib/collections/map-limit';
 import { fmt, log, median, round, sleep, withTimeout } from './lib/util';
 
-const SECTIONS = ['answers', 'reviews', 'pages', 'due-queue', 'page-weight', 'next-card'] as const;
+const SECTIONS = ['answers', 'reviews', 'pages', 'due-queue', 'page-weight', 'next-card', 'workers'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function usage(): string {
@@ -42,6 +42,8 @@ Measures, on a temporary database and the production build (built first if neede
   due-queue    the due-queue query and getReviewQueue() with 1 thousand to 1 million cards in the table
   page-weight  first-load JavaScript (gzip) of /, /quiz/[attemptId], /review (and /teach/assignments/[id])
   next-card    Chromium: '3' (Good) pressed → next card on screen, over 100 ratings
+  workers      answers/s with 1 process (next start) and with 2 (npm start's PASSAGE_WORKERS=2: two next start
+               behind scripts/balancer.mjs) on the same SQLite file, 16 and 64 connections, runs alternating
 Prints one table of figures and targets and writes it to bench/results.json.
 
 Flags:
@@ -151,6 +153,19 @@ async function startPassage(profileDir?: string): Promise<Service> {
     : startService('passage', url, 'npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env: appEnv() });
   await waitUntilUp(service, '/', 120_000);
   log(`Passage (next start) answers on ${url}`);
+  return service;
+}
+
+/** `npm start`'s way of serving with several processes (scripts/start.mjs), on the bench's database. */
+async function startWorkers(workers: number): Promise<Service> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const service = startService(`passage ×${workers}`, url, process.execPath, ['scripts/start.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...appEnv(), PASSAGE_WORKERS: String(workers) },
+  });
+  // Every process up, not just the first: the balancer sends requests to whichever answers.
+  for (let i = 1; i <= workers; i++) await waitUntilUp({ ...service, url: `http://127.0.0.1:${port + i}` }, '/', 120_000);
+  log(`Passage with ${workers} processes behind scripts/balancer.mjs answers on ${url}`);
   return service;
 }
 
@@ -556,7 +571,7 @@ async function main(): Promise<void> {
   const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   log(`load average before starting: ${load}`);
 
-  const needsServer = flags.profile !== undefined || ['answers', 'reviews', 'pages', 'page-weight', 'next-card'].some((s) => only.has(s as Section));
+  const needsServer = flags.profile !== undefined || ['answers', 'reviews', 'pages', 'page-weight', 'next-card', 'workers'].some((s) => only.has(s as Section));
   if (needsServer) {
     runStep('build (if sources changed)', process.execPath, ['scripts/ensure-build.mjs'], { timeoutMs: 900_000 });
     runStep('prepare the temporary database', 'npx', ['tsx', '--conditions=react-server', 'scripts/prepare-db.ts'], { env: appEnv(), timeoutMs: 180_000 });
@@ -591,6 +606,52 @@ async function main(): Promise<void> {
     if (only.has('reviews')) loadRows('reviews', aggregates);
     details.load = { config: { runs: config.runs, seconds: config.seconds, connections: config.connections, learners: config.learners }, aggregates, runs: all };
     await floor.stop();
+  });
+
+  if (passage && only.has('workers')) await section('workers', async () => {
+    const two = await startWorkers(2);
+    const learners = await createLearners(passage.url, config.learners);
+    const pool = new RequestPool();
+    const answerIds = idMaker('wk');
+    const targets = [
+      { name: '1 process', service: passage },
+      { name: '2 processes', service: two },
+    ];
+    const results = new Map<string, number[]>();
+    const perCpu = new Map<string, number[]>();
+    for (const connections of [16, 64]) {
+      for (let run = 0; run <= config.runs; run++) {
+        for (const { name, service } of targets) {
+          const seconds = run === 0 ? config.warmupSeconds : config.seconds;
+          while (pool.remaining() < 2000 * seconds) pool.add(answerRequests(await createAttempts(passage.url, learners), answerIds));
+          await settle([passage, two], { idleMs: 60_000, quietMs: 3000 });
+          const r = await withTimeout(
+            runLoad({ url: service.url, target: name, endpoint: 'answers', source: pool, connections, seconds, serverCpuSeconds: () => service.cpuSeconds(), bystanderCpuSeconds: () => 0 }),
+            (seconds + 60) * 1000,
+            `workers ${name} @${connections}`,
+          );
+          if (run === 0) continue;
+          const key = `${name}@${connections}`;
+          results.set(key, [...(results.get(key) ?? []), r.rps]);
+          // Answers per CPU-second of the server's processes (the balancer included): what the machine's cores would give when nothing else runs.
+          perCpu.set(key, [...(perCpu.get(key) ?? []), r.serverCores > 0 ? r.rps / r.serverCores : 0]);
+          log(`workers ${name} @${connections} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}; CPU server ${r.serverCores.toFixed(2)}, other ${r.otherCores.toFixed(2)} cores`);
+          if (r.non2xx + r.errors + r.timeouts > 0) row('workers', `${name} @${connections} non-2xx / errors`, String(r.non2xx + r.errors + r.timeouts), '0', false);
+        }
+      }
+      const one = median(results.get(`1 process@${connections}`)!);
+      const both = median(results.get(`2 processes@${connections}`)!);
+      row('workers', `answers @${connections} req/s: 1 process · 2 processes`, `${fmt(one)} · ${fmt(both)}`, '');
+      row('workers', `answers @${connections} 2 processes / 1`, fmt(both / one), '');
+      row(
+        'workers',
+        `answers @${connections} per server CPU-second: 1 process · 2 processes`,
+        `${fmt(median(perCpu.get(`1 process@${connections}`)!))} · ${fmt(median(perCpu.get(`2 processes@${connections}`)!))}`,
+        '',
+      );
+    }
+    details.workers = { rps: Object.fromEntries(results), perCpuSecond: Object.fromEntries(perCpu) };
+    await two.stop();
   });
 
   if (passage && bare && only.has('pages')) await section('pages', async () => {
@@ -646,7 +707,7 @@ async function main(): Promise<void> {
     const answerIds = idMaker('pg');
     const quiet: LoadResult[] = [];
     const watched: LoadResult[] = [];
-    let polls = { polls: 0, failures: 0 };
+    let polls = { polls: 0, notModified: 0, failures: 0 };
     for (let run = 0; run < config.runs * 2; run++) {
       const needed = 1500 * config.seconds;
       while (pool.remaining() < needed) pool.add(answerRequests(await createAttempts(passage.url, learners), answerIds));
@@ -655,7 +716,7 @@ async function main(): Promise<void> {
       const r = await runLoad({ url: passage.url, target: poller ? 'passage+reports' : 'passage', endpoint: 'answers', source: pool, connections: 16, seconds: config.seconds, serverCpuSeconds: () => passage.cpuSeconds(), bystanderCpuSeconds: () => bare.cpuSeconds() });
       if (poller) {
         const p = await poller.stop();
-        polls = { polls: polls.polls + p.polls, failures: polls.failures + p.failures };
+        polls = { polls: polls.polls + p.polls, notModified: polls.notModified + p.notModified, failures: polls.failures + p.failures };
       }
       (poller ? watched : quiet).push(r);
       log(`answers @16 ${poller ? `with ${config.pollingTeachers} reports polling` : 'with no report open'}: ${fmt(r.rps)} req/s, p99 ${fmt(r.p99)} ms`);
@@ -664,7 +725,7 @@ async function main(): Promise<void> {
     const watchedRps = median(watched.map((r) => r.rps));
     row('pages', `@16 answers req/s, no report open · ${config.pollingTeachers} reports polling every ${config.pollEveryMs / 1000} s`, `${fmt(quietRps)} · ${fmt(watchedRps)}`, '');
     row('pages', `answers with reports polling / without`, fmt(watchedRps / quietRps), '≥ 0.8', watchedRps / quietRps >= 0.8);
-    row('pages', `report polls answered (failed)`, `${polls.polls} (${polls.failures})`, '0 failed', polls.failures === 0);
+    row('pages', `report polls answered (304 not modified, failed)`, `${polls.polls} (${polls.notModified}, ${polls.failures})`, '0 failed', polls.failures === 0);
     details.pages = { measured, quiet, watched, polls, classroom: { students: classroom.students, answers: classroom.answers } };
   });
 

@@ -75,22 +75,35 @@ export async function seedClassroom(browser: Browser, base: string, dbFile: stri
  * `teachers` report pages open at once, each polling the report JSON every `everyMs` as the live
  * page does, staggered, until stopped. Returns the stop function and the polls' statuses.
  */
-export function pollReports(base: string, classroom: Classroom, teachers: number, everyMs: number): { stop: () => Promise<{ polls: number; failures: number }> } {
+export function pollReports(
+  base: string,
+  classroom: Classroom,
+  teachers: number,
+  everyMs: number,
+): { stop: () => Promise<{ polls: number; notModified: number; failures: number }> } {
   let stopped = false;
   let polls = 0;
+  let notModified = 0;
   let failures = 0;
   const timers: Promise<void>[] = [];
   for (let t = 0; t < teachers; t++) {
     timers.push(
       (async () => {
         await new Promise((resolve) => setTimeout(resolve, (everyMs * t) / teachers));
+        // As the live page does: send back the last ETag, keep the last report on a 304.
+        let etag: string | null = null;
         while (!stopped) {
           const started = Date.now();
           try {
-            const response = await fetch(base + classroom.reportApiPath, { headers: { cookie: classroom.teacherCookie }, signal: AbortSignal.timeout(30_000) });
+            const response: Response = await fetch(base + classroom.reportApiPath, {
+              headers: { cookie: classroom.teacherCookie, ...(etag ? { 'if-none-match': etag } : {}) },
+              signal: AbortSignal.timeout(30_000),
+            });
             await response.arrayBuffer();
             polls++;
-            if (!response.ok) failures++;
+            if (response.status === 304) notModified++;
+            else if (response.ok) etag = response.headers.get('etag');
+            else failures++;
           } catch {
             failures++;
           }
@@ -104,7 +117,7 @@ export function pollReports(base: string, classroom: Classroom, teachers: number
     async stop() {
       stopped = true;
       await Promise.all(timers);
-      return { polls, failures };
+      return { polls, notModified, failures };
     },
   };
 }

@@ -1,9 +1,9 @@
-import { NextResponse } from 'next/server';
 import { apiRoute, readJson } from '@/server/http';
 import { rateCard, rateInput } from '@/server/reviews';
-import { learnerForWrite } from '@/server/session';
+import { learnerForWrite, learnerOfRequest } from '@/server/session';
 
 export const POST = apiRoute(async (request) => {
   const body = await readJson(request, rateInput);
-  return NextResponse.json(await rateCard(learnerForWrite, body));
+  // A first rating creates the learner (and sets its cookie) only once the input is valid.
+  return Response.json(await rateCard(async () => (await learnerOfRequest(request)) ?? learnerForWrite(), body));
 });

@@ -14,7 +14,7 @@ import { RosterManager } from '@/components/teach/roster-manager';
 import { StatusBadge } from '@/components/teach/status-badge';
 import { currentTeacher } from '@/server/auth';
 import { or404 } from '@/server/pages';
-import { assignmentReport } from '@/server/reports';
+import { cachedAssignmentReport } from '@/server/report-cache';
 import { requestOrigin } from '@/server/session';
 import {
   duplicateAction,
@@ -35,7 +35,7 @@ export default async function AssignmentReportPage({ params }: { params: Promise
   const teacher = await currentTeacher();
   if (!teacher) redirect('/teach/sign-in');
   const { id } = await params;
-  const report = await or404(assignmentReport(teacher, id));
+  const { report } = await or404(cachedAssignmentReport(teacher, id));
   const { assignment } = report;
   const [stored, work] = await Promise.all([ownedAssignment(teacher, id), assignmentWork(teacher, id)]);
   const link = `${await requestOrigin()}/a/${assignment.id}`;

@@ -1,12 +1,11 @@
-import { NextResponse } from 'next/server';
 import { notFound } from '@/server/errors';
 import { apiRoute, readJson } from '@/server/http';
 import { answerInput, answerQuestion } from '@/server/answers';
-import { currentLearner } from '@/server/session';
+import { learnerOfRequest } from '@/server/session';
 
 export const POST = apiRoute(async (request, { params }: { params: Promise<{ attemptId: string }> }) => {
   const body = await readJson(request, answerInput);
-  const learner = await currentLearner();
+  const learner = await learnerOfRequest(request);
   if (!learner) throw notFound('That quiz attempt');
-  return NextResponse.json(await answerQuestion(learner, (await params).attemptId, body));
+  return Response.json(await answerQuestion(learner, (await params).attemptId, body));
 });
