@@ -1,8 +1,5 @@
 import { Alert } from '../ui/alert';
-
-function formatWhen(date: Date): string {
-  return date.toUTCString().replace(/:\d\d GMT$/, ' UTC');
-}
+import { LocalTime } from '../ui/local-time';
 
 /** Tells a self-study learner that some items are away for a class assignment, and when they return. */
 export function WithheldNotice({ count, until, className }: { count: number; until: Date | null; className?: string }) {
@@ -10,7 +7,13 @@ export function WithheldNotice({ count, until, className }: { count: number; unt
   return (
     <div className={className}>
       <Alert tone="info" title={`${count} ${count === 1 ? 'item is' : 'items are'} away for a class assignment`}>
-        {until ? `They return to self-study on ${formatWhen(until)}.` : 'They return to self-study when the teacher closes the assignment.'}
+        {until ? (
+          <>
+            They return to self-study on <LocalTime iso={until} />.
+          </>
+        ) : (
+          'They return to self-study when the teacher closes the assignment.'
+        )}
       </Alert>
     </div>
   );

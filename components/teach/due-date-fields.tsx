@@ -43,6 +43,8 @@ export function DueDateFields({
   const [dueInput, setDueInput] = useState<string | null>(null);
   const zone = zoneInput ?? detectedZone;
   const zoneOk = isValidTimeZone(zone);
+  // The server's word on the zone stands only while the zone shown is still one it would refuse.
+  const zoneError = zoneOk ? undefined : errors.timeZone;
   // Untouched, the stored date follows the zone: the same moment, read in the zone shown.
   const due = dueInput ?? (dueUtc && zoneOk ? instantToLocal(new Date(dueUtc), zone) : '');
   const instant = LOCAL.test(due) && zoneOk ? localToInstant(due, zone).getTime() : null;
@@ -77,7 +79,7 @@ export function DueDateFields({
           ) : null}
         </div>
       </Field>
-      <Field id="timeZone" label="Time zone" hint="Type to search, e.g. Tokyo or London." error={errors.timeZone}>
+      <Field id="timeZone" label="Time zone" hint="Type to search, e.g. Tokyo or London." error={zoneError}>
         <input
           id="timeZone"
           name="timeZone"
@@ -87,8 +89,8 @@ export function DueDateFields({
           autoComplete="off"
           spellCheck={false}
           className={inputClass}
-          aria-invalid={!!errors.timeZone}
-          aria-describedby={describedBy('timeZone', { hint: true, error: errors.timeZone })}
+          aria-invalid={!!zoneError}
+          aria-describedby={describedBy('timeZone', { hint: true, error: zoneError })}
         />
         <datalist id="time-zones">
           {zones.map((z) => (
