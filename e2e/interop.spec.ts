@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { submitSignUp } from './classroom-helpers';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
@@ -56,9 +57,7 @@ test('a teacher downloads chosen items of a set and an assignment for Moodle, Ca
   await page.goto('/teach/sign-up');
   await page.getByLabel('Your name').fill('Mr Sato');
   await page.getByLabel('Email').fill(`sato-${Date.now()}@school.test`);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create teacher account' }).click();
-  await expect(page.getByRole('heading', { name: 'Your assignments' })).toBeVisible();
+  await submitSignUp(page);
 
   await page.goto('/sets/key-facts');
   await expect(page.getByRole('heading', { name: 'For your learning platform' })).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { submitSignUp } from './classroom-helpers';
 import { expectNoAxeViolations } from './axe';
 import { loadBank } from './content';
 
@@ -11,9 +12,7 @@ async function createAssignment(browser: Browser): Promise<string> {
   await teacher.goto('/teach/sign-up');
   await teacher.getByLabel('Your name').fill('Mr Sato');
   await teacher.getByLabel('Email').fill(`sato-${Date.now()}-${Math.random().toString(36).slice(2)}@school.test`);
-  await teacher.getByLabel('Password').fill('correct horse battery');
-  await teacher.getByRole('button', { name: 'Create teacher account' }).click();
-  await expect(teacher.getByRole('heading', { name: 'Your assignments' })).toBeVisible();
+  await submitSignUp(teacher);
   await teacher.getByRole('link', { name: 'New assignment' }).click();
   await teacher.getByLabel('Title').fill('Phone quiz');
   await teacher.getByLabel('Question set').selectOption('timeline');

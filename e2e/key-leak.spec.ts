@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { submitSignUp } from './classroom-helpers';
 import { expectNoAxeViolations } from './axe';
 import { loadBank, sourcesOf, type BankItem } from './content';
 
@@ -157,8 +158,7 @@ test("a Secure assignment takes its items out of everyone's self-study until the
   await teacher.goto('/teach/sign-up');
   await teacher.getByLabel('Your name').fill('Mr Sato');
   await teacher.getByLabel('Email').fill(`sato-${Date.now()}@school.test`);
-  await teacher.getByLabel('Password').fill('correct horse battery');
-  await teacher.getByRole('button', { name: 'Create teacher account' }).click();
+  await submitSignUp(teacher);
   await teacher.getByRole('link', { name: 'New assignment' }).click();
   await teacher.getByLabel('Title').fill('Secure check');
   await teacher.getByLabel('Question set').selectOption('key-facts');

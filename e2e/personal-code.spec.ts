@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { submitSignUp } from './classroom-helpers';
 import { expectNoAxeViolations } from './axe';
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -25,8 +26,7 @@ test('a personal code works once, and the teacher can reset a student’s code',
   await teacher.goto('/teach/sign-up');
   await teacher.getByLabel('Your name').fill('Mr Okafor');
   await teacher.getByLabel('Email').fill(`okafor-${Date.now()}@school.test`);
-  await teacher.getByLabel('Password').fill('correct horse battery');
-  await teacher.getByRole('button', { name: 'Create teacher account' }).click();
+  await submitSignUp(teacher);
   await teacher.getByRole('link', { name: 'New assignment' }).click();
   await teacher.getByLabel('Title').fill('Codes check');
   await teacher.getByLabel('Question set').selectOption('timeline');
