@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseFile, databaseTarget } from './config';
+import { ConfigError, databaseFile, databaseTarget, signUpsPerHour } from './config';
 
 const env = (url?: string): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...(url === undefined ? {} : { DATABASE_URL: url }) });
 
@@ -20,5 +20,19 @@ describe('databaseTarget', () => {
     expect(() => databaseTarget(env('mysql://root:secret@db/passage'))).toThrow(/"file:" URL .* or a "postgresql:\/\/" URL/);
     expect(() => databaseTarget(env('mysql://root:secret@db/passage'))).not.toThrow(/secret/);
     expect(() => databaseFile(env('postgresql://db/passage'))).toThrow(/PostgreSQL server/);
+  });
+});
+
+describe('signUpsPerHour', () => {
+  it('is 10 unless PASSAGE_SIGNUPS_PER_HOUR says otherwise', () => {
+    expect(signUpsPerHour({ NODE_ENV: 'test' })).toBe(10);
+    expect(signUpsPerHour({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: ' 200 ' })).toBe(200);
+  });
+
+  it('refuses a value that is not a whole number from 1 to 100000, naming the setting', () => {
+    for (const raw of ['0', '-3', '2.5', 'lots', '1e9']) {
+      expect(() => signUpsPerHour({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: raw })).toThrow(ConfigError);
+      expect(() => signUpsPerHour({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: raw })).toThrow(/PASSAGE_SIGNUPS_PER_HOUR/);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import path from 'node:path';
+import { z } from 'zod';
 
 /** A setting missing or wrong in the environment: the message says what to set. */
 export class ConfigError extends Error {}
@@ -48,4 +49,22 @@ export function fsrsFuzz(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.PASSAGE_FSRS_FUZZ === 'off') return false;
   if (env.PASSAGE_FSRS_FUZZ === 'on') return true;
   return env.NODE_ENV !== 'test';
+}
+
+const signUpsPerHourSchema = z.coerce
+  .number({ error: 'PASSAGE_SIGNUPS_PER_HOUR must be a whole number' })
+  .int('PASSAGE_SIGNUPS_PER_HOUR must be a whole number')
+  .min(1, 'PASSAGE_SIGNUPS_PER_HOUR must be at least 1')
+  .max(100_000, 'PASSAGE_SIGNUPS_PER_HOUR must be at most 100000');
+
+/**
+ * Teacher sign-ups one address may make an hour before each waits (default 10). A school whose
+ * staff all sign up from behind one address on a training day raises it.
+ */
+export function signUpsPerHour(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PASSAGE_SIGNUPS_PER_HOUR?.trim();
+  if (!raw) return 10;
+  const parsed = signUpsPerHourSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`${parsed.error.issues[0]!.message}; got "${raw}"`);
+  return parsed.data;
 }

@@ -91,6 +91,21 @@ describe('limited (counters in the database)', () => {
     expect(burst.filter((o) => o === 'rate_limited')).toHaveLength(8);
   });
 
+  it('lets PASSAGE_SIGNUPS_PER_HOUR raise the free sign-ups of one address (a staff training behind one school address)', async () => {
+    const c = clock();
+    const before = process.env.PASSAGE_SIGNUPS_PER_HOUR;
+    process.env.PASSAGE_SIGNUPS_PER_HOUR = '12';
+    try {
+      const outcomes = [];
+      for (let i = 0; i < 13; i++) outcomes.push(await outcome(limited('signUp', { client: '198.51.100.7' }, succeed, { now: c.now })));
+      expect(outcomes.slice(0, 12)).toEqual(Array(12).fill('ok'));
+      expect(await rows()).toContainEqual({ key: 'signUp|c|198.51.100.7', failures: 13 });
+    } finally {
+      if (before === undefined) delete process.env.PASSAGE_SIGNUPS_PER_HOUR;
+      else process.env.PASSAGE_SIGNUPS_PER_HOUR = before;
+    }
+  });
+
   it('counts IPv6 clients by /64, so rotating addresses in one network does not reset the count', async () => {
     const c = clock();
     for (let i = 0; i < 5; i++)

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { clientAddress as addressFrom, clientKey, parseTrustedProxy, type TrustedProxy } from '@/lib/client-address';
 import { afterFailure, decide, type Counter, type Counters, type Rules, type Scope } from '@/lib/rate-limit';
 import { inWriteTransaction } from './db';
+import { signUpsPerHour } from './config';
 import { AppError } from './errors';
 import { PEER_HEADER, peerStamping } from './peer-address';
 import { fragments, numberFromSql, sql, type SqlSession } from './sql';
@@ -25,7 +26,8 @@ export const LIMITS = {
     target: { free: 10, windowMs: 15 * MINUTE, baseMs: 500, maxMs: 4000 },
   },
   // Every sign-up counts (an accepted one says the email was free): 10 an hour per address (a
-  // staff training behind one school address), then one every 5 s, doubling to 10 s.
+  // staff training behind one school address; PASSAGE_SIGNUPS_PER_HOUR changes it), then one
+  // every 5 s, doubling to 10 s.
   signUp: { client: { free: 10, windowMs: HOUR, baseMs: 5000, maxMs: 10_000 } },
   // Wrong join codes: 20 per 15 min per address, then one try every 2 s (doubling to 8 s).
   joinCode: { client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 } },
@@ -40,6 +42,11 @@ export const LIMITS = {
 } as const satisfies Record<string, Rules>;
 
 export type LimitKind = keyof typeof LIMITS;
+
+function rulesFor(kind: LimitKind): Rules {
+  if (kind !== 'signUp') return LIMITS[kind];
+  return { client: { ...LIMITS.signUp.client, free: signUpsPerHour() } };
+}
 const COUNT_EVERY: ReadonlySet<LimitKind> = new Set(['signUp', 'newLearner']);
 
 export class RateLimitedError extends AppError {
@@ -80,7 +87,7 @@ interface Row {
 type Keys = Partial<Record<Scope, string>>;
 
 function keysFor(kind: LimitKind, subject: { client: string; target?: string }): Keys {
-  const rules: Rules = LIMITS[kind];
+  const rules = rulesFor(kind);
   const client = clientKey(subject.client);
   const keys: Keys = {};
   if (rules.client) keys.client = `${kind}|c|${client}`;
@@ -112,7 +119,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Waits as the rules say, or throws 429. Returns the window each counter was counted in.
  */
 async function admit(kind: LimitKind, keys: Keys, now: () => number): Promise<Partial<Record<Scope, number>>> {
-  const rules: Rules = LIMITS[kind];
+  const rules = rulesFor(kind);
   const admitted = await inWriteTransaction(async (tx) => {
     const at = now();
     const counters = await readCounters(tx, keys);
