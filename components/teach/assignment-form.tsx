@@ -7,6 +7,7 @@ import { LATE_WORK_LABELS, REVEAL_LABELS } from '@/lib/classroom/setting-labels'
 import { DueDateFields } from './due-date-fields';
 import { keepFields } from './keep-fields';
 import { EMPTY_FORM, type FormState } from './form-state';
+import { LabelOptions } from '../ui/label-options';
 
 interface SetOption {
   id: string;
@@ -119,20 +120,12 @@ export function AssignmentForm({
         </Field>
         <Field id="reveal" label="Show answers" error={e.reveal}>
           <select id="reveal" name="reveal" defaultValue={typedOr(state, 'reveal', 'after_submit')} className={inputClass}>
-            {Object.entries(REVEAL_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={REVEAL_LABELS} />
           </select>
         </Field>
         <Field id="lateWork" label="Late work" error={e.lateWork}>
           <select id="lateWork" name="lateWork" defaultValue={typedOr(state, 'lateWork', 'accept')} className={inputClass}>
-            {Object.entries(LATE_WORK_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={LATE_WORK_LABELS} />
           </select>
         </Field>
       </div>

@@ -9,6 +9,7 @@ import { describedBy, Field, FormMessage, inputClass, typedOr } from '../ui/fiel
 import { DueDateFields } from './due-date-fields';
 import { keepFields } from './keep-fields';
 import { EMPTY_FORM, type FormState } from './form-state';
+import { LabelOptions } from '../ui/label-options';
 
 export interface EditableSettings {
   title: string;
@@ -74,11 +75,7 @@ export function SettingsForm({
             onChange={(ev) => setReveal(ev.target.value as RevealPolicy)}
             className={inputClass}
           >
-            {Object.entries(REVEAL_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={REVEAL_LABELS} />
           </select>
         </Field>
         <Field id="settings-lateWork" label="Late work" error={e.lateWork}>
@@ -89,11 +86,7 @@ export function SettingsForm({
             onChange={(ev) => setLateWork(ev.target.value as LateWorkPolicy)}
             className={inputClass}
           >
-            {Object.entries(LATE_WORK_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={LATE_WORK_LABELS} />
           </select>
         </Field>
       </div>
