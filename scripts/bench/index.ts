@@ -20,6 +20,7 @@ import {
 } from './lib/load';
 import { freePort, machineInfo, runStep, settle, startService, stopAll, waitUntilUp, type Service } from './lib/proc';
 import { summarizeProfile } from './lib/profile';
+import { startPgServer, type PgServer } from '../pg-server';
 import { pollReports, seedClassroom, type Classroom } from './lib/classroom';
 import { seedBackground } from './lib/seed';
 import { openDb, randomId } from './lib/sqlite';
@@ -43,7 +44,8 @@ Measures, on a temporary database and the production build (built first if neede
   page-weight  first-load JavaScript (gzip) of /, /quiz/[attemptId], /review (and /teach/assignments/[id])
   next-card    Chromium: '3' (Good) pressed → next card on screen, over 100 ratings
   workers      answers/s with 1 process (next start) and with 2 (npm start's PASSAGE_WORKERS=2: two next start
-               behind scripts/balancer.mjs) on the same SQLite file, 16 and 64 connections, runs alternating
+               behind scripts/balancer.mjs) on the same SQLite file, 16 and 64 connections, runs alternating;
+               then 1, 2 and 3 instances @64 on SQLite and on a throwaway PostgreSQL server
 Prints one table of figures and targets and writes it to bench/results.json.
 
 Flags:
@@ -157,11 +159,11 @@ async function startPassage(profileDir?: string): Promise<Service> {
 }
 
 /** `npm start`'s way of serving with several processes (scripts/start.mjs), on the bench's database. */
-async function startWorkers(workers: number): Promise<Service> {
+async function startWorkers(workers: number, env: NodeJS.ProcessEnv = appEnv(), name = `passage ×${workers}`): Promise<Service> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const service = startService(`passage ×${workers}`, url, process.execPath, ['scripts/start.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...appEnv(), PASSAGE_WORKERS: String(workers) },
+  const service = startService(name, url, process.execPath, ['scripts/start.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...env, PASSAGE_WORKERS: String(workers) },
   });
   // Every process up, not just the first: the balancer sends requests to whichever answers.
   for (let i = 1; i <= workers; i++) await waitUntilUp({ ...service, url: `http://127.0.0.1:${port + i}` }, '/', 120_000);
@@ -650,8 +652,53 @@ async function main(): Promise<void> {
         '',
       );
     }
-    details.workers = { rps: Object.fromEntries(results), perCpuSecond: Object.fromEntries(perCpu) };
     await two.stop();
+
+    // 1, 2 and 3 instances on each database, @64: SQLite (one file) and PostgreSQL (a throwaway
+    // durable server on this machine). One set of instances runs at a time.
+    const instances = new Map<string, number>();
+    const measureInstances = async (db: string, env: NodeJS.ProcessEnv) => {
+      for (const count of [1, 2, 3]) {
+        const service = await startWorkers(count, env, `${db} ×${count}`);
+        try {
+          const own = await createLearners(service.url, 200);
+          const source = new RequestPool();
+          const rates: number[] = [];
+          for (let run = 0; run <= config.runs; run++) {
+            const seconds = run === 0 ? config.warmupSeconds : config.seconds;
+            while (source.remaining() < 2000 * seconds) source.add(answerRequests(await createAttempts(service.url, own), answerIds));
+            await settle([service], { idleMs: 60_000, quietMs: 3000 });
+            const r = await withTimeout(
+              runLoad({ url: service.url, target: `${db} ×${count}`, endpoint: 'answers', source, connections: 64, seconds, serverCpuSeconds: () => service.cpuSeconds(), bystanderCpuSeconds: () => 0 }),
+              (seconds + 60) * 1000,
+              `instances ${db} ×${count}`,
+            );
+            if (run === 0) continue;
+            rates.push(r.rps);
+            log(`instances ${db} ×${count} @64 run ${run}: ${fmt(r.rps)} req/s, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`);
+            if (r.non2xx + r.errors + r.timeouts > 0) row('workers', `${db} ×${count} non-2xx / errors`, String(r.non2xx + r.errors + r.timeouts), '0', false);
+          }
+          instances.set(`${db} ×${count}`, median(rates));
+        } finally {
+          await service.stop();
+        }
+      }
+      row('workers', `answers @64 req/s, ${db}: 1 · 2 · 3 instances`, [1, 2, 3].map((n) => fmt(instances.get(`${db} ×${n}`)!)).join(' · '), '');
+    };
+    await measureInstances('SQLite', appEnv());
+    let pg: PgServer | null = null;
+    try {
+      pg = await startPgServer({ durable: true });
+      const url = await pg.createDatabase('passage_bench');
+      const env = { ...process.env, DATABASE_URL: url, BETTER_AUTH_SECRET: randomId().repeat(3), PASSAGE_BENCH: '1' };
+      runStep('prepare the PostgreSQL database', 'npx', ['tsx', '--conditions=react-server', 'scripts/prepare-db.ts'], { env, timeoutMs: 180_000 });
+      await measureInstances('PostgreSQL', env);
+    } catch (error) {
+      row('workers', 'PostgreSQL instances', `not measured: ${(error as Error).message.split('\n')[0]}`, '', false);
+    } finally {
+      await pg?.stop();
+    }
+    details.workers = { rps: Object.fromEntries(results), perCpuSecond: Object.fromEntries(perCpu), instances: Object.fromEntries(instances) };
   });
 
   if (passage && bare && only.has('pages')) await section('pages', async () => {
