@@ -40,8 +40,11 @@ test('a teacher runs a class: sign-up, assignment, QR, three students, live repo
   await teacher.getByLabel('Show answers').selectOption('immediately');
   await teacher.getByLabel('Shuffle the questions for each student').uncheck();
   await expectNoAxeViolations(teacher);
+  const firstPoll = teacher.waitForResponse((r) => r.url().endsWith('/report'), { timeout: 15_000 });
   await teacher.getByRole('button', { name: 'Create assignment' }).click();
   await expect(teacher.getByRole('heading', { level: 1, name: 'Timeline starter' })).toBeVisible();
+  // The live report's first poll of an unchanged class is a 304: the page handed it the report's ETag.
+  expect((await firstPoll).status()).toBe(304);
   const code = (await teacher.locator('strong.font-mono').first().textContent())!.trim();
   const link = (await teacher.getByRole('link', { name: /\/a\// }).textContent())!.trim();
   expect(code).toMatch(/^[A-Z2-9]{6}$/);

@@ -66,13 +66,22 @@ function ClassSummary({ summary }: { summary: AssignmentReport['summary'] }) {
 }
 
 /** The teacher's report, refreshed every 3 seconds without a reload. */
-export function LiveReport({ initial, assignmentId }: { initial: AssignmentReport; assignmentId: string }) {
+export function LiveReport({
+  initial,
+  initialEtag,
+  assignmentId,
+}: {
+  initial: AssignmentReport;
+  /** The ETag of `initial`, so the first poll of an unchanged class is a 304, not the whole report again. */
+  initialEtag: string;
+  assignmentId: string;
+}) {
   const [report, setReport] = useState(initial);
   const [sort, setSort] = useState<SortKey>('nickname');
   const [stale, setStale] = useState(false);
 
   useEffect(() => {
-    let etag: string | null = null;
+    let etag: string | null = initialEtag;
     const timer = setInterval(async () => {
       try {
         const res = await fetch(`/api/v1/teach/assignments/${assignmentId}/report`, {
@@ -91,7 +100,7 @@ export function LiveReport({ initial, assignmentId }: { initial: AssignmentRepor
       }
     }, 3000);
     return () => clearInterval(timer);
-  }, [assignmentId]);
+  }, [assignmentId, initialEtag]);
 
   const students = useMemo(() => {
     const rows = [...report.students];

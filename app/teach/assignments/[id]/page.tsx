@@ -35,7 +35,7 @@ export default async function AssignmentReportPage({ params }: PageProps<'/teach
   const teacher = await currentTeacher();
   if (!teacher) redirect('/teach/sign-in');
   const { id } = await params;
-  const { report } = await or404(cachedAssignmentReport(teacher, id));
+  const { report, etag } = await or404(cachedAssignmentReport(teacher, id));
   const { assignment } = report;
   const [stored, work] = await Promise.all([ownedAssignment(teacher, id), assignmentWork(teacher, id)]);
   const link = `${await requestOrigin()}/a/${assignment.id}`;
@@ -160,7 +160,7 @@ export default async function AssignmentReportPage({ params }: PageProps<'/teach
           </div>
         </details>
       </section>
-      <LiveReport initial={report} assignmentId={assignment.id} />
+      <LiveReport initial={report} initialEtag={etag} assignmentId={assignment.id} />
       <RosterManager
         assignmentId={assignment.id}
         students={report.students}
