@@ -118,13 +118,21 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * simultaneous requests cannot all slip in under the allowance before any failure is counted).
  * Waits as the rules say, or throws 429. Returns the window each counter was counted in.
  */
-async function admit(kind: LimitKind, keys: Keys, now: () => number): Promise<Partial<Record<Scope, number>>> {
+async function admit(
+  kind: LimitKind,
+  keys: Keys,
+  now: () => number,
+  knownGood?: (session: SqlSession) => Promise<boolean>,
+): Promise<Partial<Record<Scope, number>> | null> {
   const rules = rulesFor(kind);
   const admitted = await inWriteTransaction(async (tx) => {
     const at = now();
     const counters = await readCounters(tx, keys);
     const decision = decide(rules, counters, at);
     if (decision.kind === 'refuse') return decision;
+    // A request that will succeed (a live join code) is no guess: counting it in advance would let
+    // a school joining at once from one address refuse its own later students.
+    if (decision.waitMs === 0 && knownGood && (await knownGood(tx))) return { ...decision, windows: null };
     const windows: Partial<Record<Scope, number>> = {};
     for (const scope of Object.keys(keys) as Scope[]) {
       const rule = rules[scope]!;
@@ -165,17 +173,20 @@ export function isGuessFailure(error: unknown): boolean {
  * Runs `attempt` under the limits of `kind` for this client (and target: the account or the
  * assignment guessed at). Waits or refuses (429) as the rules say. The request is counted as a
  * failure before it runs and the count taken back when it succeeds or fails for a reason that is
- * not a guess (for creation kinds, every request stays counted).
+ * not a guess (for creation kinds, every request stays counted). `knownGood`, read in the same
+ * transaction as the counters, says the request will succeed: it then runs uncounted, unless the
+ * client is already being slowed (so a guesser gains nothing by guessing right).
  */
 export async function limited<T>(
   kind: LimitKind,
   subject: { client: string; target?: string },
   attempt: () => Promise<T>,
-  options: { isFailure?: (error: unknown) => boolean; now?: () => number } = {},
+  options: { isFailure?: (error: unknown) => boolean; now?: () => number; knownGood?: (session: SqlSession) => Promise<boolean> } = {},
 ): Promise<T> {
   const now = options.now ?? Date.now;
   const keys = keysFor(kind, subject);
-  const windows = await admit(kind, keys, now);
+  const windows = await admit(kind, keys, now, options.knownGood);
+  if (windows === null) return attempt();
   const countEvery = COUNT_EVERY.has(kind);
   let result: T;
   try {

@@ -13,6 +13,7 @@ import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { freePersonalCode, spendPersonalCode } from './personal-codes';
 import { limited } from './rate-limits';
+import { dateFromSql, dateOrNullFromSql, sql, type SqlSession } from './sql';
 import { randomId } from './tokens';
 import { ROW_ID } from '@/lib/row-id';
 
@@ -81,12 +82,24 @@ const joinByCodeInput = z.strictObject({ code: z.string().max(20), nickname: z.s
 /** Joins by a class's code under a nickname (the JSON API's join); wrong codes are limited per client address. */
 export async function joinByCode(source: LearnerSource, input: unknown, client: string) {
   const { code, nickname } = parseOrThrow(joinByCodeInput, input);
-  const assignmentId = await limited('joinCode', { client }, () => assignmentIdForCode(code));
+  const assignmentId = await limited('joinCode', { client }, () => assignmentIdForCode(code), {
+    knownGood: (session) => joinCodeIsLive(session, code),
+  });
   return { assignmentId, student: await joinAssignment(source, assignmentId, nickname) };
 }
 
 /** A join code stops working this many days after its assignment was made or was due, whichever is later. */
 export const JOIN_CODE_DAYS = 180;
+
+/** Whether `input` is the code of an assignment one can still join (read in the caller's transaction). */
+async function joinCodeIsLive(session: SqlSession, input: string, now = new Date()): Promise<boolean> {
+  const parsed = joinCodeSchema.safeParse(input);
+  if (!parsed.success) return false;
+  const row = await session.get<{ dueAt: string | Date | null; createdAt: string | Date }>(
+    sql`SELECT dueAt, createdAt FROM Assignment WHERE code = ${parsed.data}`,
+  );
+  return !!row && !joinCodeExpired({ dueAt: dateOrNullFromSql(row.dueAt), createdAt: dateFromSql(row.createdAt) }, now);
+}
 
 function joinCodeExpired(a: { dueAt: Date | null; createdAt: Date }, now: Date): boolean {
   const start = Math.max(a.createdAt.getTime(), a.dueAt?.getTime() ?? 0);
