@@ -166,7 +166,9 @@ async function startWorkers(workers: number, env: NodeJS.ProcessEnv = appEnv(), 
     env: { ...env, PASSAGE_WORKERS: String(workers) },
   });
   // Every process up, not just the first: the balancer sends requests to whichever answers.
-  for (let i = 1; i <= workers; i++) await waitUntilUp({ ...service, url: `http://127.0.0.1:${port + i}` }, '/', 120_000);
+  // One worker is a plain next start on the port itself; more sit on the ports after it.
+  if (workers === 1) await waitUntilUp(service, '/', 120_000);
+  for (let i = 1; workers > 1 && i <= workers; i++) await waitUntilUp({ ...service, url: `http://127.0.0.1:${port + i}` }, '/', 120_000);
   log(`Passage with ${workers} processes behind scripts/balancer.mjs answers on ${url}`);
   return service;
 }
