@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayStart, isValidTimeZone, learnerDay, nextDayStart, timeZoneSchema } from './day';
+import { addDays, dayStart, isValidTimeZone, learnerDay, nextDayStart } from './day';
+import { timeZoneSchema } from './time-zone-schema';
 
 const utc = (iso: string) => new Date(iso);
 const HOUR = 3_600_000;

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The learner's day, as Anki counts it: it starts at the rollover hour (04:00 by default) in the
  * learner's IANA time zone, so at 03:59 local it is still yesterday. Only Intl is used.
@@ -38,8 +36,6 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
-
-export const timeZoneSchema = z.string().max(64).refine(isValidTimeZone, { error: 'Choose a time zone such as Europe/London.' });
 
 interface WallClock {
   year: number;
