@@ -24,6 +24,7 @@ import { getReviewQueue } from './review-queue';
 import { rateCard } from './reviews';
 import {
   assignmentIdForCode,
+  assignmentIdForTypedCode,
   getPublicAssignment,
   findStudentView,
   joinAssignment,
@@ -104,6 +105,13 @@ describe('assignments', () => {
     expect((await rejection(assignmentIdForCode('0O1IL0'))).status).toBe(400);
     expect((await listAssignments(owner))[0]).toMatchObject({ id, status: 'open', students: 0 });
     expect(await listAssignments(otherTeacher)).toEqual([]);
+  });
+
+  it('lets a whole class type the right code at once from one school address (the join page and the API share this path)', async () => {
+    const { id, code } = await createAssignment(owner, base);
+    const results = await Promise.allSettled(Array.from({ length: 60 }, () => assignmentIdForTypedCode(code, '203.0.113.40')));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(results.every((r) => r.status === 'fulfilled' && r.value === id)).toBe(true);
   });
 
   it('refuses bad settings with the field named', async () => {

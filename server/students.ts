@@ -8,7 +8,7 @@ import { assignmentStatus, heldBackWording, type HeldBackWording, type LateWorkP
 import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { shuffle } from '@/lib/quiz/random';
 import { checkAssignmentWrite } from './assignment-rules';
-import { getDb } from './db';
+import { getDb, inReadSession } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { freePersonalCode, spendPersonalCode } from './personal-codes';
@@ -70,11 +70,23 @@ export async function getPublicAssignment(assignmentId: string, now = new Date()
 export async function assignmentIdForCode(input: unknown, now = new Date()): Promise<string> {
   const parsed = joinCodeSchema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', `code: ${parsed.error.issues[0]?.message ?? 'is not a join code'}`, ['code']);
-  const db = await getDb();
-  const a = await db.assignment.findUnique({ where: { code: parsed.data }, select: { id: true, dueAt: true, createdAt: true } });
-  if (!a || joinCodeExpired(a, now))
-    throw new AppError('not_found', 'code: No assignment has that code. Check it with your teacher.', ['code']);
-  return a.id;
+  const id = await inReadSession((session) => liveAssignmentId(session, parsed.data, now));
+  if (!id) throw new AppError('not_found', 'code: No assignment has that code. Check it with your teacher.', ['code']);
+  return id;
+}
+
+/**
+ * The assignment a code typed by a client names, under the per-address limit on wrong codes (the
+ * join page and the JSON API both come here). A live code is not counted as a guess, so a school
+ * joining at once from one address never slows its own students.
+ */
+export function assignmentIdForTypedCode(input: unknown, client: string): Promise<string> {
+  return limited('joinCode', { client }, () => assignmentIdForCode(input), {
+    knownGood: async (session) => {
+      const parsed = joinCodeSchema.safeParse(input);
+      return parsed.success && (await liveAssignmentId(session, parsed.data, new Date())) !== null;
+    },
+  });
 }
 
 const joinByCodeInput = z.strictObject({ code: z.string().max(20), nickname: z.string().max(200) });
@@ -82,23 +94,20 @@ const joinByCodeInput = z.strictObject({ code: z.string().max(20), nickname: z.s
 /** Joins by a class's code under a nickname (the JSON API's join); wrong codes are limited per client address. */
 export async function joinByCode(source: LearnerSource, input: unknown, client: string) {
   const { code, nickname } = parseOrThrow(joinByCodeInput, input);
-  const assignmentId = await limited('joinCode', { client }, () => assignmentIdForCode(code), {
-    knownGood: (session) => joinCodeIsLive(session, code),
-  });
+  const assignmentId = await assignmentIdForTypedCode(code, client);
   return { assignmentId, student: await joinAssignment(source, assignmentId, nickname) };
 }
 
 /** A join code stops working this many days after its assignment was made or was due, whichever is later. */
 export const JOIN_CODE_DAYS = 180;
 
-/** Whether `input` is the code of an assignment one can still join (read in the caller's transaction). */
-async function joinCodeIsLive(session: SqlSession, input: string, now = new Date()): Promise<boolean> {
-  const parsed = joinCodeSchema.safeParse(input);
-  if (!parsed.success) return false;
-  const row = await session.get<{ dueAt: string | Date | null; createdAt: string | Date }>(
-    sql`SELECT dueAt, createdAt FROM Assignment WHERE code = ${parsed.data}`,
+/** The id of the assignment with this (normalised) code, if it can still be joined by code. */
+async function liveAssignmentId(session: SqlSession, code: string, now: Date): Promise<string | null> {
+  const row = await session.get<{ id: string; dueAt: string | Date | null; createdAt: string | Date }>(
+    sql`SELECT id, dueAt, createdAt FROM Assignment WHERE code = ${code}`,
   );
-  return !!row && !joinCodeExpired({ dueAt: dateOrNullFromSql(row.dueAt), createdAt: dateFromSql(row.createdAt) }, now);
+  if (!row || joinCodeExpired({ dueAt: dateOrNullFromSql(row.dueAt), createdAt: dateFromSql(row.createdAt) }, now)) return null;
+  return row.id;
 }
 
 function joinCodeExpired(a: { dueAt: Date | null; createdAt: Date }, now: Date): boolean {
