@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPgServer, type PgServer } from '@/scripts/pg-server';
-import { disconnectDb, getDb } from './db';
+import { disconnectDb, getDb, inReadSession } from './db';
+import { sql } from './sql';
 import { prepareDatabase } from './startup';
 
 let server: PgServer;
@@ -94,5 +96,29 @@ describe('the data layer on PostgreSQL (DATABASE_URL=postgresql://…)', () => {
     });
     const account = await db.account.findUniqueOrThrow({ where: { id: 'pg-account' } });
     expect(account).not.toHaveProperty('password');
+  });
+
+  it('outlives the server closing its idle connections (a restart or failover) and reconnects on the next query', async () => {
+    const db = await getDb();
+    await Promise.all(Array.from({ length: 4 }, () => db.learner.count()));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      expect(rowCount).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    try {
+      // Unheard, the pool's 'error' for each closed idle connection would be an uncaught exception.
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^PostgreSQL closed an idle connection/)));
+      expect(await db.learner.count()).toBeGreaterThan(0);
+      expect(await inReadSession((s) => s.get(sql`SELECT count(*) AS n FROM Learner WHERE id = ${'pg-learner'}`))).toEqual({ n: 1 });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

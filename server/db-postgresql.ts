@@ -58,6 +58,11 @@ function serializableTransactions<Client extends { $transaction: (...args: never
 export function connectPostgresql(url: string, env: NodeJS.ProcessEnv = process.env): PostgresqlConnection {
   const size = Number(env.PASSAGE_PG_POOL_SIZE ?? DEFAULT_POOL_SIZE);
   const pool = new pg.Pool({ connectionString: url, max: Number.isInteger(size) && size > 0 ? size : DEFAULT_POOL_SIZE });
+  // An idle connection the server closes (a restart, a failover, an administrator) is dropped by
+  // the pool and replaced on the next query; unheard, the pool's 'error' event would end the process.
+  pool.on('error', (error) => {
+    if (!pool.ending) console.warn(`PostgreSQL closed an idle connection (${error.message}); the next query opens a new one.`);
+  });
   // Password hashes never leave the database through the data layer; only server/auth.ts opts back in.
   const prisma = new PostgresqlPrismaClient({ adapter: new PrismaPg(pool), omit: { account: { password: true } } });
   return { prisma: serializableTransactions(prisma) as unknown as PrismaClient, pool, sql: postgresqlDatabase(pool) };
