@@ -60,4 +60,34 @@ describe('the SQL seam on PostgreSQL', () => {
     expect(runs).toBe(1);
     expect(await db.read((s) => s.get(sql`SELECT id FROM Learner WHERE id = ${'half'}`))).toBeUndefined();
   });
+
+  it('runs writes that arrive together in one transaction, rolling back only the one that throws', async () => {
+    const learner = (id: string) => sql`INSERT INTO Learner (id, createdAt, updatedAt) VALUES (${id}, ${new Date()}, ${new Date()})`;
+    const seen: unknown[] = [];
+    const results = await Promise.allSettled([
+      db.write((tx) => tx.run(learner('batch-a'))),
+      db.write(async (tx) => {
+        await tx.run(learner('batch-half'));
+        throw new Error('changed its mind');
+      }),
+      db.write((tx) => tx.run(learner('batch-a'))),
+      db.write(async (tx) => {
+        // The first write's row is visible here, in the same transaction, and nowhere else yet.
+        seen.push(
+          await tx.get(sql`SELECT id FROM Learner WHERE id = ${'batch-a'}`),
+          (await pool.query(`SELECT id FROM "Learner" WHERE id = 'batch-a'`)).rows[0],
+        );
+        return tx.run(learner('batch-c'));
+      }),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual([
+      1,
+      'Error: changed its mind',
+      expect.stringMatching(/duplicate key/),
+      1,
+    ]);
+    expect(seen).toEqual([{ id: 'batch-a' }, undefined]);
+    const stored = await db.read((s) => s.all(sql`SELECT id FROM Learner WHERE id LIKE ${'batch-%'} ORDER BY id`));
+    expect(stored).toEqual([{ id: 'batch-a' }, { id: 'batch-c' }]);
+  });
 });

@@ -1,5 +1,7 @@
 import 'server-only';
 import pg from 'pg';
+import { Mutex } from 'async-mutex';
+import { batchedWrites, type WriteTransaction } from './write-batches';
 import { render, type SqlDatabase, type SqlSession, type Statement } from './sql';
 
 /**
@@ -75,29 +77,48 @@ export function isRetryable(error: unknown): boolean {
   return RETRYABLE.has(e?.code ?? '') || RETRYABLE.has(e?.cause?.originalCode ?? '');
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** One write transaction on a pooled connection, holding the write lock from its start. */
+async function beginOn(pool: pg.Pool): Promise<WriteTransaction> {
+  const client = await pool.connect();
+  let open = false;
+  const run = (text: string, stillOpen: boolean) => async () => {
+    try {
+      await client.query(text);
+    } finally {
+      open = stillOpen && open;
+    }
+  };
+  try {
+    await client.query(`BEGIN; ${TAKE_WRITE_LOCK}`);
+    open = true;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    client.release();
+    throw error;
+  }
+  return {
+    session: new PostgresqlSession(client),
+    savepoint: run('SAVEPOINT one_write', true),
+    release: run('RELEASE SAVEPOINT one_write', true),
+    rollbackToSavepoint: run('ROLLBACK TO SAVEPOINT one_write', true),
+    commit: run('COMMIT', false),
+    rollback: run('ROLLBACK', false),
+    isOpen: () => open,
+    close: (broken) => client.release(broken),
+  };
+}
 
 export function postgresqlDatabase(pool: pg.Pool): SqlDatabase {
   const session = new PostgresqlSession(pool);
+  // Writes wait for one lock on every instance anyway: in this process they wait in one queue and go in batches.
+  const writers = new Mutex();
   return {
     read: (work) => work(session),
-    async write(work) {
-      for (let attempt = 0; ; attempt++) {
-        const client = await pool.connect();
-        let broken: Error | undefined;
-        try {
-          await client.query(`BEGIN; ${TAKE_WRITE_LOCK}`);
-          const result = await work(new PostgresqlSession(client));
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-          if (!isRetryable(error) || attempt >= WRITE_RETRIES) throw error;
-        } finally {
-          client.release(broken);
-        }
-        await sleep(Math.random() * 10 * 2 ** Math.min(attempt, 6));
-      }
-    },
+    write: batchedWrites({
+      exclusive: (run) => writers.runExclusive(run),
+      begin: () => beginOn(pool),
+      retryable: isRetryable,
+      retries: WRITE_RETRIES,
+    }),
   };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Mutex } from 'async-mutex';
 import type Database from 'better-sqlite3';
-import { batchedWrites } from './sqlite-write-batches';
+import { beginImmediate } from './sqlite-begin';
+import { batchedWrites, type WriteTransaction } from './write-batches';
 import { render, shapeOf, sqliteParams, type SqlDatabase, type SqlSession, type Statement } from './sql';
 
 interface Compiled {
@@ -48,8 +49,31 @@ class SqliteSession implements SqlSession {
  */
 export function sqliteDatabase(sqlite: Database.Database, lock: Mutex): SqlDatabase {
   const session = new SqliteSession(sqlite);
+  const statements = ['SAVEPOINT one_write', 'RELEASE one_write', 'ROLLBACK TO one_write', 'COMMIT', 'ROLLBACK'].map((text) =>
+    sqlite.prepare(text),
+  );
+  const [savepoint, release, rollbackTo, commit, rollback] = statements.map((statement) => async () => void statement.run());
+  const transaction: WriteTransaction = {
+    session,
+    savepoint: savepoint!,
+    release: release!,
+    rollbackToSavepoint: rollbackTo!,
+    commit: commit!,
+    rollback: rollback!,
+    isOpen: () => sqlite.inTransaction,
+    close: () => {},
+  };
   return {
     read: (work) => lock.runExclusive(() => work(session)),
-    write: batchedWrites(sqlite, lock, session),
+    write: batchedWrites({
+      exclusive: (run) => lock.runExclusive(run),
+      begin: async () => {
+        await beginImmediate(sqlite);
+        return transaction;
+      },
+      // Waiting for another process's write lock is beginImmediate's; nothing else is worth a second run.
+      retryable: () => false,
+      retries: 0,
+    }),
   };
 }
