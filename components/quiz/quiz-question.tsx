@@ -7,7 +7,7 @@ import type { HeldBackWording } from '@/lib/classroom/reveal';
 import type { PublicItem } from '@/lib/quiz/present';
 import { ProgressBar } from '../ui/progress-bar';
 import { AnswerControls } from './answer-controls';
-import { FeedbackPanel, type FeedbackData } from './feedback-panel';
+import type { FeedbackData, FeedbackPanel as Panel } from './feedback-panel';
 import { answeredElsewhere } from './answered-elsewhere';
 
 interface Props {
@@ -23,6 +23,14 @@ interface Props {
   /** In an assignment: what its reveal policy holds back, in words. */
   heldBack?: HeldBackWording | null;
 }
+
+// The feedback's code is fetched beside the answer, not with the page: a question's first paint
+// does not need it.
+const loadFeedbackPanel = () =>
+  import('./feedback-panel').then(
+    (m) => m.FeedbackPanel,
+    () => null,
+  );
 
 function newAnswerId(): string {
   return typeof crypto.randomUUID === 'function'
@@ -43,6 +51,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
   const [finished, setFinished] = useState(false);
   // One id per question, reused on retries, so a resent answer is recognised by the server.
   const [answerId] = useState(newAnswerId);
+  const [FeedbackPanel, setFeedbackPanel] = useState<typeof Panel | null>(null);
   const shownAt = useRef(0);
   const promptRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -79,6 +88,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
     }
     setBusy(true);
     setError(null);
+    const panel = loadFeedbackPanel();
     try {
       const res = await fetch(`/api/v1/attempts/${attemptId}/answers`, {
         method: 'POST',
@@ -86,6 +96,8 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
         body: JSON.stringify({ answerId, itemId: item.id, response: built.response, durationMs: Date.now() - shownAt.current }),
       });
       const body = await res.json().catch(() => null);
+      const loaded = await panel;
+      setFeedbackPanel(() => loaded);
       if (res.ok) {
         setFinished(body.finished === true);
         setFeedback((body.feedback as FeedbackData | null) ?? 'recorded');
@@ -206,8 +218,15 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
               </h2>
               <p>{heldBack?.afterAnswer ?? 'Your answer is saved.'}</p>
             </section>
-          ) : (
+          ) : FeedbackPanel ? (
             <FeedbackPanel feedback={feedback} headingId={`feedback-${item.id}`} marksInPlace />
+          ) : (
+            <section aria-labelledby={`feedback-${item.id}`} className="rounded-xl border-l-4 border-accent bg-accent-soft p-4">
+              <h2 id={`feedback-${item.id}`} className="text-lg font-semibold">
+                {feedback.correct ? 'Right' : 'Answer checked'}
+              </h2>
+              <p>The full feedback could not be loaded. It is on the results page at the end.</p>
+            </section>
           )}
           <button
             ref={nextRef}
