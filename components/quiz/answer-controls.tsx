@@ -5,12 +5,12 @@ import { lazy } from 'react';
 import { toggleChoice, type Draft } from '@/lib/quiz/draft';
 import type { PublicItem } from '@/lib/quiz/present';
 import { choiceHint } from '@/lib/quiz/prompt';
-import { answerField } from './answer-field';
 import { Mark, markedRow } from './marks';
 
-// The rarer question types' controls load only when such a question is shown. No Suspense
-// boundary of their own: the server renders them, and on a client render (the next question)
-// the page keeps the previous question until the control has loaded, so nothing jumps.
+// The controls of the types without number keys load only when such a question is shown. No
+// Suspense boundary of their own: the server renders them, and on a client render (the next
+// question) the page keeps the previous question until the control has loaded, so nothing jumps.
+const TypedControl = lazy(() => import('./typed-control').then((m) => ({ default: m.TypedControl })));
 const NumericControl = lazy(() => import('./numeric-control').then((m) => ({ default: m.NumericControl })));
 const OrderingControl = lazy(() => import('./ordering-control').then((m) => ({ default: m.OrderingControl })));
 const MatchingControl = lazy(() => import('./matching-control').then((m) => ({ default: m.MatchingControl })));
@@ -119,48 +119,4 @@ function TrueFalseControl({ item, draft, onChange, disabled, labelledBy, marks }
       </div>
     </fieldset>
   );
-}
-
-/** Splits the text after a gap into the punctuation that must stay on the gap's line and the rest. */
-function gluedPunctuation(after: string): [string, string] {
-  const match = /^[^\s\p{L}\p{N}]*/u.exec(after);
-  const glued = match?.[0] ?? '';
-  return [glued, after.slice(glued.length)];
-}
-
-function TypedControl({ item, draft, onChange, disabled }: ControlProps) {
-  if (item.type !== 'typed' || draft.type !== 'typed') return null;
-  const input = (
-    <input
-      type="text"
-      value={draft.text}
-      maxLength={500}
-      autoComplete="off"
-      autoCapitalize="off"
-      spellCheck={false}
-      disabled={disabled}
-      aria-label={item.cloze ? 'Your answer for the gap' : 'Your answer'}
-      onChange={(e) => onChange({ type: 'typed', text: e.target.value })}
-      style={item.cloze ? { width: `${item.cloze.size + 2}ch` } : undefined}
-      className={
-        item.cloze
-          ? 'mx-1 inline-block max-w-full rounded-md border-0 border-b-2 border-accent bg-accent-soft px-2 py-0.5 align-baseline text-lg text-text disabled:opacity-80'
-          : answerField
-      }
-    />
-  );
-  if (item.cloze) {
-    const [glued, rest] = gluedPunctuation(item.cloze.after);
-    return (
-      <p className="text-lg leading-loose">
-        {item.cloze.before}
-        <span className="whitespace-nowrap">
-          {input}
-          {glued}
-        </span>
-        {rest}
-      </p>
-    );
-  }
-  return input;
 }
