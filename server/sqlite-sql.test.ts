@@ -74,6 +74,28 @@ describe('several processes on one SQLite file', () => {
     ]);
   });
 
+  it('waits for another process’s write lock without stalling its own process (SQLite’s busy handler sleeps the thread)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passage-busy-'));
+    // A busy timeout longer than the test's own: had SQLite's busy handler done the waiting, the
+    // holder below (released by a timer, which needs this thread) could not let go in time.
+    const patient = new Database(path.join(dir, 'x.db'), { timeout: 60_000 });
+    patient.pragma('journal_mode = WAL');
+    patient.exec('CREATE TABLE t (x)');
+    const holder = new Database(path.join(dir, 'x.db'));
+    holder.prepare('BEGIN IMMEDIATE').run();
+    holder.prepare('INSERT INTO t VALUES (1)').run();
+    const waiting = beginImmediate(patient);
+    setTimeout(() => holder.prepare('COMMIT').run(), 20);
+    await waiting;
+    patient.prepare('INSERT INTO t VALUES (2)').run();
+    patient.prepare('COMMIT').run();
+    expect(patient.prepare('SELECT x FROM t ORDER BY x').all()).toEqual([{ x: 1 }, { x: 2 }]);
+    expect(patient.pragma('busy_timeout', { simple: true })).toBe(60_000);
+    holder.close();
+    patient.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('tries BEGIN IMMEDIATE again when the write lock is still held after the busy timeout', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passage-busy-'));
     const impatient = new Database(path.join(dir, 'x.db'), { timeout: 0 });

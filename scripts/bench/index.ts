@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CHROMIUM, browserScriptWeight, htmlScriptWeight, launchChromium, nextCardLatency, openTeacherReport, type NextCardResult, type RouteWeight } from './lib/browser';
 import {
   answerRequests,
+  failuresOf,
   generated,
   idMaker,
   RequestPool,
@@ -446,7 +447,8 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
         log(
           `${endpoint} ${t.padEnd(7)} @${String(connections).padStart(3)} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ` +
             `non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}; CPU server ${r.serverCores.toFixed(2)}, bench ${r.clientCores.toFixed(2)}, other ${r.otherCores.toFixed(2)} cores` +
-            (r.truncated ? ' (pool ran out: run cut short)' : ''),
+            (r.truncated ? ' (pool ran out: run cut short)' : '') +
+            failuresOf(r),
         );
       }
     }
@@ -639,7 +641,7 @@ async function main(): Promise<void> {
           results.set(key, [...(results.get(key) ?? []), r.rps]);
           // Answers per CPU-second of the server's processes (the balancer included): what the machine's cores would give when nothing else runs.
           perCpu.set(key, [...(perCpu.get(key) ?? []), r.serverCores > 0 ? r.rps / r.serverCores : 0]);
-          log(`workers ${name} @${connections} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}; CPU server ${r.serverCores.toFixed(2)}, other ${r.otherCores.toFixed(2)} cores`);
+          log(`workers ${name} @${connections} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}; CPU server ${r.serverCores.toFixed(2)}, other ${r.otherCores.toFixed(2)} cores${failuresOf(r)}`);
           if (r.non2xx + r.errors + r.timeouts > 0) row('workers', `${name} @${connections} non-2xx / errors`, String(r.non2xx + r.errors + r.timeouts), '0', false);
         }
       }
@@ -677,7 +679,7 @@ async function main(): Promise<void> {
             );
             if (run === 0) continue;
             rates.push(r.rps);
-            log(`instances ${db} ×${count} @64 run ${run}: ${fmt(r.rps)} req/s, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`);
+            log(`instances ${db} ×${count} @64 run ${run}: ${fmt(r.rps)} req/s, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}${failuresOf(r)}`);
             if (r.non2xx + r.errors + r.timeouts > 0) row('workers', `${db} ×${count} non-2xx / errors`, String(r.non2xx + r.errors + r.timeouts), '0', false);
           }
           instances.set(`${db} ×${count}`, median(rates));
@@ -739,7 +741,7 @@ async function main(): Promise<void> {
         );
         if (run === 0) continue;
         results.push(r);
-        log(`pages ${p.route} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`);
+        log(`pages ${p.route} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}${failuresOf(r)}`);
       }
       measured.push({ route: p.route, results });
     }

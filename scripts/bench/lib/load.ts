@@ -32,6 +32,8 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** The first few answers that were not 2xx, status and body, so a failure says what it was. */
+  failures: string[];
   rps: number;
   p50: number;
   p90: number;
@@ -64,6 +66,7 @@ export function runLoad(options: {
   const { source, connections, seconds } = options;
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
+  const failures: string[] = [];
   const requests: AutocannonRequest[] = [
     {
       method: 'POST',
@@ -82,6 +85,9 @@ export function runLoad(options: {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${next.token}` },
           body: next.body,
         };
+      },
+      onResponse(status, body) {
+        if ((status < 200 || status > 299) && failures.length < 5) failures.push(`${status} ${body.slice(0, 160)}`);
       },
     },
   ];
@@ -116,6 +122,7 @@ export function runLoad(options: {
           errors: result.errors,
           timeouts: result.timeouts,
           statusCodes,
+          failures,
           rps: ok / result.duration,
           p50: percentile(latencies, 50),
           p90: percentile(latencies, 90),
@@ -135,6 +142,9 @@ export function runLoad(options: {
     });
   });
 }
+
+/** The first failures of a run, for its log line: a bench that counts failures must say what they were. */
+export const failuresOf = (r: LoadResult) => (r.failures.length ? `; first failures: ${r.failures.join(' | ')}` : '');
 
 /** Unique, valid client ids (8–64 of [A-Za-z0-9_-]): a random prefix and a counter. */
 export function idMaker(letter: string): () => string {
