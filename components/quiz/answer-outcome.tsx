@@ -4,6 +4,9 @@ import type { Ref } from 'react';
 import type { HeldBackWording } from '@/lib/classroom/reveal';
 import { FeedbackPanel, type FeedbackData } from './feedback-panel';
 
+// Loaded with the outcome, in the same chunk: needed only when the server says another tab answered.
+export { answeredElsewhere } from './answered-elsewhere';
+
 interface Props {
   itemId: string;
   /** 'recorded': answered, but the teacher holds the feedback back. */

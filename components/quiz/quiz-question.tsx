@@ -24,11 +24,11 @@ interface Props {
   heldBack?: HeldBackWording | null;
 }
 
-// What follows an answer (the feedback panel, the way on) is fetched beside the answer, not with
-// the page: a question's first paint does not need it.
+// What follows an answer (the feedback panel, the way on, the other-tab lookup) is fetched beside
+// the answer, not with the page: a question's first paint does not need it.
 const loadOutcome = () =>
   import('./answer-outcome').then(
-    (m) => m.AnswerOutcome,
+    (m) => m,
     () => null,
   );
 
@@ -100,7 +100,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
         const loaded = await outcome;
         // The answer is stored: sent again with the same answerId, it brings back the same feedback.
         if (!loaded) return setError('Could not load the feedback. Check your connection and try again; your answer is kept.');
-        setOutcome(() => loaded);
+        setOutcome(() => loaded.AnswerOutcome);
         setNotice(shown.notice ?? null);
         setFinished(shown.finished);
         setFeedback(shown.feedback ?? 'recorded');
@@ -108,8 +108,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
       if (res.ok) {
         await show({ feedback: body.feedback as FeedbackData | null, finished: body.finished === true });
       } else if (res.status === 409) {
-        const { answeredElsewhere } = await import('./answered-elsewhere');
-        const elsewhere = await answeredElsewhere(attemptId, item.id);
+        const elsewhere = await (await outcome)?.answeredElsewhere(attemptId, item.id);
         if (elsewhere)
           await show({
             ...elsewhere,
