@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb, inWriteTransaction } from './db';
 import { sql } from './sql';
-import { beginImmediate, isBusy } from './sqlite-sql';
+import { beginImmediate, isBusy } from './sqlite-begin';
 import { useTemporaryDatabase } from './test-database';
 
 let file: string;

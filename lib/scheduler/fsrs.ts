@@ -206,6 +206,9 @@ const cache = new Map<string, Scheduler>();
  * outside 0.70–0.97. Instances are cached per settings (the few most recent).
  */
 export function schedulerFor(settings: SchedulerSettings): Scheduler {
+  // Only settings that passed the schema are cached: a hit needs no parse (every rating asks).
+  const known = cache.get(`${settings.desiredRetention}|${settings.fuzz}`);
+  if (known) return known;
   const parsed = schedulerSettingsSchema.safeParse(settings);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) =>
