@@ -242,6 +242,26 @@ test.describe('answering', () => {
     await expect(page.getByRole('cell', { name: '0.3 out of 1' })).toBeVisible();
   });
 
+  test('a focused ordering handle keeps the focus when the drag library arrives', async ({ page }) => {
+    const item = ofType('ordering').find((i) => (i.order as unknown[]).length >= 4)!;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Holds back the chunk with dnd-kit until a handle has the focus.
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('DndDescribedBy')) await held;
+      await route.fulfill({ response, body });
+    });
+    await startPractice(page, [item]);
+    await tabTo(page, page.getByRole('button', { name: /, position 1 of/ }));
+    release();
+    await expect(page.getByText('Press the up and down arrow keys to move this entry.')).toBeAttached();
+    await expect(page.getByRole('button', { name: /, position 1 of/ })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('button', { name: /, position 2 of/ })).toBeFocused();
+  });
+
   test('every state has a document title, and axe passes across transitions in light and dark', async ({ page }) => {
     test.slow();
     const items = [ofType('single')[0]!, ofType('ordering')[0]!, ofType('typed')[0]!];

@@ -1,11 +1,19 @@
 'use client';
 
 import type { AnswerMarks } from '@/lib/grading/marks';
-import { duplicateMatches, toggleChoice, type Draft, type DraftOf } from '@/lib/quiz/draft';
+import { lazy } from 'react';
+import { toggleChoice, type Draft } from '@/lib/quiz/draft';
 import type { PublicItem } from '@/lib/quiz/present';
 import { choiceHint } from '@/lib/quiz/prompt';
-import { Mark, markedRow, markTone } from './marks';
-import { OrderingControl } from './ordering-control';
+import { Mark, markedRow } from './marks';
+
+// The controls of the types without number keys load only when such a question is shown. No
+// Suspense boundary of their own: the server renders them, and on a client render (the next
+// question) the page keeps the previous question until the control has loaded, so nothing jumps.
+const TypedControl = lazy(() => import('./typed-control').then((m) => ({ default: m.TypedControl })));
+const NumericControl = lazy(() => import('./numeric-control').then((m) => ({ default: m.NumericControl })));
+const OrderingControl = lazy(() => import('./ordering-control').then((m) => ({ default: m.OrderingControl })));
+const MatchingControl = lazy(() => import('./matching-control').then((m) => ({ default: m.MatchingControl })));
 
 export interface ControlProps {
   item: PublicItem;
@@ -109,145 +117,6 @@ function TrueFalseControl({ item, draft, onChange, disabled, labelledBy, marks }
           );
         })}
       </div>
-    </fieldset>
-  );
-}
-
-const field =
-  'min-h-12 w-full rounded-lg border border-border bg-surface px-3 py-2 text-lg text-text placeholder:text-muted disabled:opacity-80';
-
-/** Splits the text after a gap into the punctuation that must stay on the gap's line and the rest. */
-function gluedPunctuation(after: string): [string, string] {
-  const match = /^[^\s\p{L}\p{N}]*/u.exec(after);
-  const glued = match?.[0] ?? '';
-  return [glued, after.slice(glued.length)];
-}
-
-function TypedControl({ item, draft, onChange, disabled }: ControlProps) {
-  if (item.type !== 'typed' || draft.type !== 'typed') return null;
-  const input = (
-    <input
-      type="text"
-      value={draft.text}
-      maxLength={500}
-      autoComplete="off"
-      autoCapitalize="off"
-      spellCheck={false}
-      disabled={disabled}
-      aria-label={item.cloze ? 'Your answer for the gap' : 'Your answer'}
-      onChange={(e) => onChange({ type: 'typed', text: e.target.value })}
-      style={item.cloze ? { width: `${item.cloze.size + 2}ch` } : undefined}
-      className={
-        item.cloze
-          ? 'mx-1 inline-block max-w-full rounded-md border-0 border-b-2 border-accent bg-accent-soft px-2 py-0.5 align-baseline text-lg text-text disabled:opacity-80'
-          : field
-      }
-    />
-  );
-  if (item.cloze) {
-    const [glued, rest] = gluedPunctuation(item.cloze.after);
-    return (
-      <p className="text-lg leading-loose">
-        {item.cloze.before}
-        <span className="whitespace-nowrap">
-          {input}
-          {glued}
-        </span>
-        {rest}
-      </p>
-    );
-  }
-  return input;
-}
-
-function NumericControl({ item, draft, onChange, disabled }: ControlProps) {
-  if (item.type !== 'numeric' || draft.type !== 'numeric') return null;
-  return (
-    <div className="flex items-center gap-3">
-      <input
-        type="text"
-        inputMode="decimal"
-        value={draft.raw}
-        disabled={disabled}
-        aria-label={item.unit ? `Your answer, in ${item.unit}` : 'Your answer, a number'}
-        onChange={(e) => onChange({ type: 'numeric', raw: e.target.value })}
-        className={`${field} max-w-48 tabular-nums`}
-      />
-      {item.unit ? <span className="text-muted">{item.unit}</span> : null}
-    </div>
-  );
-}
-
-function MatchingControl({ item, draft, onChange, disabled, labelledBy, marks }: ControlProps) {
-  if (item.type !== 'matching' || draft.type !== 'matching') return null;
-  const pairs = draft.pairs;
-  const duplicates = duplicateMatches(pairs);
-  const leftText = new Map(item.lefts.map((l) => [l.id, l.text]));
-  const rightText = new Map(item.rights.map((r) => [r.id, r.text]));
-  const usedBy = new Map(Object.entries(pairs).map(([left, right]) => [right, left]));
-  return (
-    <fieldset aria-labelledby={labelledBy} className="space-y-3">
-      {item.lefts.map((left, index) => {
-        const chosen = pairs[left.id];
-        const sharedWith = chosen ? (duplicates.get(chosen) ?? []).filter((l) => l !== left.id) : [];
-        const mark = marks?.type === 'matching' ? marks.rows[index] : undefined;
-        const noteId = `match-${item.id}-${left.id}-note`;
-        return (
-          <div
-            key={left.id}
-            className={`grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-4 ${mark ? `rounded-lg p-3 ${markTone({ correct: mark.right, chosen: true })}` : ''}`}
-          >
-            {mark ? (
-              <p className="font-semibold">{left.text}</p>
-            ) : (
-              <label htmlFor={`match-${item.id}-${left.id}`} className="font-medium">
-                {left.text}
-              </label>
-            )}
-            {mark ? (
-              <div id={noteId} className="space-y-1">
-                <p>{mark.yours ?? 'No match chosen'}</p>
-                <p className="text-sm">
-                  <Mark correct={mark.right} chosen />
-                </p>
-                {mark.right ? null : <p className="text-sm">Correct answer: {mark.correct}</p>}
-              </div>
-            ) : (
-              <div className="space-y-1">
-                <select
-                  id={`match-${item.id}-${left.id}`}
-                  value={chosen ?? ''}
-                  disabled={disabled}
-                  aria-describedby={sharedWith.length ? noteId : undefined}
-                  onChange={(e) => {
-                    const next = { ...pairs };
-                    if (e.target.value) next[left.id] = e.target.value;
-                    else delete next[left.id];
-                    onChange({ type: 'matching', pairs: next } satisfies DraftOf<'matching'>);
-                  }}
-                  className={`${field} text-base`}
-                >
-                  <option value="">Choose a match…</option>
-                  {item.rights.map((right) => {
-                    const owner = usedBy.get(right.id);
-                    return (
-                      <option key={right.id} value={right.id}>
-                        {owner && owner !== left.id ? `${right.text} (chosen for ${leftText.get(owner)})` : right.text}
-                      </option>
-                    );
-                  })}
-                </select>
-                {sharedWith.length ? (
-                  <p id={noteId} className="text-sm font-medium text-warning">
-                    “{rightText.get(chosen!)}” is also chosen for {sharedWith.map((l) => leftText.get(l)).join(' and ')}. Each match is used
-                    once.
-                  </p>
-                ) : null}
-              </div>
-            )}
-          </div>
-        );
-      })}
     </fieldset>
   );
 }

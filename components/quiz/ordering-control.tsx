@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react';
 import { moveEntry } from '@/lib/quiz/draft';
 import type { ControlProps } from './answer-controls';
 import { Mark, markTone } from './marks';
@@ -14,13 +14,23 @@ export function OrderingControl({ item, draft, onChange, disabled, labelledBy, m
   const [Drag, setDrag] = useState<ComponentType<OrderingDragProps> | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const handles = useRef(new Map<string, HTMLButtonElement>());
+  // The drag library's rows replace the plain ones: the handle that had the focus gets it back.
+  const focusedBeforeDrag = useRef<string | null>(null);
   useEffect(() => {
     let live = true;
-    void import('./ordering-drag').then((m) => live && setDrag(() => m.OrderingDrag));
+    void import('./ordering-drag').then((m) => {
+      if (!live) return;
+      focusedBeforeDrag.current = [...handles.current].find(([, el]) => el === document.activeElement)?.[0] ?? null;
+      setDrag(() => m.OrderingDrag);
+    });
     return () => {
       live = false;
     };
   }, []);
+  useLayoutEffect(() => {
+    if (Drag && focusedBeforeDrag.current) handles.current.get(focusedBeforeDrag.current)?.focus();
+    focusedBeforeDrag.current = null;
+  }, [Drag]);
   if (item.type !== 'ordering' || draft.type !== 'ordering') return null;
   const order = draft.order;
   const text = new Map(item.entries.map((e) => [e.id, e.text]));

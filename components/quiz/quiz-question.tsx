@@ -7,8 +7,8 @@ import type { HeldBackWording } from '@/lib/classroom/reveal';
 import type { PublicItem } from '@/lib/quiz/present';
 import { ProgressBar } from '../ui/progress-bar';
 import { AnswerControls } from './answer-controls';
-import { FeedbackPanel, type FeedbackData } from './feedback-panel';
-import { answeredElsewhere } from './answered-elsewhere';
+import type { AnswerOutcome } from './answer-outcome';
+import type { FeedbackData } from './feedback-panel';
 
 interface Props {
   attemptId: string;
@@ -23,6 +23,14 @@ interface Props {
   /** In an assignment: what its reveal policy holds back, in words. */
   heldBack?: HeldBackWording | null;
 }
+
+// What follows an answer (the feedback panel, the way on, the other-tab lookup) is fetched beside
+// the answer, not with the page: a question's first paint does not need it.
+const loadOutcome = () =>
+  import('./answer-outcome').then(
+    (m) => m,
+    () => null,
+  );
 
 function newAnswerId(): string {
   return typeof crypto.randomUUID === 'function'
@@ -43,6 +51,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
   const [finished, setFinished] = useState(false);
   // One id per question, reused on retries, so a resent answer is recognised by the server.
   const [answerId] = useState(newAnswerId);
+  const [Outcome, setOutcome] = useState<typeof AnswerOutcome | null>(null);
   const shownAt = useRef(0);
   const promptRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -79,6 +88,7 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
     }
     setBusy(true);
     setError(null);
+    const outcome = loadOutcome();
     try {
       const res = await fetch(`/api/v1/attempts/${attemptId}/answers`, {
         method: 'POST',
@@ -86,16 +96,25 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
         body: JSON.stringify({ answerId, itemId: item.id, response: built.response, durationMs: Date.now() - shownAt.current }),
       });
       const body = await res.json().catch(() => null);
+      const show = async (shown: { feedback: FeedbackData | null; finished: boolean; notice?: string }) => {
+        const loaded = await outcome;
+        // The answer is stored: sent again with the same answerId, it brings back the same feedback.
+        if (!loaded) return setError('Could not load the feedback. Check your connection and try again; your answer is kept.');
+        setOutcome(() => loaded.AnswerOutcome);
+        setNotice(shown.notice ?? null);
+        setFinished(shown.finished);
+        setFeedback(shown.feedback ?? 'recorded');
+      };
       if (res.ok) {
-        setFinished(body.finished === true);
-        setFeedback((body.feedback as FeedbackData | null) ?? 'recorded');
+        await show({ feedback: body.feedback as FeedbackData | null, finished: body.finished === true });
       } else if (res.status === 409) {
-        const elsewhere = await answeredElsewhere(attemptId, item.id);
-        if (elsewhere) {
-          setNotice('This question was already answered in another tab or on another device. Here is that answer.');
-          setFinished(elsewhere.finished);
-          setFeedback(elsewhere.feedback ?? 'recorded');
-        } else setError(body?.error?.message ?? 'This question can no longer be answered here. Reload the page to carry on.');
+        const elsewhere = await (await outcome)?.answeredElsewhere(attemptId, item.id);
+        if (elsewhere)
+          await show({
+            ...elsewhere,
+            notice: 'This question was already answered in another tab or on another device. Here is that answer.',
+          });
+        else setError(body?.error?.message ?? 'This question can no longer be answered here. Reload the page to carry on.');
       } else setError(body?.error?.message ?? `The server answered ${res.status}. Try again.`);
     } catch {
       setError('Could not reach the server. Check your connection and try again; your answer is kept.');
@@ -192,33 +211,17 @@ export function QuizQuestion({ attemptId, item, index, total, answeredCount, rou
           </div>
         ) : null}
       </form>
-      {feedback ? (
-        <div className="space-y-4">
-          {notice ? (
-            <p role="status" className="rounded-lg border-l-4 border-warning bg-warning-soft px-4 py-2">
-              {notice}
-            </p>
-          ) : null}
-          {feedback === 'recorded' ? (
-            <section aria-labelledby={`feedback-${item.id}`} className="rounded-xl border-l-4 border-accent bg-accent-soft p-4">
-              <h2 id={`feedback-${item.id}`} className="text-lg font-semibold">
-                Answer recorded
-              </h2>
-              <p>{heldBack?.afterAnswer ?? 'Your answer is saved.'}</p>
-            </section>
-          ) : (
-            <FeedbackPanel feedback={feedback} headingId={`feedback-${item.id}`} marksInPlace />
-          )}
-          <button
-            ref={nextRef}
-            type="button"
-            onClick={() => void next()}
-            disabled={leaving}
-            className="inline-flex min-h-11 items-center rounded-lg bg-accent px-5 font-medium text-accent-contrast hover:bg-accent-hover disabled:opacity-60"
-          >
-            {finished ? 'See my results' : 'Next question'}
-          </button>
-        </div>
+      {feedback && Outcome ? (
+        <Outcome
+          itemId={item.id}
+          feedback={feedback}
+          notice={notice}
+          heldBack={heldBack}
+          finished={finished}
+          leaving={leaving}
+          onNext={() => void next()}
+          nextRef={nextRef}
+        />
       ) : null}
     </div>
   );

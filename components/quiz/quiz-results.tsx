@@ -5,7 +5,8 @@ import { formatScore, scorePercent } from '@/lib/quiz/score';
 import { ProgressBar } from '../ui/progress-bar';
 import { FeedbackPanel, verdict, type FeedbackData } from './feedback-panel';
 import { FocusOnArrival } from './focus-on-arrival';
-import { StartQuizForm, type StartQuizState } from './start-quiz-form';
+import type { StartQuizState } from './start-quiz-form';
+import { StartQuizFormLazy } from './start-quiz-form-lazy';
 
 interface ResultRow {
   itemId: string;
@@ -89,7 +90,7 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
               Back to the assignment
             </Link>
           ) : missed.length > 0 ? (
-            <StartQuizForm
+            <StartQuizFormLazy
               action={retryAction}
               setId={setId}
               itemIds={missed}
@@ -100,7 +101,7 @@ export function QuizResults({ attemptId, results, setId, setTitle, assignmentId,
             <p className="font-medium text-success">Every answer right. Well done.</p>
           )}
           {setId && !assignmentId ? (
-            <StartQuizForm
+            <StartQuizFormLazy
               action={retryAction}
               setId={setId}
               itemIds={null}

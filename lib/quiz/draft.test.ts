@@ -9,6 +9,7 @@ import {
   toggleChoice,
   type DraftOf,
 } from './draft';
+import { numericDraft } from './numeric-draft';
 import type { PublicItem } from './present';
 
 // Random-looking ids, as a delivery with opaque ids would send them.
@@ -76,8 +77,10 @@ describe('when a draft counts as answered', () => {
   it('typed answers need more than spaces; numbers must parse', () => {
     expect(isAnswered(typed, { type: 'typed', text: '   ' })).toBe(false);
     expect(isAnswered(typed, { type: 'typed', text: 'Habomai' })).toBe(true);
-    expect(responseFromDraft(numeric, { type: 'numeric', raw: 'lots' })).toEqual({ missing: 'Enter a number, in digits or words.' });
-    expect(responseFromDraft(numeric, { type: 'numeric', raw: 'twelve' })).toEqual({ response: { value: 12 } });
+    expect(responseFromDraft(numeric, numericDraft(' '))).toEqual({ missing: 'Enter a number.' });
+    expect(responseFromDraft(numeric, numericDraft('lots'))).toEqual({ missing: 'Enter a number, in digits or words.' });
+    expect(responseFromDraft(numeric, numericDraft('twelve'))).toEqual({ response: { value: 12 } });
+    expect(responseFromDraft(numeric, numericDraft('0'))).toEqual({ response: { value: 0 } });
   });
 
   it('ordering counts once an entry moved or the order was confirmed', () => {

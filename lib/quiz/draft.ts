@@ -1,4 +1,3 @@
-import { parseNumber } from '../grading/numbers';
 import type { PublicItem } from './present';
 
 /**
@@ -11,7 +10,8 @@ export type Draft =
   | { type: 'multiple'; choices: string[] }
   | { type: 'truefalse'; value: boolean | null }
   | { type: 'typed'; text: string }
-  | { type: 'numeric'; raw: string }
+  /** `value`: `raw` read as a number (see numeric-draft.ts), null when it is not one. */
+  | { type: 'numeric'; raw: string; value: number | null }
   /** `touched`: the learner moved an entry or confirmed the order as shown. */
   | { type: 'ordering'; order: string[]; touched: boolean }
   | { type: 'matching'; pairs: Record<string, string> };
@@ -29,7 +29,7 @@ export function initialDraft(item: PublicItem): Draft {
     case 'typed':
       return { type: 'typed', text: '' };
     case 'numeric':
-      return { type: 'numeric', raw: '' };
+      return { type: 'numeric', raw: '', value: null };
     case 'ordering':
       return { type: 'ordering', order: item.entries.map((e) => e.id), touched: false };
     case 'matching':
@@ -50,8 +50,7 @@ export function responseFromDraft(item: PublicItem, draft: Draft): { response: u
       return draft.text.trim() ? { response: { text: draft.text } } : { missing: 'Type your answer.' };
     case 'numeric': {
       if (!draft.raw.trim()) return { missing: 'Enter a number.' };
-      const value = parseNumber(draft.raw);
-      return value !== null ? { response: { value } } : { missing: 'Enter a number, in digits or words.' };
+      return draft.value !== null ? { response: { value: draft.value } } : { missing: 'Enter a number, in digits or words.' };
     }
     case 'ordering':
       return draft.touched

@@ -3,14 +3,12 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { QuestionDownloadLinks } from '@/components/interop/question-downloads';
 import { CopyValue } from '@/components/teach/copy-value';
-import { SettingsForm } from '@/components/teach/settings-form';
 import { LATE_WORK_LABELS, REVEAL_LABELS } from '@/lib/classroom/setting-labels';
 import { LocalTime } from '@/components/ui/local-time';
 import type { LateWorkPolicy, RevealPolicy } from '@/lib/classroom/reveal';
 import { assignmentWork, ownedAssignment } from '@/server/assignments';
 import { LiveReport } from '@/components/teach/live-report';
-import { ResetPersonalCodeForm } from '@/components/teach/reset-personal-code-form';
-import { RosterManager } from '@/components/teach/roster-manager';
+import { ResetPersonalCodeFormLazy, RosterManagerLazy, SettingsFormLazy } from '@/components/teach/report-forms-lazy';
 import { StatusBadge } from '@/components/teach/status-badge';
 import { currentTeacher } from '@/server/auth';
 import { or404 } from '@/server/pages';
@@ -151,7 +149,7 @@ export default async function AssignmentReportPage({ params }: PageProps<'/teach
             start.
           </p>
           <div className="mt-3">
-            <SettingsForm
+            <SettingsFormLazy
               assignmentId={assignment.id}
               settings={{ title: stored.title, dueUtc: stored.dueAt?.toISOString() ?? null, reveal, lateWork }}
               work={work}
@@ -161,13 +159,13 @@ export default async function AssignmentReportPage({ params }: PageProps<'/teach
         </details>
       </section>
       <LiveReport initial={report} initialEtag={etag} assignmentId={assignment.id} />
-      <RosterManager
+      <RosterManagerLazy
         assignmentId={assignment.id}
         students={report.students}
         isQuiz={assignment.mode === 'quiz'}
         actions={{ rename: renameStudentAction, reset: resetAttemptsAction, remove: removeStudentAction }}
       />
-      <ResetPersonalCodeForm
+      <ResetPersonalCodeFormLazy
         assignmentId={assignment.id}
         students={report.students.map((s) => ({ studentId: s.studentId, nickname: s.nickname }))}
         action={resetPersonalCodeAction}
