@@ -53,6 +53,13 @@ export function LiveReport({
   assignmentId: string;
 }) {
   const [report, setReport] = useState(initial);
+  // A server action on this page (a reset, a rename) renders it again with a newer report: show
+  // that one. Polling alone would not, since it asks with the newer report's ETag.
+  const [shownEtag, setShownEtag] = useState(initialEtag);
+  if (shownEtag !== initialEtag) {
+    setShownEtag(initialEtag);
+    setReport(initial);
+  }
   const [sort, setSort] = useState<SortKey>('nickname');
   const [stale, setStale] = useState(false);
 
