@@ -8,6 +8,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 /** A backend that refused a connection is skipped for this long before it is tried again. */
 const DOWN_MS = 1000;
+/**
+ * An idle connection to a backend is closed after this long: before the backend's own keep-alive
+ * timeout (Node's and `next start`'s 5 s) closes it, or a request sent just then meets a closing
+ * connection and its client gets a 502.
+ */
+const IDLE_MS = 4000;
 
 /**
  * Starts the balancer on `port`/`host`. Each request goes to the next backend that is up; when a
@@ -18,16 +24,16 @@ const DOWN_MS = 1000;
  * for a second.
  * The client's address is appended to X-Forwarded-For, so the backends must trust one more hop.
  *
- * @param {{ port: number, host?: string, backends: { host?: string, port: number }[], log?: (line: string) => void }} options
+ * @param {{ port: number, host?: string, backends: { host?: string, port: number }[], log?: (line: string) => void, idleMs?: number }} options
  * @returns {Promise<http.Server>}
  */
-export function startBalancer({ port, host, backends, log = () => {} }) {
+export function startBalancer({ port, host, backends, log = () => {}, idleMs = IDLE_MS }) {
   if (backends.length === 0) throw new Error('the balancer needs at least one backend');
   const pool = backends.map((b) => ({
     host: b.host ?? '127.0.0.1',
     port: b.port,
     downUntil: 0,
-    agent: new http.Agent({ keepAlive: true, maxSockets: 512 }),
+    agent: new http.Agent({ keepAlive: true, maxSockets: 512, timeout: idleMs }),
   }));
   let turn = 0;
   const pick = (tried) => {

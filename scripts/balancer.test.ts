@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBalancer, trustOneMoreHop } from './balancer.mjs';
 
 const servers: http.Server[] = [];
@@ -76,6 +76,18 @@ describe('the balancer', () => {
     const port = await balancer([{ port: dying }, { port: await backend('up') }]);
     const got = await fetch(`http://127.0.0.1:${port}/x`);
     expect([got.status, ((await got.json()) as { name: string }).name]).toEqual([200, 'up']);
+  });
+
+  it('closes an idle connection to a backend before the backend’s keep-alive timeout does (a request sent on it then would fail)', async () => {
+    const server = http.createServer((_req, res) => res.end('ok'));
+    server.keepAliveTimeout = 5000;
+    const port = await listen(server);
+    const front = await startBalancer({ port: 0, host: '127.0.0.1', backends: [{ port }], idleMs: 100 });
+    servers.push(front);
+    const response = await fetch(`http://127.0.0.1:${(front.address() as AddressInfo).port}/`);
+    expect(await response.text()).toBe('ok');
+    const open = () => new Promise<number>((resolve, reject) => server.getConnections((error, n) => (error ? reject(error) : resolve(n))));
+    await vi.waitFor(async () => expect(await open()).toBe(0), { timeout: 2000 });
   });
 
   it('has the processes behind it trust one more proxy hop', () => {
