@@ -9,7 +9,6 @@ import { connectPostgresql, type PostgresqlConnection } from './db-postgresql';
 import { PrismaClient } from './generated/prisma/client';
 import type { SqlDatabase, SqlSession } from './sql';
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
-import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
 import { beginImmediate } from './sqlite-begin';
 import { sqliteDatabase } from './sqlite-sql';
 
@@ -40,7 +39,6 @@ interface Connection {
   sqlite: Database.Database;
   lock: Mutex;
   sql: SqlDatabase;
-  checkpointer: Checkpointer;
 }
 
 /** Prisma's adapter with every statement and transaction taken under `lock`, transactions holding SQLite's write lock. */
@@ -86,7 +84,6 @@ async function connect(file: string): Promise<Connection> {
   if (!(sqlite instanceof Database))
     throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; see server/db.ts');
   applyConnectionPragmas(sqlite);
-  sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const lock = new Mutex();
   return {
     file,
@@ -94,7 +91,6 @@ async function connect(file: string): Promise<Connection> {
     sqlite,
     lock,
     sql: sqliteDatabase(sqlite, lock),
-    checkpointer: startCheckpointer(file),
   };
 }
 
@@ -141,7 +137,6 @@ export async function disconnectDb(): Promise<void> {
   const connection = await current.connection;
   await connection.prisma.$disconnect();
   if ('sqlite' in connection) {
-    await connection.checkpointer.stop();
     if (connection.sqlite.open) connection.sqlite.close();
   } else {
     await connection.pool.end();
