@@ -41,7 +41,7 @@ function options(argv, env) {
 }
 
 // See the README's settings table for why this is the default.
-const DEFAULT_WORKERS = 'auto';
+const DEFAULT_WORKERS = '1';
 
 const NEXT = 'node_modules/next/dist/bin/next';
 const children = new Set();
