@@ -1,4 +1,5 @@
 import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { PrismaClient } from './generated/prisma/client';
@@ -14,8 +15,6 @@ export interface PostgresqlConnection {
 
 /** Connections per process; N instances open up to N × this against the server's max_connections. */
 const DEFAULT_POOL_SIZE = 10;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Prisma's code for a transaction PostgreSQL aborted as a serialization failure or deadlock. */
 const isWriteConflict = (error: unknown) => (error as { code?: string } | null)?.code === 'P2034' || isRetryable(error);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { headers } from 'next/headers';
 import { clientAddress as addressFrom, clientKey, parseTrustedProxy, type TrustedProxy } from '@/lib/client-address';
 import { afterFailure, decide, type Counter, type Counters, type Rules, type Scope } from '@/lib/rate-limit';
@@ -110,8 +111,6 @@ async function readCounters(tx: SqlSession, keys: Keys): Promise<Counters> {
   }
   return counters;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Decides, and counts the request as a failure before it runs (in one write transaction, so

@@ -1,4 +1,5 @@
 import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SqlSession } from './sql';
 
 /** One open write transaction, as a database's seam provides it to the batches below. */
@@ -35,8 +36,6 @@ interface Queued {
 
 /** The most writes one transaction carries: the first of them waits for all to run before its commit. */
 const MAX_BATCH = 32;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const failed = (error: unknown): Outcome => ({ ok: false, error });
 
