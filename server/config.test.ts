@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, databaseFile, databaseTarget, signUpsPerHour } from './config';
+import { ConfigError, databaseFile, databaseTarget, newLearnersPerHour, signUpsPerHour } from './config';
 
 const env = (url?: string): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...(url === undefined ? {} : { DATABASE_URL: url }) });
 
@@ -33,6 +33,19 @@ describe('signUpsPerHour', () => {
     for (const raw of ['0', '-3', '2.5', 'lots', '1e9']) {
       expect(() => signUpsPerHour({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: raw })).toThrow(ConfigError);
       expect(() => signUpsPerHour({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: raw })).toThrow(/PASSAGE_SIGNUPS_PER_HOUR/);
+    }
+  });
+});
+
+describe('newLearnersPerHour', () => {
+  it('is 1,000 unless PASSAGE_NEW_LEARNERS_PER_HOUR says otherwise', () => {
+    expect(newLearnersPerHour({ NODE_ENV: 'test' })).toBe(1000);
+    expect(newLearnersPerHour({ NODE_ENV: 'test', PASSAGE_NEW_LEARNERS_PER_HOUR: '1000000' })).toBe(1_000_000);
+  });
+
+  it('refuses a value that is not a whole number from 1 to 10000000, naming the setting', () => {
+    for (const raw of ['0', '-3', '2.5', 'lots', '1e9']) {
+      expect(() => newLearnersPerHour({ NODE_ENV: 'test', PASSAGE_NEW_LEARNERS_PER_HOUR: raw })).toThrow(/PASSAGE_NEW_LEARNERS_PER_HOUR/);
     }
   });
 });

@@ -51,20 +51,32 @@ export function fsrsFuzz(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV !== 'test';
 }
 
-const signUpsPerHourSchema = z.coerce
-  .number({ error: 'PASSAGE_SIGNUPS_PER_HOUR must be a whole number' })
-  .int('PASSAGE_SIGNUPS_PER_HOUR must be a whole number')
-  .min(1, 'PASSAGE_SIGNUPS_PER_HOUR must be at least 1')
-  .max(100_000, 'PASSAGE_SIGNUPS_PER_HOUR must be at most 100000');
+/** A whole number of events per hour read from the environment, or `fallback` when unset. */
+function perHourSetting(name: string, fallback: number, max: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const schema = z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be at least 1`)
+    .max(max, `${name} must be at most ${max}`);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`${parsed.error.issues[0]!.message}; got "${raw}"`);
+  return parsed.data;
+}
 
 /**
  * Teacher sign-ups one address may make an hour before each waits (default 10). A school whose
  * staff all sign up from behind one address on a training day raises it.
  */
 export function signUpsPerHour(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PASSAGE_SIGNUPS_PER_HOUR?.trim();
-  if (!raw) return 10;
-  const parsed = signUpsPerHourSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(`${parsed.error.issues[0]!.message}; got "${raw}"`);
-  return parsed.data;
+  return perHourSetting('PASSAGE_SIGNUPS_PER_HOUR', 10, 100_000, env);
+}
+
+/**
+ * New anonymous learners one address may create an hour before each waits a second (default
+ * 1,000: a whole school behind one address). A district behind one address, or the bench, raises it.
+ */
+export function newLearnersPerHour(env: NodeJS.ProcessEnv = process.env): number {
+  return perHourSetting('PASSAGE_NEW_LEARNERS_PER_HOUR', 1000, 10_000_000, env);
 }

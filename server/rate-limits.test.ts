@@ -106,6 +106,26 @@ describe('limited (counters in the database)', () => {
     }
   });
 
+  it('lets PASSAGE_NEW_LEARNERS_PER_HOUR set how many new learners one address creates before each waits a second', async () => {
+    const c = clock();
+    const before = process.env.PASSAGE_NEW_LEARNERS_PER_HOUR;
+    process.env.PASSAGE_NEW_LEARNERS_PER_HOUR = '3';
+    try {
+      const started = Date.now();
+      for (let i = 0; i < 3; i++)
+        expect(await outcome(limited('newLearner', { client: '198.51.100.10' }, succeed, { now: c.now }))).toBe('ok');
+      expect(Date.now() - started, 'the allowance runs at once').toBeLessThan(900);
+      const past = Date.now();
+      for (let i = 0; i < 2; i++)
+        expect(await outcome(limited('newLearner', { client: '198.51.100.10' }, succeed, { now: c.now }))).toBe('ok');
+      expect(Date.now() - past, 'past the allowance, new learners come one a second').toBeGreaterThanOrEqual(900);
+      expect(await rows()).toContainEqual({ key: 'newLearner|c|198.51.100.10', failures: 5 });
+    } finally {
+      if (before === undefined) delete process.env.PASSAGE_NEW_LEARNERS_PER_HOUR;
+      else process.env.PASSAGE_NEW_LEARNERS_PER_HOUR = before;
+    }
+  });
+
   it('runs requests known to succeed uncounted: sixty students joining at once from one school address all get in at once', async () => {
     const started = Date.now();
     const outcomes = await Promise.all(

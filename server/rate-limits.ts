@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { clientAddress as addressFrom, clientKey, parseTrustedProxy, type TrustedProxy } from '@/lib/client-address';
 import { afterFailure, decide, type Counter, type Counters, type Rules, type Scope } from '@/lib/rate-limit';
 import { inWriteTransaction } from './db';
-import { signUpsPerHour } from './config';
+import { newLearnersPerHour, signUpsPerHour } from './config';
 import { AppError } from './errors';
 import { PEER_HEADER, peerStamping } from './peer-address';
 import { fragments, numberFromSql, sql, type SqlSession } from './sql';
@@ -38,15 +38,17 @@ export const LIMITS = {
     client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 },
     target: { free: 30, windowMs: HOUR, baseMs: 500, maxMs: 4000 },
   },
-  // New anonymous learners: 1,000 an hour per address (a whole school behind one address), then one a second.
+  // New anonymous learners: 1,000 an hour per address (a whole school behind one address;
+  // PASSAGE_NEW_LEARNERS_PER_HOUR changes it), then one a second.
   newLearner: { client: { free: 1000, windowMs: HOUR, baseMs: 1000, maxMs: 1000 } },
 } as const satisfies Record<string, Rules>;
 
 export type LimitKind = keyof typeof LIMITS;
 
 function rulesFor(kind: LimitKind): Rules {
-  if (kind !== 'signUp') return LIMITS[kind];
-  return { client: { ...LIMITS.signUp.client, free: signUpsPerHour() } };
+  if (kind === 'signUp') return { client: { ...LIMITS.signUp.client, free: signUpsPerHour() } };
+  if (kind === 'newLearner') return { client: { ...LIMITS.newLearner.client, free: newLearnersPerHour() } };
+  return LIMITS[kind];
 }
 const COUNT_EVERY: ReadonlySet<LimitKind> = new Set(['signUp', 'newLearner']);
 
