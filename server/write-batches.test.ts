@@ -48,6 +48,27 @@ describe('writes that arrive together (group commit)', () => {
     expect(stored()).toEqual(['a', 'b']);
   });
 
+  it('gather writes that arrive one after another in the same turn of the event loop, as requests on separate sockets do', async () => {
+    // Each timer callback is its own task, with the microtask queue drained between them, like two
+    // requests read from two sockets in one poll: the first write must not commit alone before the next arrives.
+    const seen = await new Promise<string[][]>((resolve, reject) => {
+      const views: Promise<string[]>[] = [];
+      for (const x of ['a', 'b', 'c', 'd'])
+        setTimeout(() => {
+          views.push(
+            db.write(async (tx) => {
+              await insert(tx, x);
+              return stored();
+            }),
+          );
+          if (views.length === 4) Promise.all(views).then(resolve, reject);
+        }, 0);
+    });
+    // No other connection saw any of them before the last one ran: they shared one COMMIT.
+    expect(seen).toEqual([[], [], [], []]);
+    expect(stored()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('roll back a write that throws alone, keeping the others of its batch', async () => {
     const results = await Promise.allSettled([
       db.write((tx) => insert(tx, 'a')),

@@ -131,6 +131,9 @@ export function batchedWrites(driver: WriteBatchDriver) {
   return <T>(work: (tx: SqlSession) => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (queue.length === 1) schedule();
+      // Requests arrive one per task (a socket's read), each finishing its SQLite work before the
+      // next is read: a batch started at once would always hold one write. Starting it after the
+      // poll phase lets the writes of every request read in this turn share its COMMIT.
+      if (queue.length === 1) setImmediate(schedule);
     });
 }
