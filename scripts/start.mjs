@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { z } from 'zod';
 import { startBalancer, trustOneMoreHop } from './balancer.mjs';
+import { serverNodeFlags } from './server-node-flags.mjs';
 
 const workersSchema = z
   .string()
@@ -49,7 +50,7 @@ let stopping = false;
 
 function serve(args, env) {
   // Next's own entry point, not `npx next`: npx does not pass SIGTERM on.
-  const child = spawn(process.execPath, [NEXT, 'start', ...args], { env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...serverNodeFlags(env), NEXT, 'start', ...args], { env, stdio: 'inherit' });
   children.add(child);
   return child;
 }

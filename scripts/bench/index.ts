@@ -19,11 +19,12 @@ import {
   type PublicItem,
   type RequestSource,
 } from './lib/load';
-import { freePort, machineInfo, runStep, settle, startService, stopAll, waitUntilUp, type Service } from './lib/proc';
+import { freePort, groupPeakRssMiB, machineInfo, runStep, settle, startService, stopAll, waitUntilUp, type Service } from './lib/proc';
 import { summarizeProfile } from './lib/profile';
 import { startPgServer, type PgServer } from '../pg-server';
 import { pollReports, seedClassroom, type Classroom } from './lib/classroom';
 import { seedBackground } from './lib/seed';
+import { serverNodeFlags } from '../server-node-flags.mjs';
 import { openDb, randomId } from './lib/sqlite';
 import { mapLimit } from '../../lib/collections/map-limit';
 import { fmt, log, median, round, sleep, withTimeout } from './lib/util';
@@ -153,9 +154,8 @@ const appEnv = () => ({ ...process.env, DATABASE_URL: `file:${dbFile}`, ...bench
 async function startPassage(profileDir?: string): Promise<Service> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const service = profileDir
-    ? startService('passage', url, process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env: appEnv() })
-    : startService('passage', url, 'npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env: appEnv() });
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const service = startService('passage', url, process.execPath, [...serverNodeFlags(), ...profiling, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env: appEnv() });
   await waitUntilUp(service, '/', 120_000);
   log(`Passage (next start) answers on ${url}`);
   return service;
@@ -215,7 +215,7 @@ async function startBareNext(): Promise<Service> {
   const dir = ensureBareNextBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const service = startService('bare-next', url, path.join(dir, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir });
+  const service = startService('bare-next', url, process.execPath, [...serverNodeFlags(), path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir });
   await waitUntilUp(service, '/', 120_000);
   log(`bare Next (next start, one route handler, no proxy) answers on ${url}`);
   return service;
@@ -612,7 +612,9 @@ async function main(): Promise<void> {
     const aggregates = aggregate(all);
     if (only.has('answers')) loadRows('answers', aggregates);
     if (only.has('reviews')) loadRows('reviews', aggregates);
-    details.load = { config: { runs: config.runs, seconds: config.seconds, connections: config.connections, learners: config.learners }, aggregates, runs: all };
+    const memory = { passage: groupPeakRssMiB(passage.child.pid!), bare: groupPeakRssMiB(bare!.child.pid!) };
+    row('load', 'server peak resident memory, MiB: Passage · bare Next', `${fmt(memory.passage)} · ${fmt(memory.bare)}`);
+    details.load = { memory, config: { runs: config.runs, seconds: config.seconds, connections: config.connections, learners: config.learners }, aggregates, runs: all };
     await floor.stop();
   });
 

@@ -51,6 +51,22 @@ export function groupCpuSeconds(pgid: number): number {
   return ticks / TICKS_PER_SECOND;
 }
 
+/** The highest resident memory each process of the group has reached (VmHWM), summed, in MiB. */
+export function groupPeakRssMiB(pgid: number): number {
+  let kib = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
+      kib += Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      continue;
+    }
+  }
+  return kib / 1024;
+}
+
 /** Starts `command` detached (its own process group) and keeps the last 64 KiB of its output. */
 export function startService(name: string, url: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Service {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
