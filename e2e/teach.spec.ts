@@ -213,3 +213,59 @@ test('the assignment page copies the link and code, lists every setting, and say
   await expect(teacher.getByRole('heading', { level: 1, name: 'Report check, revealed' })).toBeVisible();
   await expect(setting('Show answers')).toHaveText('After the student submits');
 });
+
+/** Creates a timeline assignment due at `due` (a datetime-local value in the page's zone); returns its student link. */
+async function createDue(page: Page, title: string, due: string, { past = false } = {}): Promise<string> {
+  await page.goto('/teach/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Question set').selectOption('timeline');
+  await page.getByLabel('Due date', { exact: true }).fill(due);
+  if (past) await page.getByLabel('The due date is in the past on purpose').check();
+  await page.getByRole('button', { name: 'Create assignment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  return (await linkAndCode(page)).link;
+}
+
+test('on a phone the assignment list shows each title, status, due date and student count without scrolling sideways', async ({
+  browser,
+}, testInfo) => {
+  const teacher = await pageIn(browser, 'UTC');
+  await signUpTeacher(teacher, 'Ms Sano');
+  const upcoming = {
+    title: 'The Industrial Revolution: causes, inventions and consequences',
+    due: 'Sun, 1 Dec 2030, 20:30 UTC',
+    status: 'Open',
+    students: '1 joined, 0 submitted',
+  };
+  const past = { title: 'Last term’s revision', due: 'Wed, 1 Jan 2020, 09:00 UTC', status: 'Past due', students: '0 joined, 0 submitted' };
+  const assignments = [upcoming, past];
+  const link = await createDue(teacher, upcoming.title, '2030-12-01T20:30');
+  await createDue(teacher, past.title, '2020-01-01T09:00', { past: true });
+  await joinAs(await newPage(browser), link, 'Ana');
+
+  await teacher.setViewportSize({ width: 375, height: 812 });
+  await teacher.goto('/teach');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await teacher.emulateMedia({ colorScheme });
+    expect(await teacher.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    for (const a of assignments) {
+      const title = teacher.getByRole('link', { name: a.title, exact: true });
+      await title.scrollIntoViewIfNeeded();
+      await expect(title).toBeInViewport();
+      // Not scrolled into view on purpose: a due date off to the side must count as hidden.
+      // (Only the shown one: the table for wider screens is in the page too, hidden.)
+      await expect(teacher.getByText(a.due, { exact: true }).filter({ visible: true })).toBeInViewport();
+      const card = teacher.getByRole('listitem').filter({ has: title });
+      await expect(card.getByText(a.status, { exact: true })).toBeInViewport();
+      await expect(card.getByRole('definition').filter({ hasText: a.students })).toBeInViewport();
+    }
+    await expectNoAxeViolations(teacher);
+  }
+
+  // Wider screens keep the table, its column headers naming each value.
+  await teacher.emulateMedia({ colorScheme: 'light' });
+  await teacher.setViewportSize({ width: 1280, height: 800 });
+  await expect(teacher.getByRole('columnheader', { name: 'Due' })).toBeVisible();
+  for (const a of assignments) await expect(teacher.getByRole('row', { name: new RegExp(a.title) })).toContainText(a.due);
+  await lookAt(teacher, 'teach-list', testInfo);
+});
