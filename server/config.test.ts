@@ -23,29 +23,19 @@ describe('databaseTarget', () => {
   });
 });
 
-describe('signUpsPerHour', () => {
-  it('is 10 unless PASSAGE_SIGNUPS_PER_HOUR says otherwise', () => {
-    expect(signUpsPerHour({ NODE_ENV: 'test' })).toBe(10);
-    expect(signUpsPerHour({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: ' 200 ' })).toBe(200);
+describe.each([
+  { read: signUpsPerHour, name: 'PASSAGE_SIGNUPS_PER_HOUR', fallback: 10, set: ' 200 ', value: 200, max: 100_000 },
+  { read: newLearnersPerHour, name: 'PASSAGE_NEW_LEARNERS_PER_HOUR', fallback: 1000, set: '1000000', value: 1_000_000, max: 10_000_000 },
+])('$name', ({ read, name, fallback, set, value, max }) => {
+  it(`is ${fallback} unless set`, () => {
+    expect(read({ NODE_ENV: 'test' })).toBe(fallback);
+    expect(read({ NODE_ENV: 'test', [name]: set })).toBe(value);
   });
 
-  it('refuses a value that is not a whole number from 1 to 100000, naming the setting', () => {
-    for (const raw of ['0', '-3', '2.5', 'lots', '1e9']) {
-      expect(() => signUpsPerHour({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: raw })).toThrow(ConfigError);
-      expect(() => signUpsPerHour({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: raw })).toThrow(/PASSAGE_SIGNUPS_PER_HOUR/);
-    }
-  });
-});
-
-describe('newLearnersPerHour', () => {
-  it('is 1,000 unless PASSAGE_NEW_LEARNERS_PER_HOUR says otherwise', () => {
-    expect(newLearnersPerHour({ NODE_ENV: 'test' })).toBe(1000);
-    expect(newLearnersPerHour({ NODE_ENV: 'test', PASSAGE_NEW_LEARNERS_PER_HOUR: '1000000' })).toBe(1_000_000);
-  });
-
-  it('refuses a value that is not a whole number from 1 to 10000000, naming the setting', () => {
-    for (const raw of ['0', '-3', '2.5', 'lots', '1e9']) {
-      expect(() => newLearnersPerHour({ NODE_ENV: 'test', PASSAGE_NEW_LEARNERS_PER_HOUR: raw })).toThrow(/PASSAGE_NEW_LEARNERS_PER_HOUR/);
+  it(`refuses a value that is not a whole number from 1 to ${max}, naming the setting`, () => {
+    for (const raw of ['0', '-3', '2.5', 'lots', '1e9', String(max + 1)]) {
+      expect(() => read({ NODE_ENV: 'test', [name]: raw })).toThrow(ConfigError);
+      expect(() => read({ NODE_ENV: 'test', [name]: raw })).toThrow(new RegExp(name));
     }
   });
 });
