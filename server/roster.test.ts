@@ -238,6 +238,31 @@ describe('one rule for every write tied to an assignment', () => {
     ).resolves.toBeDefined();
   });
 
+  it('admits no more than the bound when the last places are raced for: the check and the insert are one step', async () => {
+    const { id } = await createAssignment(owner, { ...base, title: 'Raced' });
+    const now = new Date();
+    const db = await getDb();
+    const early = Array.from({ length: JOIN_FLOOD_LIMIT.max - 3 }, (_, i) => ({ id: `early-${i}`, n: i }));
+    await db.learner.createMany({ data: early.map((j) => ({ id: j.id })) });
+    await db.assignmentStudent.createMany({
+      data: early.map((j) => ({
+        id: j.id,
+        assignmentId: id,
+        learnerId: j.id,
+        nickname: `early ${j.n}`,
+        nicknameKey: `early ${j.n}`,
+        personalCode: `E${String(j.n).padStart(5, '0')}`,
+        joinedAt: now,
+      })),
+    });
+    // Three places left in the window; twelve students ask for them at the same moment.
+    const racers = await Promise.all(Array.from({ length: 12 }, async () => (await createLearner()).learner));
+    const outcomes = await Promise.allSettled(racers.map((learner, i) => joinAssignment(learner, id, `racer ${i}`, now)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as AppError).status).toBe(429);
+    expect(await db.assignmentStudent.count({ where: { assignmentId: id } })).toBe(JOIN_FLOOD_LIMIT.max);
+  });
+
   it(`holds at most ${MAX_CLASS_SIZE} students, however slowly they came`, async () => {
     const { id } = await createAssignment(owner, base);
     const db = await getDb();

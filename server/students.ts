@@ -8,6 +8,7 @@ import { assignmentStatus, heldBackWording, type HeldBackWording, type LateWorkP
 import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { shuffle } from '@/lib/quiz/random';
 import { checkAssignmentWrite } from './assignment-rules';
+import { databaseTarget } from './config';
 import { getDb, inReadSession } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
@@ -144,9 +145,11 @@ async function takenNicknameKeys(assignmentId: string, exceptStudentId?: string)
   return new Set(rows.map((s) => nicknameKey(s.nickname)));
 }
 
+type Db = Awaited<ReturnType<typeof getDb>>;
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
 /** Refuses a join while the assignment has taken JOIN_FLOOD_LIMIT.max new students within its window, or is full. */
-async function checkJoinFlood(assignmentId: string, now: Date): Promise<void> {
-  const db = await getDb();
+async function checkJoinFlood(db: Db | Tx, assignmentId: string, now: Date): Promise<void> {
   const recent = await db.assignmentStudent.findMany({
     where: { assignmentId, joinedAt: { gt: new Date(now.getTime() - JOIN_FLOOD_LIMIT.windowMs) } },
     select: { joinedAt: true },
@@ -160,6 +163,15 @@ async function checkJoinFlood(assignmentId: string, now: Date): Promise<void> {
   if ((await db.assignmentStudent.count({ where: { assignmentId } })) >= MAX_CLASS_SIZE) {
     throw new AppError('conflict', `This class is full (${MAX_CLASS_SIZE} students); ask your teacher.`);
   }
+}
+
+/**
+ * Holds the assignment's joins one at a time until the transaction ends, so that its flood check
+ * and its insert cannot interleave with another join's. SQLite's write transaction already holds
+ * the whole database; PostgreSQL locks the assignment's row.
+ */
+async function serialiseJoins(tx: Tx, assignmentId: string): Promise<void> {
+  if (databaseTarget().provider === 'postgresql') await tx.$queryRaw`SELECT id FROM "Assignment" WHERE id = ${assignmentId} FOR UPDATE`;
 }
 
 function joinRefusal(a: Parameters<typeof rulesOf>[0], now: Date): string | null {
@@ -183,22 +195,27 @@ export async function joinAssignment(source: LearnerSource, assignmentId: string
   const key = nicknameKey(nickname);
   const taken = await takenNicknameKeys(assignmentId);
   if (taken.has(key)) throw new NicknameTakenError(suggestFreeNickname(nickname, taken));
-  await checkJoinFlood(assignmentId, now);
+  const db = await getDb();
+  // Checked here so that a refused join creates no learner, and again below, where it is decided.
+  await checkJoinFlood(db, assignmentId, now);
   const learner = await resolveLearner(source);
   const existing = await findStudent(learner, assignmentId);
   if (existing) return existing;
-  const db = await getDb();
   try {
-    return await db.assignmentStudent.create({
-      data: {
-        id: randomId(),
-        assignmentId,
-        learnerId: learner.id,
-        nickname,
-        nicknameKey: key,
-        personalCode: await freePersonalCode(assignmentId, db),
-        joinedAt: now,
-      },
+    return await db.$transaction(async (tx) => {
+      await serialiseJoins(tx, assignmentId);
+      await checkJoinFlood(tx, assignmentId, now);
+      return tx.assignmentStudent.create({
+        data: {
+          id: randomId(),
+          assignmentId,
+          learnerId: learner.id,
+          nickname,
+          nicknameKey: key,
+          personalCode: await freePersonalCode(assignmentId, tx),
+          joinedAt: now,
+        },
+      });
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002')
