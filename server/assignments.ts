@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
+import type { AssignmentListRow } from '@/lib/classroom/assignment-list';
 import { generateUniqueJoinCode } from '@/lib/classroom/codes';
 import { localToInstant } from '@/lib/classroom/local-time';
 import { localDateTimeSchema } from '@/lib/classroom/local-time-schema';
@@ -128,18 +129,6 @@ export async function createAssignment(teacher: TeacherRef, input: unknown, now 
     },
   });
   return { id: created.id, code: created.code };
-}
-
-export interface AssignmentListRow {
-  id: string;
-  title: string;
-  code: string;
-  mode: string;
-  setTitle: string;
-  dueAt: Date | null;
-  status: ReturnType<typeof assignmentStatus>;
-  students: number;
-  submitted: number;
 }
 
 export async function listAssignments(teacher: TeacherRef, now = new Date()): Promise<AssignmentListRow[]> {

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { LocalTime } from '@/components/ui/local-time';
-import { modeLabel, type AssignmentSummary } from './assignment-summary';
+import type { AssignmentListRow } from '@/lib/classroom/assignment-list';
+import { modeLabel } from '@/lib/classroom/setting-labels';
 import { StatusBadge } from './status-badge';
 
 /** The assignment list on a phone: one card per assignment, its values named, nothing off to the side. */
-export function AssignmentCards({ assignments }: { assignments: AssignmentSummary[] }) {
+export function AssignmentCards({ assignments }: { assignments: AssignmentListRow[] }) {
   return (
     <ul className="space-y-3 md:hidden">
       {assignments.map((a) => (

@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { LocalTime } from '@/components/ui/local-time';
-import { modeLabel, type AssignmentSummary } from './assignment-summary';
+import type { AssignmentListRow } from '@/lib/classroom/assignment-list';
+import { modeLabel } from '@/lib/classroom/setting-labels';
 import { StatusBadge } from './status-badge';
 
 const cell = 'py-2 pr-4 align-top';
 
 /** The assignment list from tablet width up: a table whose columns fit without scrolling. */
-export function AssignmentTable({ assignments }: { assignments: AssignmentSummary[] }) {
+export function AssignmentTable({ assignments }: { assignments: AssignmentListRow[] }) {
   return (
     <table className="hidden w-full text-left md:table">
       <caption className="sr-only">Your assignments</caption>

@@ -12,3 +12,6 @@ export const LATE_WORK_LABELS: Record<LateWorkPolicy, string> = {
   accept: 'Accept and mark late',
   refuse: 'Refuse after the due date',
 };
+
+/** An assignment's mode in a line of text (lists, headings). */
+export const modeLabel = (mode: string) => (mode === 'quiz' ? 'Quiz' : 'Flashcard practice');

@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
+import { modeLabel } from '@/lib/classroom/setting-labels';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { or404 } from '@/server/pages';
 import { currentLearner } from '@/server/session';
@@ -24,9 +25,7 @@ export default async function StudentAssignmentPage({ params }: PageProps<'/a/[i
     <div className="mx-auto max-w-2xl space-y-6">
       <AssignmentHeader id={assignment.id} title={assignment.title} nickname={view?.student.nickname ?? null} />
       <header className="space-y-2">
-        <p className="text-sm font-medium tracking-wide text-muted uppercase">
-          {assignment.mode === 'quiz' ? 'Quiz' : 'Flashcard practice'}
-        </p>
+        <p className="text-sm font-medium tracking-wide text-muted uppercase">{modeLabel(assignment.mode)}</p>
         <h1>{assignment.title}</h1>
         <p className="text-muted">
           {assignment.setTitle} · {assignment.itemCount} {assignment.itemCount === 1 ? 'item' : 'items'}

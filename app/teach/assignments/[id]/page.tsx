@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { QuestionDownloadLinks } from '@/components/interop/question-downloads';
 import { CopyValue } from '@/components/teach/copy-value';
-import { LATE_WORK_LABELS, REVEAL_LABELS } from '@/lib/classroom/setting-labels';
+import { LATE_WORK_LABELS, modeLabel, REVEAL_LABELS } from '@/lib/classroom/setting-labels';
 import { LocalTime } from '@/components/ui/local-time';
 import type { LateWorkPolicy, RevealPolicy } from '@/lib/classroom/reveal';
 import { assignmentWork, ownedAssignment } from '@/server/assignments';
@@ -69,7 +69,7 @@ export default async function AssignmentReportPage({ params }: PageProps<'/teach
           <StatusBadge status={assignment.status} />
         </div>
         <p className="text-muted">
-          {assignment.setTitle} · {assignment.mode === 'quiz' ? 'Quiz' : 'Flashcard practice'}
+          {assignment.setTitle} · {modeLabel(assignment.mode)}
         </p>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg bg-surface-muted p-3">
           <p>
