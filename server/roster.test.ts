@@ -91,6 +91,27 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
+/** `count` students already in the class, written directly as joins would write them (joining one by one takes seconds). */
+async function seedStudents(
+  assignmentId: string,
+  { prefix, count, from = 0, joinedAt }: { prefix: string; count: number; from?: number; joinedAt: Date },
+) {
+  const rows = Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i + from}`, name: `${prefix} ${i + from}`, n: i + from }));
+  const db = await getDb();
+  await db.learner.createMany({ data: rows.map((r) => ({ id: r.id })) });
+  await db.assignmentStudent.createMany({
+    data: rows.map((r) => ({
+      id: r.id,
+      assignmentId,
+      learnerId: r.id,
+      nickname: r.name,
+      nicknameKey: r.name,
+      personalCode: `${prefix.slice(0, 1).toUpperCase()}${String(r.n).padStart(5, '0')}`,
+      joinedAt,
+    })),
+  });
+}
+
 describe('deleting one’s data inside a class', () => {
   it('is refused while in a class; leaving keeps every attempt for the teacher, and a rejoin under the same name gets no fresh attempt', async () => {
     const { id } = await createAssignment(owner, base);
@@ -215,21 +236,7 @@ describe('one rule for every write tied to an assignment', () => {
     const { id: other } = await createAssignment(owner, { ...base, title: 'Quiet' });
     const now = new Date();
     for (let i = 0; i < 5; i++) await joinAssignment((await createLearner()).learner, id, `junk ${i}`, now);
-    // The rest of the flood written directly, as joins would write it (joining one by one takes seconds).
-    const db = await getDb();
-    const junk = Array.from({ length: JOIN_FLOOD_LIMIT.max - 5 }, (_, i) => ({ id: `junk-${i}`, n: i + 5 }));
-    await db.learner.createMany({ data: junk.map((j) => ({ id: j.id })) });
-    await db.assignmentStudent.createMany({
-      data: junk.map((j) => ({
-        id: j.id,
-        assignmentId: id,
-        learnerId: j.id,
-        nickname: `junk ${j.n}`,
-        nicknameKey: `junk ${j.n}`,
-        personalCode: `J${String(j.n).padStart(5, '0')}`,
-        joinedAt: now,
-      })),
-    });
+    await seedStudents(id, { prefix: 'junk', count: JOIN_FLOOD_LIMIT.max - 5, from: 5, joinedAt: now });
     const flooded = await rejection(joinAssignment((await createLearner()).learner, id, 'Real student', now));
     expect(flooded.status).toBe(429);
     await expect(joinAssignment((await createLearner()).learner, other, 'Real student', now)).resolves.toBeDefined();
@@ -241,45 +248,18 @@ describe('one rule for every write tied to an assignment', () => {
   it('admits no more than the bound when the last places are raced for: the check and the insert are one step', async () => {
     const { id } = await createAssignment(owner, { ...base, title: 'Raced' });
     const now = new Date();
-    const db = await getDb();
-    const early = Array.from({ length: JOIN_FLOOD_LIMIT.max - 3 }, (_, i) => ({ id: `early-${i}`, n: i }));
-    await db.learner.createMany({ data: early.map((j) => ({ id: j.id })) });
-    await db.assignmentStudent.createMany({
-      data: early.map((j) => ({
-        id: j.id,
-        assignmentId: id,
-        learnerId: j.id,
-        nickname: `early ${j.n}`,
-        nicknameKey: `early ${j.n}`,
-        personalCode: `E${String(j.n).padStart(5, '0')}`,
-        joinedAt: now,
-      })),
-    });
+    await seedStudents(id, { prefix: 'early', count: JOIN_FLOOD_LIMIT.max - 3, joinedAt: now });
     // Three places left in the window; twelve students ask for them at the same moment.
     const racers = await Promise.all(Array.from({ length: 12 }, async () => (await createLearner()).learner));
     const outcomes = await Promise.allSettled(racers.map((learner, i) => joinAssignment(learner, id, `racer ${i}`, now)));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
     for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as AppError).status).toBe(429);
-    expect(await db.assignmentStudent.count({ where: { assignmentId: id } })).toBe(JOIN_FLOOD_LIMIT.max);
+    expect(await (await getDb()).assignmentStudent.count({ where: { assignmentId: id } })).toBe(JOIN_FLOOD_LIMIT.max);
   });
 
   it(`holds at most ${MAX_CLASS_SIZE} students, however slowly they came`, async () => {
     const { id } = await createAssignment(owner, base);
-    const db = await getDb();
-    const long = new Date(Date.now() - 24 * 60 * 60 * 1000);
-    const rows = Array.from({ length: MAX_CLASS_SIZE }, (_, i) => ({ id: `s-${i}` }));
-    await db.learner.createMany({ data: rows });
-    await db.assignmentStudent.createMany({
-      data: rows.map((r, i) => ({
-        id: r.id,
-        assignmentId: id,
-        learnerId: r.id,
-        nickname: `s ${i}`,
-        nicknameKey: `s ${i}`,
-        personalCode: `S${String(i).padStart(5, '0')}`,
-        joinedAt: long,
-      })),
-    });
+    await seedStudents(id, { prefix: 's', count: MAX_CLASS_SIZE, joinedAt: new Date(Date.now() - 24 * 60 * 60 * 1000) });
     expect((await rejection(joinAssignment((await createLearner()).learner, id, 'One too many'))).message).toMatch(/full/);
   });
 });
