@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDb, inReadSession, inWriteTransaction } from './db';
-import { sql } from './sql';
+import { getDb, inReadSession, inWriteTransaction, queryInTransaction } from './db';
+import { fragments, sql } from './sql';
 import { useTemporaryDatabase } from './test-database';
 
 let cleanup: () => Promise<void>;
@@ -50,6 +50,14 @@ describe('the shared connection', () => {
     expect(await tx.done).toEqual(new Error('roll back'));
     await Promise.all([prismaWrite, rawWrite]);
     expect(await learnerIds()).toEqual(['written-by-prisma-meanwhile', 'written-raw-meanwhile']);
+  });
+
+  it('runs a seam statement inside a Prisma transaction, rendered for this database (a row lock included)', async () => {
+    await inWriteTransaction((tx) => tx.run(insertLearner('lockme-1')));
+    const rows = await (
+      await getDb()
+    ).$transaction((tx) => queryInTransaction(tx, sql`SELECT id FROM Learner WHERE id = ${'lockme-1'} ${fragments.forUpdate}`));
+    expect(rows).toEqual([{ id: 'lockme-1' }]);
   });
 
   it('rolls a raw write transaction back whole when its work throws', async () => {

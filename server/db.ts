@@ -7,7 +7,7 @@ import path from 'node:path';
 import { databaseTarget, type DatabaseTarget } from './config';
 import { connectPostgresql, type PostgresqlConnection } from './db-postgresql';
 import { PrismaClient } from './generated/prisma/client';
-import type { SqlDatabase, SqlSession } from './sql';
+import { render, type SqlDatabase, type SqlSession, type Statement } from './sql';
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
 import { beginImmediate } from './sqlite-begin';
 import { sqliteDatabase } from './sqlite-sql';
@@ -25,7 +25,9 @@ function prismaClient(adapter: Adapter): PrismaClient {
   return new PrismaClient({ adapter: factory, omit: { account: { password: true } } });
 }
 
-type Db = PrismaClient;
+export type Db = PrismaClient;
+/** The client Prisma hands to an interactive transaction (`db.$transaction(async (tx) => …)`). */
+export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /**
  * The process's one SQLite connection, shared by Prisma and by the SQL seam (`sql`, server/sql.ts)
@@ -141,4 +143,14 @@ export async function disconnectDb(): Promise<void> {
   } else {
     await connection.pool.end();
   }
+}
+
+/**
+ * Runs one seam statement inside a Prisma interactive transaction, rendered for this database: for
+ * what Prisma cannot say, such as a row lock (`fragments.forUpdate`, nothing on SQLite, whose write
+ * transaction already holds the whole database).
+ */
+export async function queryInTransaction(tx: DbTransaction, statement: Statement): Promise<unknown[]> {
+  const { text, params } = render(statement, databaseTarget().provider);
+  return tx.$queryRawUnsafe(text, ...params);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { generateJoinCode } from '@/lib/classroom/codes';
 import { ownedAssignment } from './assignments';
 import type { TeacherRef } from './auth';
-import { getDb } from './db';
+import { getDb, type Db, type DbTransaction } from './db';
 import { notFound, parseOrThrow } from './errors';
 import { ROW_ID } from '@/lib/row-id';
 
@@ -14,11 +14,8 @@ import { ROW_ID } from '@/lib/row-id';
  * signs out their other devices, and whenever the teacher resets it.
  */
 
-type Db = Awaited<ReturnType<typeof getDb>>;
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
 /** A code no other student of the assignment has. */
-export async function freePersonalCode(assignmentId: string, db: Db | Tx): Promise<string> {
+export async function freePersonalCode(assignmentId: string, db: Db | DbTransaction): Promise<string> {
   for (let tries = 0; tries < 20; tries++) {
     const code = generateJoinCode(randomInt);
     if (

@@ -8,13 +8,12 @@ import { assignmentStatus, heldBackWording, type HeldBackWording, type LateWorkP
 import { assignmentWriteDecision } from '@/lib/classroom/write-rules';
 import { shuffle } from '@/lib/quiz/random';
 import { checkAssignmentWrite } from './assignment-rules';
-import { databaseTarget } from './config';
-import { getDb, inReadSession } from './db';
+import { getDb, inReadSession, queryInTransaction, type Db, type DbTransaction } from './db';
 import { AppError, notFound, parseOrThrow } from './errors';
 import { issueToken, resolveLearner, type LearnerRef, type LearnerSource } from './learners';
 import { freePersonalCode, spendPersonalCode } from './personal-codes';
 import { limited } from './rate-limits';
-import { dateFromSql, dateOrNullFromSql, sql, type SqlSession } from './sql';
+import { dateFromSql, dateOrNullFromSql, fragments, sql, type SqlSession } from './sql';
 import { randomId } from './tokens';
 import { ROW_ID } from '@/lib/row-id';
 
@@ -145,11 +144,8 @@ async function takenNicknameKeys(assignmentId: string, exceptStudentId?: string)
   return new Set(rows.map((s) => nicknameKey(s.nickname)));
 }
 
-type Db = Awaited<ReturnType<typeof getDb>>;
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
 /** Refuses a join while the assignment has taken JOIN_FLOOD_LIMIT.max new students within its window, or is full. */
-async function checkJoinFlood(db: Db | Tx, assignmentId: string, now: Date): Promise<void> {
+async function checkJoinFlood(db: Db | DbTransaction, assignmentId: string, now: Date): Promise<void> {
   const recent = await db.assignmentStudent.findMany({
     where: { assignmentId, joinedAt: { gt: new Date(now.getTime() - JOIN_FLOOD_LIMIT.windowMs) } },
     select: { joinedAt: true },
@@ -163,15 +159,6 @@ async function checkJoinFlood(db: Db | Tx, assignmentId: string, now: Date): Pro
   if ((await db.assignmentStudent.count({ where: { assignmentId } })) >= MAX_CLASS_SIZE) {
     throw new AppError('conflict', `This class is full (${MAX_CLASS_SIZE} students); ask your teacher.`);
   }
-}
-
-/**
- * Holds the assignment's joins one at a time until the transaction ends, so that its flood check
- * and its insert cannot interleave with another join's. SQLite's write transaction already holds
- * the whole database; PostgreSQL locks the assignment's row.
- */
-async function serialiseJoins(tx: Tx, assignmentId: string): Promise<void> {
-  if (databaseTarget().provider === 'postgresql') await tx.$queryRaw`SELECT id FROM "Assignment" WHERE id = ${assignmentId} FOR UPDATE`;
 }
 
 function joinRefusal(a: Parameters<typeof rulesOf>[0], now: Date): string | null {
@@ -203,7 +190,8 @@ export async function joinAssignment(source: LearnerSource, assignmentId: string
   if (existing) return existing;
   try {
     return await db.$transaction(async (tx) => {
-      await serialiseJoins(tx, assignmentId);
+      // Joins to one assignment wait for each other here, so the check and the insert below cannot interleave.
+      await queryInTransaction(tx, sql`SELECT id FROM Assignment WHERE id = ${assignmentId} ${fragments.forUpdate}`);
       await checkJoinFlood(tx, assignmentId, now);
       return tx.assignmentStudent.create({
         data: {
