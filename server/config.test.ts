@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, databaseFile, databaseTarget, newLearnersPerHour, signUpsPerHour } from './config';
+import { checkSettings, ConfigError, databaseFile, databaseTarget, newLearnersPerHour, signUpsPerHour } from './config';
 
 const env = (url?: string): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...(url === undefined ? {} : { DATABASE_URL: url }) });
 
@@ -37,5 +37,13 @@ describe.each([
       expect(() => read({ NODE_ENV: 'test', [name]: raw })).toThrow(ConfigError);
       expect(() => read({ NODE_ENV: 'test', [name]: raw })).toThrow(new RegExp(name));
     }
+  });
+});
+
+describe('checkSettings', () => {
+  it('passes the defaults and names a wrong setting, so the server stops at start rather than failing requests', () => {
+    expect(() => checkSettings({ NODE_ENV: 'test' })).not.toThrow();
+    expect(() => checkSettings({ NODE_ENV: 'test', PASSAGE_NEW_LEARNERS_PER_HOUR: 'lots' })).toThrow(/PASSAGE_NEW_LEARNERS_PER_HOUR/);
+    expect(() => checkSettings({ NODE_ENV: 'test', PASSAGE_SIGNUPS_PER_HOUR: '0' })).toThrow(/PASSAGE_SIGNUPS_PER_HOUR/);
   });
 });

@@ -51,10 +51,17 @@ export function fsrsFuzz(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV !== 'test';
 }
 
-/** A whole number of events per hour read from the environment, or `fallback` when unset. */
+export const DEFAULT_SIGNUPS_PER_HOUR = 10;
+export const DEFAULT_NEW_LEARNERS_PER_HOUR = 1000;
+
+const perHourParsed = new Map<string, { raw: string; value: number }>();
+
+/** A whole number of events per hour read from the environment, or `fallback` when unset (parsed once per value: the limiter asks on every request). */
 function perHourSetting(name: string, fallback: number, max: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
+  const known = perHourParsed.get(name);
+  if (known?.raw === raw) return known.value;
   const schema = z.coerce
     .number({ error: `${name} must be a whole number` })
     .int(`${name} must be a whole number`)
@@ -62,6 +69,7 @@ function perHourSetting(name: string, fallback: number, max: number, env: NodeJS
     .max(max, `${name} must be at most ${max}`);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`${parsed.error.issues[0]!.message}; got "${raw}"`);
+  perHourParsed.set(name, { raw, value: parsed.data });
   return parsed.data;
 }
 
@@ -70,7 +78,7 @@ function perHourSetting(name: string, fallback: number, max: number, env: NodeJS
  * staff all sign up from behind one address on a training day raises it.
  */
 export function signUpsPerHour(env: NodeJS.ProcessEnv = process.env): number {
-  return perHourSetting('PASSAGE_SIGNUPS_PER_HOUR', 10, 100_000, env);
+  return perHourSetting('PASSAGE_SIGNUPS_PER_HOUR', DEFAULT_SIGNUPS_PER_HOUR, 100_000, env);
 }
 
 /**
@@ -78,5 +86,12 @@ export function signUpsPerHour(env: NodeJS.ProcessEnv = process.env): number {
  * 1,000: a whole school behind one address). A district behind one address, or the bench, raises it.
  */
 export function newLearnersPerHour(env: NodeJS.ProcessEnv = process.env): number {
-  return perHourSetting('PASSAGE_NEW_LEARNERS_PER_HOUR', 1000, 10_000_000, env);
+  return perHourSetting('PASSAGE_NEW_LEARNERS_PER_HOUR', DEFAULT_NEW_LEARNERS_PER_HOUR, 10_000_000, env);
+}
+
+/** Reads every setting the server reads later, so a wrong one stops the start with its message instead of failing requests. */
+export function checkSettings(env: NodeJS.ProcessEnv = process.env): void {
+  databaseTarget(env);
+  signUpsPerHour(env);
+  newLearnersPerHour(env);
 }

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { clientAddress as addressFrom, clientKey, parseTrustedProxy, type TrustedProxy } from '@/lib/client-address';
 import { afterFailure, decide, type Counter, type Counters, type Rules, type Scope } from '@/lib/rate-limit';
 import { inWriteTransaction } from './db';
-import { newLearnersPerHour, signUpsPerHour } from './config';
+import { DEFAULT_NEW_LEARNERS_PER_HOUR, DEFAULT_SIGNUPS_PER_HOUR, newLearnersPerHour, signUpsPerHour } from './config';
 import { AppError } from './errors';
 import { PEER_HEADER, peerStamping } from './peer-address';
 import { fragments, numberFromSql, sql, type SqlSession } from './sql';
@@ -29,7 +29,7 @@ export const LIMITS = {
   // Every sign-up counts (an accepted one says the email was free): 10 an hour per address (a
   // staff training behind one school address; PASSAGE_SIGNUPS_PER_HOUR changes it), then one
   // every 5 s, doubling to 10 s.
-  signUp: { client: { free: 10, windowMs: HOUR, baseMs: 5000, maxMs: 10_000 } },
+  signUp: { client: { free: DEFAULT_SIGNUPS_PER_HOUR, windowMs: HOUR, baseMs: 5000, maxMs: 10_000 } },
   // Wrong join codes: 20 per 15 min per address, then one try every 2 s (doubling to 8 s).
   joinCode: { client: { free: 20, windowMs: 15 * MINUTE, baseMs: 2000, maxMs: 8000 } },
   // Wrong personal codes: the same per address; per assignment 30 an hour, then every try at that
@@ -40,15 +40,18 @@ export const LIMITS = {
   },
   // New anonymous learners: 1,000 an hour per address (a whole school behind one address;
   // PASSAGE_NEW_LEARNERS_PER_HOUR changes it), then one a second.
-  newLearner: { client: { free: 1000, windowMs: HOUR, baseMs: 1000, maxMs: 1000 } },
+  newLearner: { client: { free: DEFAULT_NEW_LEARNERS_PER_HOUR, windowMs: HOUR, baseMs: 1000, maxMs: 1000 } },
 } as const satisfies Record<string, Rules>;
 
 export type LimitKind = keyof typeof LIMITS;
 
+/** Kinds whose per-address allowance an environment setting decides (LIMITS holds its default). */
+const ALLOWANCE_SETTINGS: Partial<Record<LimitKind, () => number>> = { signUp: signUpsPerHour, newLearner: newLearnersPerHour };
+
 function rulesFor(kind: LimitKind): Rules {
-  if (kind === 'signUp') return { client: { ...LIMITS.signUp.client, free: signUpsPerHour() } };
-  if (kind === 'newLearner') return { client: { ...LIMITS.newLearner.client, free: newLearnersPerHour() } };
-  return LIMITS[kind];
+  const rules: Rules = LIMITS[kind];
+  const setting = ALLOWANCE_SETTINGS[kind];
+  return setting && rules.client ? { ...rules, client: { ...rules.client, free: setting() } } : rules;
 }
 const COUNT_EVERY: ReadonlySet<LimitKind> = new Set(['signUp', 'newLearner']);
 

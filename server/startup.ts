@@ -1,5 +1,5 @@
 import 'server-only';
-import { databaseTarget, questionsDir } from './config';
+import { checkSettings, databaseTarget, questionsDir } from './config';
 import { readContent } from './content-files';
 import { ContentError, syncContent, type SyncReport } from './content-sync';
 import { getDb } from './db';
@@ -13,6 +13,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   migrations: MigrationResult;
   content: SyncReport;
 }> {
+  checkSettings();
   const bundle = readContent(questionsDir());
   if (bundle.problems.length > 0) throw new ContentError(bundle.problems.map(formatProblem));
   const target = databaseTarget();
