@@ -32,9 +32,8 @@ export async function freePort(): Promise<number> {
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** utime + stime of every process whose process group is `pgid`, from /proc. */
-export function groupCpuSeconds(pgid: number): number {
-  let ticks = 0;
+/** Every live process whose process group is `pgid`: its /proc folder and the fields of its stat after the command name. */
+function* groupProcesses(pgid: number): Generator<{ dir: string; fields: string[] }> {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -45,23 +44,25 @@ export function groupCpuSeconds(pgid: number): number {
     }
     // Fields after the parenthesised command name: state(3) ppid(4) pgrp(5) ... utime(14) stime(15).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) !== pgid) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
+    if (Number(fields[2]) === pgid) yield { dir: `/proc/${entry}`, fields };
   }
+}
+
+/** utime + stime of every process whose process group is `pgid`, from /proc. */
+export function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const { fields } of groupProcesses(pgid)) ticks += Number(fields[11]) + Number(fields[12]);
   return ticks / TICKS_PER_SECOND;
 }
 
 /** The highest resident memory each process of the group has reached (VmHWM), summed, in MiB. */
 export function groupPeakRssMiB(pgid: number): number {
   let kib = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const { dir } of groupProcesses(pgid)) {
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
-      kib += Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0);
+      kib += Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`${dir}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
-      continue;
+      // The process ended between the two reads.
     }
   }
   return kib / 1024;
