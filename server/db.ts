@@ -11,6 +11,7 @@ import { render, type SqlDatabase, type SqlSession, type Statement } from './sql
 import { applyConnectionPragmas, BUSY_TIMEOUT_MS } from './sqlite';
 import { beginImmediate } from './sqlite-begin';
 import { sqliteDatabase } from './sqlite-sql';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type AdapterTransaction = Awaited<ReturnType<Adapter['startTransaction']>>;
@@ -41,6 +42,7 @@ interface Connection {
   sqlite: Database.Database;
   lock: Mutex;
   sql: SqlDatabase;
+  checkpointer: WalCheckpointer;
 }
 
 /** Prisma's adapter with every statement and transaction taken under `lock`, transactions holding SQLite's write lock. */
@@ -93,6 +95,7 @@ async function connect(file: string): Promise<Connection> {
     sqlite,
     lock,
     sql: sqliteDatabase(sqlite, lock),
+    checkpointer: startWalCheckpointer(sqlite),
   };
 }
 
@@ -139,6 +142,7 @@ export async function disconnectDb(): Promise<void> {
   const connection = await current.connection;
   await connection.prisma.$disconnect();
   if ('sqlite' in connection) {
+    await connection.checkpointer.stop();
     if (connection.sqlite.open) connection.sqlite.close();
   } else {
     await connection.pool.end();
