@@ -37,7 +37,8 @@ function usage(): string {
 
 Measures, on a temporary database and the production build (built first if needed):
   answers      POST /api/v1/attempts/<id>/answers, 500 learners, 16/64/256 connections, against
-               bare Next (scripts/bench/bare-next: the framework's ceiling, the headline ratio),
+               bare Next (scripts/bench/bare-next: the framework's ceiling, the headline ratio), the same
+               request on bare Next (Next's own work for that route: its path, token, JSON body and reply),
                POST /api/bench/noop (Passage's server doing nothing) and a node:http + better-sqlite3 floor
   reviews      POST /api/v1/reviews, the same way
   pages        GET /, a set page, a quiz question, /review and the report of a 200-student assignment at
@@ -210,14 +211,14 @@ function ensureBareNextBuild(): string {
   return dir;
 }
 
-/** The framework's ceiling: the same `next start`, serving an app with one route handler and one page. */
+/** The framework's ceiling: the same `next start`, serving an app with a constant route handler, Passage's two hot API paths doing only Next's part, and one page. */
 async function startBareNext(): Promise<Service> {
   const dir = ensureBareNextBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const service = startService('bare-next', url, process.execPath, [...serverNodeFlags(), path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir });
   await waitUntilUp(service, '/', 120_000);
-  log(`bare Next (next start, one route handler, no proxy) answers on ${url}`);
+  log(`bare Next (next start, no proxy) answers on ${url}`);
   return service;
 }
 
@@ -290,8 +291,8 @@ async function checkAnswerShapes(base: string, attempt: AttemptHandle): Promise<
 // ---------------------------------------------------------------------------------------------
 // Load sections
 
-type Target = 'passage' | 'bare' | 'noop' | 'floor';
-const TARGETS: Target[] = ['passage', 'bare', 'noop', 'floor'];
+type Target = 'passage' | 'bare' | 'shape' | 'noop' | 'floor';
+const TARGETS: Target[] = ['passage', 'bare', 'shape', 'noop', 'floor'];
 
 interface LoadContext {
   passage: Service;
@@ -355,7 +356,7 @@ function aggregate(results: LoadResult[]): Aggregate[] {
 
 async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, connectionsList: number[], runs: number, seconds: number, targets: Target[] = TARGETS): Promise<LoadResult[]> {
   const { passage, bare, floor } = ctx;
-  const serverOf = (t: Target) => (t === 'floor' ? floor : t === 'bare' ? bare : passage);
+  const serverOf = (t: Target) => (t === 'floor' ? floor : t === 'bare' || t === 'shape' ? bare : passage);
   const bystanders = (t: Target) => [passage, bare, floor].filter((s) => s !== serverOf(t));
   const urlOf = (t: Target) => serverOf(t).url;
   const sources = {} as Record<Target, RequestSource>;
@@ -371,13 +372,15 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
     sources.noop = generated(() => ({ ...sample[n++ % sample.length]!, path: '/api/bench/noop' }));
     let b = 0;
     sources.bare = generated(() => ({ ...sample[b++ % sample.length]!, path: '/api/noop' }));
+    let s = 0;
+    sources.shape = generated(() => sample[s++ % sample.length]!);
     sources.passage = pools.passage;
     sources.floor = pools.floor;
     const floorDb = openDb(floorDbFile);
     const cloneAttempt = floorDb.prepare(`INSERT INTO QuizAttempt (id, learnerId, setId, itemIds, seed, startedAt) SELECT ?, learnerId, setId, itemIds, seed, ? FROM QuizAttempt WHERE id = ?`);
     let batchNo = 0;
     ensure = async (t, need) => {
-      if (t === 'noop' || t === 'bare') return;
+      if (t === 'noop' || t === 'bare' || t === 'shape') return;
       const pool = pools[t];
       const batches = Math.ceil(Math.max(0, need - pool.remaining()) / (ctx.attempts.length * (ctx.attempts[0]?.items.length ?? 1)));
       for (let b = 0; b < batches; b++) {
@@ -412,10 +415,11 @@ async function loadSection(endpoint: 'answers' | 'reviews', ctx: LoadContext, co
     sources.passage = review(idMaker('pr'), '/api/v1/reviews');
     sources.noop = review(idMaker('nr'), '/api/bench/noop');
     sources.bare = review(idMaker('br'), '/api/noop');
+    sources.shape = review(idMaker('sr'), '/api/v1/reviews');
     sources.floor = review(idMaker('fr'), '/api/v1/reviews');
   }
 
-  const expected: Record<Target, number> = { passage: 1500, bare: 5000, noop: 5000, floor: 10_000 };
+  const expected: Record<Target, number> = { passage: 1500, bare: 5000, shape: 5000, noop: 5000, floor: 10_000 };
   const one = async (t: Target, connections: number, secs: number) => {
     await ensure(t, Math.ceil(expected[t] * secs * 1.5) + connections * 4);
     // Drain what the last run left queued; give other work on the machine a few seconds to end.
@@ -479,6 +483,7 @@ function loadRows(section: 'answers' | 'reviews', aggregates: Aggregate[]) {
   for (const c of config.connections) {
     const p = find('passage', c);
     const b = find('bare', c);
+    const s = find('shape', c);
     const n = find('noop', c);
     const f = find('floor', c);
     if (!p) continue;
@@ -492,8 +497,10 @@ function loadRows(section: 'answers' | 'reviews', aggregates: Aggregate[]) {
     const failures = p.non2xx + p.errors + p.timeouts;
     row(section, `@${c} Passage non-2xx / errors`, `${p.non2xx} / ${p.errors + p.timeouts} of ${p.requests.toLocaleString('en-US')}`, '0', failures === 0);
     if (b) row(section, `@${c} bare Next req/s · p50 / p99 ms`, `${fmt(b.rps)} · ${fmt(b.p50)} / ${fmt(b.p99)}`, '', clean(b));
+    if (s) row(section, `@${c} bare Next, same request req/s · p50 / p99 ms`, `${fmt(s.rps)} · ${fmt(s.p50)} / ${fmt(s.p99)}`, '', clean(s));
     if (n) row(section, `@${c} in-app no-op req/s · p50 / p99 ms`, `${fmt(n.rps)} · ${fmt(n.p50)} / ${fmt(n.p99)}`, '', clean(n));
     if (f) row(section, `@${c} node:http floor req/s · p50 / p99 ms`, `${fmt(f.rps)} · ${fmt(f.p50)} / ${fmt(f.p99)}`, '', clean(f));
+    if (s) row(section, `@${c} Passage / bare Next, same request (req/s)`, ratio(p.rps, s.rps), '');
     if (n) row(section, `@${c} Passage / in-app no-op (req/s)`, ratio(p.rps, n.rps), '');
     if (f) row(section, `@${c} Passage / floor (req/s)`, ratio(p.rps, f.rps), '');
     row(section, `@${c} CPU cores: server · bench · other`, `${p.serverCores.toFixed(2)} · ${p.clientCores.toFixed(2)} · ${p.otherCores.toFixed(2)}`, '');
@@ -889,7 +896,8 @@ async function main(): Promise<void> {
     failed: failures,
     notes: [
       'Load: autocannon in this process, one request in flight per connection; every answer is a new answer to an unanswered question of the learner\'s own attempt, every review a new reviewId. req/s counts 2xx answers only; latencies are per response (ms). Medians over the runs.',
-      'bare Next: scripts/bench/bare-next, an app built with the installed next whose one route handler returns { ok: true }, with no proxy, no instrumentation and no headers of its own: the framework\'s ceiling, and the headline ratio.',
+      'bare Next: scripts/bench/bare-next, an app built with the installed next whose route handler /api/noop returns { ok: true }, with no proxy, no instrumentation and no headers of its own: the framework\'s ceiling, and the headline ratio.',
+      "bare Next, same request: Passage's very requests (path, Bearer token, JSON body) sent to the same bare app, whose routes at Passage's paths read the dynamic segment, the token through headers() and the body, and reply with a small JSON: what Next itself spends on such a request, Passage's code left out.",
       'in-app no-op: POST /api/bench/noop on the same Passage server (a route handler returning { ok: true }, behind whatever Passage runs for every request).',
       'floor: scripts/bench/floor-server.mjs (node:http + better-sqlite3, WAL, synchronous=NORMAL) on a copy of the same database, the same SQL statements per request, without grading or FSRS; its extra attempts are SQL copies of the API-made ones.',
       'CPU cores: server = the server process group, bench = this process (autocannon), other = the rest of the machine; a busy machine makes every figure worse.',
