@@ -11,7 +11,7 @@ import { inWriteTransaction } from './db';
 import { AppError, parseOrThrow } from './errors';
 import { feedbackFor, visibleResult, withheldIn, type AnswerResult as VisibleAnswer } from './feedback';
 import { itemsIn } from './items';
-import { knownWordsFor, loadEnglishWords } from './known-words';
+import { knownWordsFor } from './known-words';
 import type { LearnerRef } from './learners';
 import { recordReview } from './review-recorder';
 import { ownedAttempt, type OwnedAttempt } from './owned-attempt';
@@ -55,7 +55,6 @@ function pendingIn(attempt: OwnedAttempt, rounds: AnsweredRound[]) {
  */
 export async function answerQuestion(learner: LearnerRef, attemptId: string, input: unknown, now = new Date()): Promise<AnswerResult> {
   const body = parseOrThrow(answerInput, input);
-  loadEnglishWords();
   return inWriteTransaction(async (tx) => {
     const attempt = await ownedAttempt(tx, learner.id, attemptId);
     const previous = await tx.get<{ questionId: string; response: string; score: number; correct: number | boolean }>(
