@@ -20,10 +20,11 @@ export interface WalCheckpointer {
 
 /**
  * Checkpoints the WAL of `sqlite`'s database from a thread of its own. A checkpoint copies the
- * pages of past commits into the database file and syncs it: done by the COMMIT that passes SQLite's
- * threshold, it held the server's one thread for ~1.3 ms a batch of answers (measured under the
- * answers bench), time no request could use. If the thread ends unasked (it failed to open the file,
- * or died), the connection takes checkpoints back into its COMMITs, so the WAL stays bounded.
+ * pages of past commits into the database file and syncs it. Done by the COMMIT that passes SQLite's
+ * threshold, it ran on the server's one thread: under the answers bench a batch's COMMIT averaged
+ * 2.3 ms with checkpoints in it and 0.74 ms with this thread running. If the thread ends unasked
+ * (it failed to open the file, or died), the connection takes checkpoints back into its COMMITs,
+ * so the WAL stays bounded.
  */
 export function startWalCheckpointer(sqlite: Database.Database, intervalMs = CHECKPOINT_INTERVAL_MS): WalCheckpointer {
   const worker = new Worker(new URL('./wal-checkpointer-worker.mjs', import.meta.url), {
