@@ -192,6 +192,8 @@ test('the assignment page copies the link and code, lists every setting, and say
   const anaRow = teacher.getByRole('row', { name: /^Ana/ });
   await expect(anaRow).toContainText('1 / 3');
   await expect(anaRow).toContainText('in progress: 3 of 3 answered');
+  await expect(anaRow.getByRole('cell', { name: 'retrying', exact: true })).toBeVisible();
+  await expect(teacher.getByRole('status').filter({ hasText: '2 joined · 0 working · 1 retrying · 1 finished' })).toBeVisible();
   await teacher.getByRole('button', { name: 'Score' }).click();
   await expect(teacher.getByRole('row').nth(1)).toContainText('Bo');
   await expect(teacher.getByText('Class average 2 / 3 · median 2 / 3 (of 2 submitted scores)')).toBeVisible();

@@ -122,7 +122,7 @@ export async function assignmentReport(teacher: TeacherRef, assignmentId: string
     }
     const done = cardsDone.get(s.learnerId) ?? 0;
     const flashcardStatus = done >= itemIds.length ? 'finished' : done > 0 ? 'working' : 'joined';
-    const quizStatus = scored ? 'finished' : open ? 'working' : 'joined';
+    const quizStatus = scored ? (open ? 'retrying' : 'finished') : open ? 'working' : 'joined';
     return {
       studentId: s.id,
       nickname: s.nickname,

@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { AssignmentReport, Cell } from '@/lib/classroom/report-types';
+import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
 import { oneDecimal } from '@/lib/classroom/class-summary';
 
 const CELL: Record<Exclude<Cell, null> | 'none', { label: string; short: string; className: string }> = {
@@ -93,8 +93,8 @@ export function LiveReport({
     return rows;
   }, [report.students, sort]);
 
-  const finished = report.students.filter((s) => s.status === 'finished').length;
-  const working = report.students.filter((s) => s.status === 'working').length;
+  const counts = (status: ReportStudent['status']) => report.students.filter((s) => s.status === status).length;
+  const [working, retrying, finished] = [counts('working'), counts('retrying'), counts('finished')];
   const isQuiz = report.assignment.mode === 'quiz';
 
   return (
@@ -103,7 +103,8 @@ export function LiveReport({
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="participants">Students</h2>
           <p role="status" className="text-sm text-muted">
-            {report.students.length} joined · {working} working · {finished} finished{stale ? ' · reconnecting…' : ''}
+            {report.students.length} joined · {working} working · {retrying ? `${retrying} retrying · ` : ''}
+            {finished} finished{stale ? ' · reconnecting…' : ''}
           </p>
         </div>
         {isQuiz && report.students.length ? <ClassSummary summary={report.summary} /> : null}

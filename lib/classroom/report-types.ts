@@ -10,8 +10,11 @@ export interface ReportStudent {
   joinedAt: string;
   /** Set when the student left the class; their work stays here. */
   leftAt: string | null;
-  /** Quiz: finished once an attempt is submitted. Flashcards: finished once every card is done. */
-  status: 'joined' | 'working' | 'finished';
+  /**
+   * Quiz: finished once an attempt is submitted, retrying while a later one is open. Flashcards:
+   * finished once every card is done.
+   */
+  status: 'joined' | 'working' | 'retrying' | 'finished';
   attempts: number;
   /** Every attempt, reset ones and ones after the answers were shown included (see attempt-scoring). */
   attemptList: ReportAttempt[];
