@@ -49,12 +49,14 @@ describe('writes that arrive together (group commit)', () => {
   });
 
   it('gather writes that arrive one after another in the same turn of the event loop, as requests on separate sockets do', async () => {
-    // Each timer callback is its own task, with the microtask queue drained between them, like two
-    // requests read from two sockets in one poll: the first write must not commit alone before the next arrives.
+    // Each immediate is its own task, with the microtask queue drained between them, like two
+    // requests read from two sockets in one poll: the first write must not commit alone before the
+    // next arrives. Immediates queued together run in one check phase, whatever the clock does
+    // (timers set in one loop can straddle a millisecond and fire in separate turns).
     const seen = await new Promise<string[][]>((resolve, reject) => {
       const views: Promise<string[]>[] = [];
       for (const x of ['a', 'b', 'c', 'd'])
-        setTimeout(() => {
+        setImmediate(() => {
           views.push(
             db.write(async (tx) => {
               await insert(tx, x);
@@ -62,7 +64,7 @@ describe('writes that arrive together (group commit)', () => {
             }),
           );
           if (views.length === 4) Promise.all(views).then(resolve, reject);
-        }, 0);
+        });
     });
     // No other connection saw any of them before the last one ran: they shared one COMMIT.
     expect(seen).toEqual([[], [], [], []]);
