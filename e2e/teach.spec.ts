@@ -196,6 +196,11 @@ test('the assignment page copies the link and code, lists every setting, and say
   await expect(teacher.getByRole('status').filter({ hasText: '2 joined · 0 working · 1 retrying · 1 finished' })).toBeVisible();
   await teacher.getByRole('button', { name: 'Score' }).click();
   await expect(teacher.getByRole('row').nth(1)).toContainText('Bo');
+  // By status, a class reads in the order it moves: Ana, still answering, above Bo, who is done.
+  await teacher.getByRole('button', { name: 'Status' }).click();
+  await expect(teacher.getByRole('columnheader', { name: 'Status' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(teacher.getByRole('row').nth(1)).toContainText('Ana');
+  await expect(teacher.getByRole('row').nth(2)).toContainText('Bo');
   await expect(teacher.getByText('Class average 2 / 3 · median 2 / 3 (of 2 submitted scores)')).toBeVisible();
   const correct = teacher.getByRole('row', { name: /% correct/ });
   await expect(correct.getByRole('cell')).toHaveText(['Q1: 100%', 'Q2: 50%', 'Q3: 50%']);

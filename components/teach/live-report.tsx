@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { AssignmentReport, Cell, ReportStudent } from '@/lib/classroom/report-types';
 import { oneDecimal } from '@/lib/classroom/class-summary';
+import { sortStudents, type StudentSortKey } from '@/lib/classroom/student-order';
 
 const CELL: Record<Exclude<Cell, null> | 'none', { label: string; short: string; className: string }> = {
   right: { label: 'right', short: '✓', className: 'bg-success-soft text-success' },
@@ -22,8 +23,6 @@ function ReportDetails(props: { report: AssignmentReport; students: AssignmentRe
     </Suspense>
   );
 }
-
-type SortKey = 'nickname' | 'score' | 'status';
 
 const minutes = (ms: number | null) => (ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
@@ -60,7 +59,7 @@ export function LiveReport({
     setShownEtag(initialEtag);
     setReport(initial);
   }
-  const [sort, setSort] = useState<SortKey>('nickname');
+  const [sort, setSort] = useState<StudentSortKey>('nickname');
   const [stale, setStale] = useState(false);
 
   useEffect(() => {
@@ -85,13 +84,7 @@ export function LiveReport({
     return () => clearInterval(timer);
   }, [assignmentId, initialEtag]);
 
-  const students = useMemo(() => {
-    const rows = [...report.students];
-    if (sort === 'nickname') rows.sort((a, b) => a.nickname.localeCompare(b.nickname));
-    if (sort === 'score') rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
-    if (sort === 'status') rows.sort((a, b) => a.status.localeCompare(b.status));
-    return rows;
-  }, [report.students, sort]);
+  const students = useMemo(() => sortStudents(report.students, sort), [report.students, sort]);
 
   const counts = (status: ReportStudent['status']) => report.students.filter((s) => s.status === status).length;
   const [working, retrying, finished] = [counts('working'), counts('retrying'), counts('finished')];
