@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import unit from './vitest.config';
 
 // `npm run test:scale` (scale/*.test.ts): several production Passage processes on one database
-// behind scripts/balancer.mjs, under a whole school's load, one of them killed mid-run. SQLite by
+// behind a load balancer (scripts/balancer.mjs), under a whole school's load, one of them killed mid-run. SQLite by
 // default; PASSAGE_TEST_DATABASE=postgresql runs it on a PostgreSQL server of its own.
 export default defineConfig({
   resolve: unit.resolve,

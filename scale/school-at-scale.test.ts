@@ -1,5 +1,6 @@
 // `npm run test:scale`: a whole school at once on several Passage processes sharing one database,
-// behind the balancer `npm start` uses (scripts/balancer.mjs). 200 students join one assignment by
+// behind a load balancer (scripts/balancer.mjs stands in for the one in front of several
+// instances; `npm start`'s own processes share a port instead, scripts/serve-cluster.test.ts). 200 students join one assignment by
 // its code and answer 20 questions each across the processes; one process is killed with SIGKILL
 // mid-run and its clients retry (the balancer sends them to the others). Meanwhile a join-code
 // guesser spreads its tries over the processes. Afterwards: every acknowledged answer stored

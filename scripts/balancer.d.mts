@@ -7,4 +7,3 @@ export function startBalancer(options: {
   /** How long an idle connection to a backend stays open (default 4 s, below the backends' 5 s). */
   idleMs?: number;
 }): Promise<http.Server>;
-export function trustOneMoreHop(raw: string | undefined): string;

@@ -1,6 +1,6 @@
-// A small round-robin HTTP balancer (node:http only) for several Passage processes on one
-// machine: `npm start` puts it in front of PASSAGE_WORKERS `next start` processes on loopback
-// ports (scripts/start.mjs), and the scale test in front of its instances.
+// A small round-robin HTTP balancer (node:http only) in front of several Passage instances: the
+// scale test's stand-in for the load balancer of a deployment on several machines. (`npm start`
+// with PASSAGE_WORKERS shares one port between its processes instead: scripts/serve-cluster.mjs.)
 import http from 'node:http';
 
 /** Requests that change nothing, sent again to another backend when theirs fails before answering. */
@@ -109,15 +109,4 @@ export function startBalancer({ port, host, backends, log = () => {}, idleMs = I
       resolve(server);
     });
   });
-}
-
-/**
- * PASSAGE_TRUSTED_PROXY for the processes behind the balancer: one more hop than in front of it
- * (the balancer, on loopback), or the loopback address added to a list of proxy addresses.
- */
-export function trustOneMoreHop(raw) {
-  const value = raw?.trim();
-  if (!value) return '1';
-  if (/^\d+$/.test(value)) return String(Number(value) + 1);
-  return `${value},127.0.0.1`;
 }

@@ -1,11 +1,11 @@
 // `npm start` after the build and db:prepare: serves Passage with PASSAGE_WORKERS `next start`
-// processes. One process: `next start` itself, as before. Several: each on a loopback port
-// (the public port + 1, + 2, …) behind scripts/balancer.mjs on the public port; a process that
-// dies is started again. Flags after `npm start --` are -p/--port and -H/--hostname.
+// processes. One process: `next start` itself. Several: `next start` processes sharing the public
+// port through node:cluster (scripts/serve-cluster.mjs); a process that dies is started again.
+// Flags after `npm start --` are -p/--port and -H/--hostname.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { z } from 'zod';
-import { startBalancer, trustOneMoreHop } from './balancer.mjs';
+import { serveInCluster } from './serve-cluster.mjs';
 import { serverNodeFlags } from './server-node-flags.mjs';
 
 const workersSchema = z
@@ -45,48 +45,30 @@ function options(argv, env) {
 const DEFAULT_WORKERS = '1';
 
 const NEXT = 'node_modules/next/dist/bin/next';
-const children = new Set();
-let stopping = false;
-
-function serve(args, env) {
-  // Next's own entry point, not `npx next`: npx does not pass SIGTERM on.
-  const child = spawn(process.execPath, [...serverNodeFlags(env), NEXT, 'start', ...args], { env, stdio: 'inherit' });
-  children.add(child);
-  return child;
-}
-
-function keepServing(port, env) {
-  const child = serve(['-p', String(port), '-H', '127.0.0.1'], env);
-  child.on('exit', (code, signal) => {
-    children.delete(child);
-    if (stopping) return;
-    console.error(`Passage process on port ${port} exited (${signal ?? code}); starting it again.`);
-    setTimeout(() => keepServing(port, env), 500);
-  });
-}
-
-function stop() {
-  stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  if (children.size === 0) process.exit(0);
-}
 
 const { port, hostname, workers } = options(process.argv.slice(2), process.env);
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
 
 if (workers === 1) {
-  const child = serve(process.argv.slice(2), process.env);
+  // Next's own entry point, not `npx next`: npx does not pass SIGTERM on.
+  const child = spawn(process.execPath, [...serverNodeFlags(process.env), NEXT, 'start', ...process.argv.slice(2)], {
+    env: process.env,
+    stdio: 'inherit',
+  });
+  const stop = () => child.kill('SIGTERM');
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
-  const env = { ...process.env, PASSAGE_TRUSTED_PROXY: trustOneMoreHop(process.env.PASSAGE_TRUSTED_PROXY) };
-  const ports = Array.from({ length: workers }, (_, i) => port + 1 + i);
-  for (const p of ports) keepServing(p, env);
-  const balancer = await startBalancer({ port, host: hostname, backends: ports.map((p) => ({ port: p })) });
-  console.log(`Passage: ${workers} processes (ports ${ports[0]}–${ports.at(-1)}) behind port ${port}`);
-  process.on('exit', () => balancer.close());
-  const exitWhenStopped = setInterval(() => {
-    if (stopping && children.size === 0) process.exit(0);
-  }, 100);
-  exitWhenStopped.unref();
+  const serving = serveInCluster({
+    exec: NEXT,
+    args: ['start', '-p', String(port), ...(hostname ? ['-H', hostname] : [])],
+    execArgv: serverNodeFlags(process.env),
+    workers,
+  });
+  void serving.ready.then(() => console.log(`Passage: ${workers} processes serving on port ${port}`));
+  const stop = () => void serving.stop();
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  const { code } = await serving.ended;
+  process.exit(code);
 }

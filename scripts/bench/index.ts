@@ -47,7 +47,7 @@ Measures, on a temporary database and the production build (built first if neede
   page-weight  first-load JavaScript (gzip) of /, /quiz/[attemptId], /review (and /teach/assignments/[id])
   next-card    Chromium: '3' (Good) pressed → next card on screen, over 100 ratings
   workers      answers/s with 1 process (next start) and with 2 (npm start's PASSAGE_WORKERS=2: two next start
-               behind scripts/balancer.mjs) on the same SQLite file, 16 and 64 connections, runs alternating;
+               sharing the port through node:cluster) on the same SQLite file, 16 and 64 connections, runs alternating;
                then 1, 2 and 3 instances @64 on SQLite and on a throwaway PostgreSQL server
 Prints one table of figures and targets and writes it to bench/results.json.
 
@@ -169,11 +169,13 @@ async function startWorkers(workers: number, env: NodeJS.ProcessEnv = appEnv(), 
   const service = startService(name, url, process.execPath, ['scripts/start.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...env, PASSAGE_WORKERS: String(workers) },
   });
-  // Every process up, not just the first: the balancer sends requests to whichever answers.
-  // One worker is a plain next start on the port itself; more sit on the ports after it.
-  if (workers === 1) await waitUntilUp(service, '/', 120_000);
-  for (let i = 1; workers > 1 && i <= workers; i++) await waitUntilUp({ ...service, url: `http://127.0.0.1:${port + i}` }, '/', 120_000);
-  log(`Passage with ${workers} processes behind scripts/balancer.mjs answers on ${url}`);
+  await waitUntilUp(service, '/', 120_000);
+  // Every process up, not just the first: the port hands each connection to the next process.
+  const allUp = `Passage: ${workers} processes serving on port ${port}`;
+  for (const deadline = Date.now() + 120_000; workers > 1 && !service.output().includes(allUp); await sleep(100)) {
+    if (Date.now() > deadline) throw new Error(`${name}: not every process was serving after 120 s:\n${service.output()}`);
+  }
+  log(`Passage with ${workers} processes sharing port ${port} answers on ${url}`);
   return service;
 }
 
@@ -650,7 +652,7 @@ async function main(): Promise<void> {
           if (run === 0) continue;
           const key = `${name}@${connections}`;
           results.set(key, [...(results.get(key) ?? []), r.rps]);
-          // Answers per CPU-second of the server's processes (the balancer included): what the machine's cores would give when nothing else runs.
+          // Answers per CPU-second of the server's processes (npm start's primary included): what the machine's cores would give when nothing else runs.
           perCpu.set(key, [...(perCpu.get(key) ?? []), r.serverCores > 0 ? r.rps / r.serverCores : 0]);
           log(`workers ${name} @${connections} run ${run}: ${fmt(r.rps)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}; CPU server ${r.serverCores.toFixed(2)}, other ${r.otherCores.toFixed(2)} cores${failuresOf(r)}`);
           if (r.non2xx + r.errors + r.timeouts > 0) row('workers', `${name} @${connections} non-2xx / errors`, String(r.non2xx + r.errors + r.timeouts), '0', false);
