@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPgServer, type PgServer } from '@/scripts/pg-server';
 import { disconnectDb, getDb, inReadSession } from './db';
+import { TAKE_WRITE_LOCK, WRITE_LOCK } from './postgresql-sql';
 import { sql } from './sql';
 import { prepareDatabase } from './startup';
 
@@ -75,6 +76,31 @@ describe('the data layer on PostgreSQL (DATABASE_URL=postgresql://…)', () => {
     expect(card.stability).toBe(1.25);
     expect(card.suspended).toBe(false);
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key: 'k' } })).expiresAt).toBe(2n ** 53n + 1n);
+  });
+
+  it('runs Prisma transactions, interactive and batched, one at a time with every other write: each waits for the write lock', async () => {
+    const db = await getDb();
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query(`BEGIN; ${TAKE_WRITE_LOCK}`);
+      const batched = db.$transaction([db.learner.create({ data: { id: 'pg-batched' }, select: { id: true } })]);
+      const interactive = db.$transaction((tx) => tx.learner.create({ data: { id: 'pg-interactive' }, select: { id: true } }));
+      // A one-key advisory lock is (classid, objid) = (high, low 32 bits) with objsubid 1.
+      const waiting = async () =>
+        (
+          await holder.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${WRITE_LOCK} AND objsubid = 1 AND NOT granted`,
+          )
+        ).rows[0]!.n;
+      await vi.waitFor(async () => expect(await waiting()).toBe(2), { timeout: 10_000 });
+      await holder.query('COMMIT');
+      // The batch's caller gets its own statements' results, not the lock's.
+      expect(await batched).toEqual([{ id: 'pg-batched' }]);
+      expect(await interactive).toEqual({ id: 'pg-interactive' });
+    } finally {
+      await holder.end();
+    }
   });
 
   it('rolls an interactive transaction back whole when it throws', async () => {

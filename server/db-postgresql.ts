@@ -25,10 +25,16 @@ const isWriteConflict = (error: unknown) => (error as { code?: string } | null)?
  * seam's write lock first (server/postgresql-sql.ts), so those decisions hold with many
  * connections and instances; one PostgreSQL still aborts for a conflict is run again whole.
  */
-function serializableTransactions<Client extends { $transaction: (...args: never[]) => unknown }>(client: Client): Client {
+function serializableTransactions<
+  Client extends { $transaction: (...args: never[]) => unknown; $executeRawUnsafe: (query: string) => unknown },
+>(client: Client): Client {
   const transaction = client.$transaction.bind(client) as (arg: unknown, options?: object) => Promise<unknown>;
   const retrying = async (arg: unknown, options?: object) => {
-    if (typeof arg !== 'function') return transaction(arg, options);
+    if (typeof arg !== 'function') {
+      // A batch ($transaction([…])) takes the lock as its first statement; its caller gets its own results.
+      const results = (await transaction([client.$executeRawUnsafe(TAKE_WRITE_LOCK), ...(arg as unknown[])], options)) as unknown[];
+      return results.slice(1);
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         const work = arg as (tx: { $executeRawUnsafe: (sql: string) => Promise<number> }) => Promise<unknown>;
