@@ -1,7 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPgServer, type PgServer } from '@/scripts/pg-server';
+import { createAssignment } from './assignments';
 import { disconnectDb, getDb, inReadSession } from './db';
+import { createLearner } from './learners';
+import { deleteLearner } from './my-data';
 import { TAKE_WRITE_LOCK, WRITE_LOCK } from './postgresql-sql';
 import { sql } from './sql';
 import { prepareDatabase } from './startup';
@@ -25,6 +28,14 @@ afterAll(async () => {
   restore('BETTER_AUTH_SECRET', previousSecret);
   await server?.stop();
 });
+
+/** How many transactions wait for the write lock. A one-key advisory lock is (classid, objid) = (high, low 32 bits), objsubid 1. */
+async function waitingForWriteLock(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${WRITE_LOCK} AND objsubid = 1 AND NOT granted`,
+  );
+  return rows[0]!.n;
+}
 
 describe('the data layer on PostgreSQL (DATABASE_URL=postgresql://…)', () => {
   it('refuses to start without BETTER_AUTH_SECRET, which every instance must share', async () => {
@@ -86,18 +97,51 @@ describe('the data layer on PostgreSQL (DATABASE_URL=postgresql://…)', () => {
       await holder.query(`BEGIN; ${TAKE_WRITE_LOCK}`);
       const batched = db.$transaction([db.learner.create({ data: { id: 'pg-batched' }, select: { id: true } })]);
       const interactive = db.$transaction((tx) => tx.learner.create({ data: { id: 'pg-interactive' }, select: { id: true } }));
-      // A one-key advisory lock is (classid, objid) = (high, low 32 bits) with objsubid 1.
-      const waiting = async () =>
-        (
-          await holder.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${WRITE_LOCK} AND objsubid = 1 AND NOT granted`,
-          )
-        ).rows[0]!.n;
-      await vi.waitFor(async () => expect(await waiting()).toBe(2), { timeout: 10_000 });
+      await vi.waitFor(async () => expect(await waitingForWriteLock(holder)).toBe(2), { timeout: 10_000 });
       await holder.query('COMMIT');
       // The batch's caller gets its own statements' results, not the lock's.
       expect(await batched).toEqual([{ id: 'pg-batched' }]);
       expect(await interactive).toEqual({ id: 'pg-interactive' });
+    } finally {
+      await holder.end();
+    }
+  });
+
+  it('looks at a learner’s classes for “Delete my data” only once it holds the write lock, so a class joined meanwhile refuses it', async () => {
+    const db = await getDb();
+    const user = await db.user.create({ data: { id: 'pg-owner', name: 'Owner', email: 'owner@pg.test' } });
+    const { id: assignmentId } = await createAssignment(
+      { id: user.id, name: user.name, email: user.email },
+      {
+        title: 'Joined meanwhile',
+        setId: 'timeline',
+        itemIds: ['tl-001'],
+        mode: 'quiz',
+        dueLocal: '',
+        timeZone: 'UTC',
+        attemptsAllowed: 1,
+        shuffle: false,
+        reveal: 'after_submit',
+        lateWork: 'accept',
+        mastery: false,
+      },
+    );
+    const { learner } = await createLearner();
+    // Another instance joins the learner to the class in a write transaction that has not committed yet.
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query(`BEGIN; ${TAKE_WRITE_LOCK}`);
+      await holder.query(
+        `INSERT INTO "AssignmentStudent" ("id", "assignmentId", "learnerId", "nickname", "nicknameKey", "personalCode", "joinedAt")
+         VALUES ('pg-joined', $1, $2, 'Sam', 'sam', 'PGCODE01', now())`,
+        [assignmentId, learner.id],
+      );
+      const deleting = deleteLearner(learner).catch((error: unknown) => error);
+      await vi.waitFor(async () => expect(await waitingForWriteLock(holder)).toBe(1), { timeout: 10_000 });
+      await holder.query('COMMIT');
+      expect(await deleting).toMatchObject({ status: 409, message: expect.stringMatching(/Joined meanwhile/) });
+      expect(await db.assignmentStudent.count({ where: { learnerId: learner.id } })).toBe(1);
     } finally {
       await holder.end();
     }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { toCsv } from '@/lib/classroom/csv';
-import { getDb } from './db';
+import { getDb, type Db, type DbTransaction } from './db';
 import { AppError } from './errors';
 import { reveals } from './feedback';
 import type { LearnerRef } from './learners';
@@ -163,14 +163,17 @@ export interface ClassEnrolment {
 }
 
 /** The classes the learner is on the list of, left ones included. */
-export async function classEnrolments(learner: LearnerRef): Promise<ClassEnrolment[]> {
-  const db = await getDb();
+async function enrolmentsIn(db: Db | DbTransaction, learnerId: string): Promise<ClassEnrolment[]> {
   const rows = await db.assignmentStudent.findMany({
-    where: { learnerId: learner.id },
+    where: { learnerId },
     orderBy: { joinedAt: 'asc' },
     select: { assignmentId: true, nickname: true, leftAt: true, assignment: { select: { title: true } } },
   });
   return rows.map((r) => ({ assignmentId: r.assignmentId, title: r.assignment.title, nickname: r.nickname, leftAt: r.leftAt }));
+}
+
+export async function classEnrolments(learner: LearnerRef): Promise<ClassEnrolment[]> {
+  return enrolmentsIn(await getDb(), learner.id);
 }
 
 /**
@@ -178,33 +181,35 @@ export async function classEnrolments(learner: LearnerRef): Promise<ClassEnrolme
  * alone to erase: while the learner is in a class they have not left, this is refused (leave the
  * class first). Once every class is left, the class entries, their attempts and their ratings
  * stay with the teachers, under an empty learner record that no device can sign in to; all the
- * rest (devices, cards, other reviews, self-study quizzes, settings, name) is deleted.
+ * rest (devices, cards, other reviews, self-study quizzes, settings, name) is deleted. The check
+ * and the deletes are one write transaction, so a class joined meanwhile is either seen or waits.
  */
 export async function deleteLearner(learner: LearnerRef): Promise<void> {
-  const classes = await classEnrolments(learner);
-  const current = classes.filter((c) => !c.leftAt);
-  if (current.length > 0) {
-    const names = current.map((c) => `“${c.title}”`).join(', ');
-    throw new AppError(
-      'conflict',
-      `You are in ${current.length === 1 ? 'a class' : `${current.length} classes`} (${names}). Your teacher keeps the work you did there, so leave the class first; then your other data can be deleted.`,
-    );
-  }
   const db = await getDb();
-  if (classes.length === 0) {
-    await db.learner.delete({ where: { id: learner.id } });
-    return;
-  }
-  const kept = classes.map((c) => c.assignmentId);
-  await db.$transaction([
-    db.learnerToken.deleteMany({ where: { learnerId: learner.id } }),
-    db.resumeCode.deleteMany({ where: { learnerId: learner.id } }),
-    db.card.deleteMany({ where: { learnerId: learner.id } }),
-    db.reviewLog.deleteMany({ where: { learnerId: learner.id, OR: [{ assignmentId: null }, { assignmentId: { notIn: kept } }] } }),
-    db.quizAttempt.deleteMany({ where: { learnerId: learner.id, studentId: null } }),
-    db.learner.update({
-      where: { id: learner.id },
+  await db.$transaction(async (tx) => {
+    const classes = await enrolmentsIn(tx, learner.id);
+    const current = classes.filter((c) => !c.leftAt);
+    if (current.length > 0) {
+      const names = current.map((c) => `“${c.title}”`).join(', ');
+      throw new AppError(
+        'conflict',
+        `You are in ${current.length === 1 ? 'a class' : `${current.length} classes`} (${names}). Your teacher keeps the work you did there, so leave the class first; then your other data can be deleted.`,
+      );
+    }
+    if (classes.length === 0) {
+      await tx.learner.delete({ where: { id: learner.id } });
+      return;
+    }
+    const kept = classes.map((c) => c.assignmentId);
+    const learnerId = learner.id;
+    await tx.learnerToken.deleteMany({ where: { learnerId } });
+    await tx.resumeCode.deleteMany({ where: { learnerId } });
+    await tx.card.deleteMany({ where: { learnerId } });
+    await tx.reviewLog.deleteMany({ where: { learnerId, OR: [{ assignmentId: null }, { assignmentId: { notIn: kept } }] } });
+    await tx.quizAttempt.deleteMany({ where: { learnerId, studentId: null } });
+    await tx.learner.update({
+      where: { id: learnerId },
       data: { displayName: null, timeZone: 'UTC', desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, typeAnswers: true },
-    }),
-  ]);
+    });
+  });
 }
