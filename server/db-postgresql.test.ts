@@ -7,6 +7,7 @@ import { createLearner } from './learners';
 import { deleteLearner } from './my-data';
 import { TAKE_WRITE_LOCK, WRITE_LOCK } from './postgresql-sql';
 import { sql } from './sql';
+import { quizAssignment } from './test-assignments';
 import { prepareDatabase } from './startup';
 
 let server: PgServer;
@@ -112,19 +113,7 @@ describe('the data layer on PostgreSQL (DATABASE_URL=postgresql://…)', () => {
     const user = await db.user.create({ data: { id: 'pg-owner', name: 'Owner', email: 'owner@pg.test' } });
     const { id: assignmentId } = await createAssignment(
       { id: user.id, name: user.name, email: user.email },
-      {
-        title: 'Joined meanwhile',
-        setId: 'timeline',
-        itemIds: ['tl-001'],
-        mode: 'quiz',
-        dueLocal: '',
-        timeZone: 'UTC',
-        attemptsAllowed: 1,
-        shuffle: false,
-        reveal: 'after_submit',
-        lateWork: 'accept',
-        mastery: false,
-      },
+      quizAssignment({ title: 'Joined meanwhile', itemIds: ['tl-001'] }),
     );
     const { learner } = await createLearner();
     // Another instance joins the learner to the class in a write transaction that has not committed yet.
