@@ -1,7 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from './bench/lib/proc';
 import { serveInCluster } from './serve-cluster.mjs';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/pid-server.mjs');
@@ -9,14 +9,6 @@ const running: ReturnType<typeof serveInCluster>[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((c) => c.stop()));
 });
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function start(port: number, workers: number, mode?: string) {
   const lines: string[] = [];

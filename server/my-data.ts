@@ -185,9 +185,10 @@ export async function classEnrolments(learner: LearnerRef): Promise<ClassEnrolme
  * and the deletes are one write transaction, so a class joined meanwhile is either seen or waits.
  */
 export async function deleteLearner(learner: LearnerRef): Promise<void> {
+  const learnerId = learner.id;
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    const classes = await enrolmentsIn(tx, learner.id);
+    const classes = await enrolmentsIn(tx, learnerId);
     const current = classes.filter((c) => !c.leftAt);
     if (current.length > 0) {
       const names = current.map((c) => `“${c.title}”`).join(', ');
@@ -197,11 +198,10 @@ export async function deleteLearner(learner: LearnerRef): Promise<void> {
       );
     }
     if (classes.length === 0) {
-      await tx.learner.delete({ where: { id: learner.id } });
+      await tx.learner.delete({ where: { id: learnerId } });
       return;
     }
     const kept = classes.map((c) => c.assignmentId);
-    const learnerId = learner.id;
     await tx.learnerToken.deleteMany({ where: { learnerId } });
     await tx.resumeCode.deleteMany({ where: { learnerId } });
     await tx.card.deleteMany({ where: { learnerId } });
